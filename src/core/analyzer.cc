@@ -1,0 +1,161 @@
+// The glue of the pipeline: ingest -> layouts -> segment -> rules. No stage logic lives here.
+#include <re2/re2.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "callscope/callscope.h"
+#include "ingest/ingest.h"
+#include "layouts/layout.h"
+#include "layouts/text_util.h"
+#include "segment/segment.h"
+
+namespace callscope {
+
+const char* CodeName(Code code) {
+  switch (code) {
+    case Code::kOk: return "ok";
+    case Code::kUsage: return "usage";
+    case Code::kUnreadable: return "unreadable";
+    case Code::kBadInput: return "bad_input";
+    case Code::kNotTranscript: return "not_transcript";
+    case Code::kRules: return "rules";
+    case Code::kOutput: return "output";
+    case Code::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+const char* RoleName(Role r) {
+  switch (r) {
+    case Role::kOperator: return "operator";
+    case Role::kExecutive: return "executive";
+    case Role::kAnalyst: return "analyst";
+    case Role::kOther: return "other";
+  }
+  return "other";
+}
+
+const char* SectionName(Section s) { return s == Section::kQa ? "qa" : "presentation"; }
+
+std::vector<LayoutInfo> Layouts() {
+  std::vector<LayoutInfo> out;
+  for (const auto* l : layouts::Registry()) out.push_back({l->name(), l->description()});
+  return out;
+}
+
+struct Analyzer::Impl {
+  Options options;
+};
+
+namespace {
+
+// Why a text with no speaker turns is not a call, in words a user can act on.
+std::string NotTranscriptReason(std::string_view text) {
+  static const RE2 kEarnings(
+      R"((?i)\b(?:reports?|reported|announce[sd]?)\b.{0,80}\b(?:results|earnings|revenues?)\b|\bper (?:diluted )?share\b)");
+  static const RE2 kFiling(R"((?i)\b(?:prospectus|form \d+-?[a-z0-9]*|securities and exchange commission|424B\d)\b)");
+  std::string_view head = text.substr(0, 20000);
+  if (RE2::PartialMatch(head, kFiling))
+    return "not an earnings-call transcript: no speaker turns (it reads like a securities filing)";
+  if (RE2::PartialMatch(head, kEarnings))
+    return "not an earnings-call transcript: no speaker turns (it reads like an earnings press release; "
+           "--document analyzes it as a speaker-less document)";
+  return "not an earnings-call transcript: no speaker turns or call sections found";
+}
+
+void AsDocument(const std::string& text, Analysis* a) {
+  a->kind = DocKind::kDocument;
+  a->source.layout = "document";
+  Participant p;
+  p.name = "Document";
+  a->participants.push_back(p);
+  layouts::RawTurn rt;
+  rt.pieces.push_back({0, static_cast<uint32_t>(text.size())});
+  Turn t;
+  t.text = segment::JoinPieces(text, rt);
+  t.end = static_cast<uint32_t>(text.size());
+  a->turns.push_back(std::move(t));
+}
+
+}  // namespace
+
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Analyzer::~Analyzer() = default;
+const Options& Analyzer::options() const { return impl_->options; }
+
+Result<std::unique_ptr<Analyzer>> Analyzer::Create(const Options& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  if (options.layout != "auto") {
+    bool known = false;
+    for (const auto* l : layouts::Registry()) known |= options.layout == l->name();
+    if (!known) return Status(Code::kUsage, "unknown layout '" + options.layout + "' (see: callscope layouts)");
+  }
+  return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
+}
+
+Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path) const {
+  const Options& o = impl_->options;
+  if (bytes.size() > o.max_bytes)
+    return Status(Code::kBadInput, "file is " + std::to_string(bytes.size()) + " bytes, over the --max-bytes limit of " +
+                                       std::to_string(o.max_bytes));
+  auto text = ingest::Decode(bytes);
+  if (!text.ok()) return text.status();
+  Analysis a;
+  a.source.path = std::string(path);
+  a.source.bytes = bytes.size();
+  a.source.sha256 = ingest::Sha256Hex(bytes);
+  a.source.encoding = text->encoding;
+  layouts::Doc doc(text->utf8);
+  auto parsed = layouts::DetectAndParse(doc, o.layout);
+  if (!parsed.ok()) return parsed.status();
+  a.source.layout = parsed->layout;
+  a.source.layout_confidence = parsed->confidence;
+  a.call = parsed->meta;
+  a.warnings = parsed->warnings;
+  segment::BuildTurns(text->utf8, *parsed, &a);
+  size_t voices = 0;
+  for (const auto& p : a.participants) voices += p.role != Role::kOperator;
+  if (a.turns.size() < 2 || voices < 1) {
+    if (!o.allow_document) return Status(Code::kNotTranscript, NotTranscriptReason(text->utf8));
+    a = Analysis{std::move(a.source), std::move(a.call)};
+    AsDocument(text->utf8, &a);
+  } else {
+    segment::AssignRoles(&a);
+    segment::BuildExchanges(&a);
+    if (!parsed->qa_heading && a.exchanges.empty() && a.call.fiscal_period.empty())
+      a.warnings.push_back("no Q&A section found");
+  }
+  segment::SplitSentences(&a);
+  return a;
+}
+
+Result<Analysis> Analyzer::AnalyzeFile(const std::string& path) const {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return Status(Code::kUnreadable, std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) return Status(Code::kUnreadable, "is a directory");
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode))
+    return Status(Code::kUnreadable, "not a regular file");
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > impl_->options.max_bytes)
+    return Status(Code::kBadInput, "file is " + std::to_string(st.st_size) + " bytes, over the --max-bytes limit of " +
+                                       std::to_string(impl_->options.max_bytes));
+  std::unique_ptr<FILE, decltype(&std::fclose)> f(std::fopen(path.c_str(), "rb"), std::fclose);
+  if (!f) return Status(Code::kUnreadable, std::strerror(errno));
+  std::string bytes;
+  if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+    bytes.append(buf, n);
+    if (bytes.size() > impl_->options.max_bytes)
+      return Status(Code::kBadInput, "input is over the --max-bytes limit of " + std::to_string(impl_->options.max_bytes));
+  }
+  if (std::ferror(f.get())) return Status(Code::kUnreadable, std::string("read error: ") + std::strerror(errno));
+  return Analyze(bytes, path);
+}
+
+}  // namespace callscope

@@ -1,0 +1,54 @@
+// callscope: earnings-call transcripts in, structure and tags out.
+//
+//   #include "callscope/callscope.h"
+//
+//   auto analyzer = callscope::Analyzer::Create({});          // compiles the rule packs once
+//   if (!analyzer.ok()) die(analyzer.status().message());
+//   auto a = (*analyzer)->AnalyzeFile("corpora/se_final_juniper_q3_2008.txt");
+//   if (!a.ok()) die(a.status().message());               // e.g. kNotTranscript
+//   for (const auto& t : a->turns) print(a->speaker(t).name, t.text);
+//
+// An Analyzer is immutable after Create(), so one instance serves any number of threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "callscope/analysis.h"
+#include "callscope/status.h"
+
+namespace callscope {
+
+struct Options {
+  std::string layout = "auto";   // or a name from Layouts()
+  bool allow_document = false;   // analyze speaker-less documents (press releases) instead of failing
+  uint64_t max_bytes = 64ull << 20;
+  std::string rules_dir;          // empty: the packs embedded in the binary
+};
+
+struct LayoutInfo {
+  std::string name;
+  std::string description;
+};
+std::vector<LayoutInfo> Layouts();
+
+class Analyzer {
+ public:
+  static Result<std::unique_ptr<Analyzer>> Create(const Options& options);
+  ~Analyzer();
+
+  Result<Analysis> Analyze(std::string_view bytes, std::string_view path) const;
+  Result<Analysis> AnalyzeFile(const std::string& path) const;
+  const Options& options() const;
+
+  struct Impl;
+
+ private:
+  explicit Analyzer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace callscope

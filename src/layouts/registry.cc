@@ -1,0 +1,42 @@
+// The layout registry and the detector: every layout scores the text, the best one parses.
+#include <algorithm>
+
+#include "layouts/layout.h"
+
+namespace callscope::layouts {
+
+const Layout* StreetEventsFinalLayout();
+
+const std::vector<const Layout*>& Registry() {
+  // Order breaks ties: more specific layouts first.
+  static const std::vector<const Layout*> kAll = {
+      StreetEventsFinalLayout(),
+  };
+  return kAll;
+}
+
+Result<Parsed> DetectAndParse(const Doc& doc, std::string_view forced) {
+  const Layout* best = nullptr;
+  double best_score = 0;
+  if (forced.empty() || forced == "auto") {
+    for (const Layout* l : Registry()) {
+      double s = l->Detect(doc);
+      if (s > best_score) best = l, best_score = s;
+    }
+  } else {
+    for (const Layout* l : Registry())
+      if (forced == l->name()) best = l, best_score = 1;
+    if (!best) return Status(Code::kUsage, "unknown layout '" + std::string(forced) + "' (see: callscope layouts)");
+  }
+  Parsed p;
+  if (!best || best_score < 0.3) {
+    p.layout = "none";
+    p.confidence = 0;
+    return p;
+  }
+  if (Status s = best->Parse(doc, &p); !s.ok()) return s;
+  p.confidence = std::min(p.confidence, best_score);
+  return p;
+}
+
+}  // namespace callscope::layouts

@@ -1,0 +1,117 @@
+#include "layouts/text_util.h"
+
+#include <re2/re2.h>
+
+#include <cctype>
+#include <cstring>
+
+#include "layouts/layout.h"
+
+namespace callscope::layouts {
+
+Doc::Doc(std::string_view text) : text_(text) {
+  lines_.reserve(text.size() / 60 + 1);
+  uint32_t b = 0;
+  const char* p = text.data();
+  auto n = static_cast<uint32_t>(text.size());
+  while (b <= n) {
+    const void* nl = b < n ? std::memchr(p + b, '\n', n - b) : nullptr;
+    uint32_t e = nl ? static_cast<uint32_t>(static_cast<const char*>(nl) - p) : n;
+    if (!(e == n && b == n && !lines_.empty())) lines_.push_back({b, e});
+    if (!nl) break;
+    b = e + 1;
+  }
+}
+
+std::string_view Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\f' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\f' || s[e - 1] == '\r')) --e;
+  return s.substr(b, e - b);
+}
+
+bool IsBlank(std::string_view s) { return Trim(s).empty(); }
+
+std::string Unspace(std::string_view line) {
+  std::string_view t = Trim(line);
+  if (t.size() < 5) return {};
+  std::string out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (i % 2 == 0 && c != ' ') {
+      // letters sit on even positions until a double space shifts the word
+      if (!std::isalpha(static_cast<unsigned char>(c)) && c != '&' && c != '-') return {};
+      out.push_back(c);
+    } else if (c == ' ') {
+      if (i + 1 < t.size() && t[i + 1] == ' ') {  // word break: "S  A N D"
+        out.push_back(' ');
+        t.remove_prefix(i + 2);
+        while (!t.empty() && t[0] == ' ') t.remove_prefix(1);
+        i = static_cast<size_t>(-1);
+      }
+    } else {
+      return {};
+    }
+  }
+  return out.find(' ') == std::string::npos && out.size() < 4 ? std::string{} : out;
+}
+
+bool LooksLikeName(std::string_view s) {
+  static const RE2 kName(
+      R"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?[A-Z\[][\w'.\[\]\-]*(?: (?:[A-Z\[(][\w'.\[\]\-)]*|de|la|van|von|der|da|di|del|du|le|bin|al|y)){0,5})");
+  if (s.empty() || s.size() > 60) return false;
+  return RE2::FullMatch(s, kName);
+}
+
+void FillFromTitle(std::string_view title, Call* call) {
+  static const RE2 kQuarter(R"(\bQ([1-4])\b(?:[^\d]{0,30}?)\b(?:F(?:Y|iscal) ?)?((?:19|20)\d\d)\b)");
+  static const RE2 kFy(R"(^(?:F(?:Y|iscal)|Full[- ]Year) ?((?:19|20)\d\d)\b)");
+  static const RE2 kCompany(
+      R"(^(?:(?:Q[1-4]|Half Year|Full Year|H[12]|First Quarter|Second Quarter|Third Quarter|Fourth Quarter)(?: and Full Year)?(?: (?:FY|Fiscal) ?)?(?: (?:19|20)\d\d)? )?(.+?)(?:'s?)? (?:Earnings|Financial|Results|Conference|Quarterly|Investor|Preliminary|Q[1-4]\b).*$)");
+  int q = 0, y = 0;
+  if (RE2::PartialMatch(title, kQuarter, &q, &y)) {
+    call->fiscal_quarter = q;
+    call->fiscal_year = y;
+    call->fiscal_period = "Q" + std::to_string(q) + " " + std::to_string(y);
+  } else if (RE2::PartialMatch(title, kFy, &y)) {
+    call->fiscal_year = y;
+    call->fiscal_period = "FY " + std::to_string(y);
+  }
+  std::string company;
+  if (call->company.empty() && RE2::FullMatch(title, kCompany, &company)) {
+    static const RE2 kYearPrefix(R"(^(?:(?:FY|Fiscal) )?(?:19|20)\d\d )");
+    RE2::Replace(&company, kYearPrefix, "");
+    call->company = company;
+  }
+}
+
+std::string ParseDate(std::string_view s) {
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const RE2 kDate(R"(([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?[.,]? ((?:19|20)\d\d))");
+  static const RE2 kIso(R"(((?:19|20)\d\d)-(\d\d)-(\d\d))");
+  std::string mon;
+  int d = 0, y = 0, m = 0;
+  if (RE2::PartialMatch(s, kIso, &y, &m, &d)) {
+  } else if (RE2::PartialMatch(s, kDate, &mon, &d, &y)) {
+    for (auto& c : mon) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (int i = 0; i < 12; ++i)
+      if (mon.compare(0, 3, kMonths[i]) == 0) m = i + 1;
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31) return {};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+std::string DecodeEntities(std::string_view s) {
+  std::string out(s);
+  static const std::pair<const char*, const char*> kEnt[] = {
+      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}};
+  for (auto [from, to] : kEnt) {
+    for (size_t p; (p = out.find(from)) != std::string::npos;) out.replace(p, std::strlen(from), to);
+  }
+  return out;
+}
+
+}  // namespace callscope::layouts

@@ -1,0 +1,116 @@
+// The terminal report: a call read in thirty seconds. Plain text, fixed column widths,
+// byte-stable (golden-tested).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "report/report.h"
+
+namespace callscope::report {
+namespace {
+
+size_t Words(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool w = c != ' ' && c != '\n';
+    n += w && !in;
+    in = w;
+  }
+  return n;
+}
+
+// Cuts at a word boundary, on UTF-8 character boundaries.
+std::string Clip(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  size_t cut = s.rfind(' ', max - 3);
+  if (cut == std::string_view::npos || cut < max / 2) {
+    cut = max - 3;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return std::string(s.substr(0, cut)) + "...";
+}
+
+// The analyst's question: the first sentence with a question mark in their first turn, else the
+// turn's opening sentence that is not a greeting.
+std::string Gist(const Analysis& a, const Exchange& e) {
+  if (e.turns.empty()) return {};
+  int first = e.turns.front();
+  std::string_view fallback;
+  for (const auto& s : a.sentences) {
+    if (s.turn != first) continue;
+    std::string_view text = std::string_view(a.turns[first].text).substr(s.begin, s.end - s.begin);
+    if (text.find('?') != std::string_view::npos) return Clip(text, 100);
+    if (fallback.empty() && Words(text) > 4) fallback = text;
+  }
+  return Clip(fallback.empty() ? std::string_view(a.turns[first].text) : fallback, 100);
+}
+
+}  // namespace
+
+std::string TextReport(const Analysis& a) {
+  std::string o;
+  auto line = [&](std::string_view s) { o.append(s).push_back('\n'); };
+  const Call& c = a.call;
+  line(fmt::format("{}{}", c.company.empty() ? "Unknown company" : c.company,
+                   c.ticker.empty() ? "" : fmt::format(" ({})", c.ticker)));
+  if (!c.title.empty()) line(c.title);
+  line(fmt::format("Date: {}   Period: {}   Layout: {} ({:.2f})   Source: {}, {} bytes, {}",
+                   c.date.empty() ? "unknown" : c.date, c.fiscal_period.empty() ? "unknown" : c.fiscal_period,
+                   a.source.layout, a.source.layout_confidence, a.source.path, a.source.bytes, a.source.encoding));
+  for (const auto& w : a.warnings) line("Warning: " + w);
+
+  line("");
+  line(fmt::format("PARTICIPANTS ({})", a.participants.size()));
+  for (Role r : {Role::kOperator, Role::kExecutive, Role::kAnalyst, Role::kOther}) {
+    std::vector<const Participant*> ps;
+    for (const auto& p : a.participants)
+      if (p.role == r) ps.push_back(&p);
+    if (ps.empty()) continue;
+    static const char* kHead[] = {"Operator", "Executives", "Analysts", "Other"};
+    line(fmt::format("  {} ({})", kHead[static_cast<int>(r)], ps.size()));
+    for (const auto* p : ps)
+      line(fmt::format("    {:<26} {:<36} {}", Clip(p->name, 26), Clip(p->affiliation, 36), p->title));
+  }
+
+  line("");
+  line("SECTIONS");
+  for (Section s : {Section::kPresentation, Section::kQa}) {
+    size_t turns = 0, words = 0;
+    for (const auto& t : a.turns)
+      if (t.section == s) ++turns, words += Words(t.text);
+    if (turns) line(fmt::format("  {:<14} {:>4} turns {:>7} words", SectionName(s), turns, words));
+  }
+
+  line("");
+  line(fmt::format("EXCHANGES ({})", a.exchanges.size()));
+  for (const auto& e : a.exchanges) {
+    const Participant& an = a.participants[e.analyst];
+    std::string who;
+    for (int r : e.responders) who += (who.empty() ? "" : ", ") + a.participants[r].name;
+    line(fmt::format("  {:>2}. {}{} -> {}", e.index + 1, an.name,
+                     an.affiliation.empty() ? "" : " (" + an.affiliation + ")", who.empty() ? "no answer" : who));
+    line(fmt::format("      \"{}\"", Gist(a, e)));
+  }
+  return o;
+}
+
+namespace {
+class TextSink : public Sink {
+ public:
+  explicit TextSink(Output* out) : out_(out) {}
+  Status Write(const Analysis& a) override {
+    std::string s = (n_++ ? "\n" + std::string(72, '=') + "\n\n" : "") + TextReport(a);
+    return out_->Write(s);
+  }
+  Status Finish() override { return Status::Ok(); }
+
+ private:
+  Output* out_;
+  size_t n_ = 0;
+};
+}  // namespace
+
+std::unique_ptr<Sink> MakeTextSink(Output* out) { return std::make_unique<TextSink>(out); }
+
+}  // namespace callscope::report
