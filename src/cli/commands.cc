@@ -66,7 +66,8 @@ int RunFiles(const Common& c, const std::function<std::unique_ptr<report::Sink>(
       return kExitOutput;
     }
   }
-  Status s = sink->Finish();
+  if (failed == static_cast<int>(c.inputs.size())) return c.inputs.size() == 1 ? ExitFor(last) : kExitSomeFailed;
+  Status s = sink->Finish();  // nothing analyzed: no output file is created at all
   if (s.ok()) s = (*out)->Commit();
   if (!s.ok()) {
     if (!c.quiet) std::fprintf(stderr, "callscope: %s\n", s.message().c_str());

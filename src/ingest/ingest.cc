@@ -160,7 +160,8 @@ class Normalizer {
   }
   bool saw_combining() const { return combining_; }
 
- private:
+
+  // Records that input offset `in` maps to the current end of the output, if the delta changed.
   void Mark(uint64_t in) {
     auto out = static_cast<uint32_t>(t_->utf8.size());
     auto& cp = t_->checkpoints;
@@ -195,6 +196,7 @@ void NormalizeUtf8(std::string_view b, size_t skip, Text* t) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     norm.Put(c < 0 ? 0xFFFD : c, static_cast<uint64_t>(at));
+    norm.Mark(static_cast<uint64_t>(i));  // the next byte's position, after a substitution
   }
   if (norm.saw_combining()) {
     UErrorCode st = U_ZERO_ERROR;
@@ -268,7 +270,7 @@ Result<Text> Decode(std::string_view b) {
   auto starts = [&](std::string_view m) { return b.substr(0, m.size()) == m; };
   const char* utf16 = nullptr;
   size_t skip = 0;
-  if (starts("\xFF\xFE\x00\x00") || starts(std::string_view("\x00\x00\xFE\xFF", 4))) {
+  if (starts(std::string_view("\xFF\xFE\0\0", 4)) || starts(std::string_view("\0\0\xFE\xFF", 4))) {
     return Status(Code::kBadInput, "UTF-32 is not supported; save the file as UTF-8");
   } else if (starts("\xEF\xBB\xBF")) {
     t.encoding = "UTF-8 (BOM)";

@@ -28,6 +28,7 @@ class Output {
   std::string path_, tmp_;
   FILE* f_;
   bool committed_ = false;
+  bool direct_ = false;  // not a regular file: written in place
 };
 
 class Sink {

@@ -1,0 +1,151 @@
+// Segmentation: joining pieces, people under spelling variants, firms, sentences, exchanges.
+#include <doctest/doctest.h>
+
+#include "callscope/callscope.h"
+#include "layouts/layout.h"
+#include "layouts/text_util.h"
+#include "segment/segment.h"
+
+using namespace callscope;
+
+TEST_CASE("hard wraps join, blank lines split paragraphs, page breaks rejoin a cut sentence") {
+  std::string text = "We grew\nfast this year-\nover-year.\n\nNew para\n[furniture]\nand it goes on.\n[f]\nNext.";
+  layouts::RawTurn t;
+  t.pieces = {{0, static_cast<uint32_t>(text.find("\n[furniture]"))},
+              {static_cast<uint32_t>(text.find("and it")), static_cast<uint32_t>(text.find("\n[f]"))},
+              {static_cast<uint32_t>(text.find("Next")), static_cast<uint32_t>(text.size())}};
+  CHECK(segment::JoinPieces(text, t) == "We grew fast this year-over-year.\nNew para and it goes on.\nNext.");
+  t.wrap = layouts::Wrap::kParagraphPerLine;
+  t.pieces = {{0, 7}};
+  CHECK(segment::JoinPieces("one\ntwo", t) == "one\ntwo");
+}
+
+TEST_CASE("the same person under spelling variants") {
+  CHECK(segment::SamePerson("Troy Jenson", "Troy Jensen"));
+  CHECK(segment::SamePerson("Jeff [Cavall]", "Jeff Cavall"));
+  CHECK(segment::SamePerson("Betsy L. Graseck", "Betsy Graseck"));
+  CHECK(segment::SamePerson("Matt O'Connor", "Matt OConnor"));
+  CHECK_FALSE(segment::SamePerson("Tim Long", "Tom Lang"));
+  CHECK_FALSE(segment::SamePerson("Scott Kriens", "Scott Coleman"));
+  CHECK_FALSE(segment::SamePerson("Operator", "Kevin Johnson"));
+}
+
+TEST_CASE("the same firm under its legal variants") {
+  CHECK(segment::SameCompany("Juniper Networks, Inc.", "Juniper Networks"));
+  CHECK(segment::SameCompany("JPMorganChase", "JPMorgan Chase & Co."));
+  CHECK_FALSE(segment::SameCompany("Morgan Stanley", "Juniper Networks, Inc."));
+}
+
+TEST_CASE("call titles give company and fiscal period; dates parse") {
+  Call c;
+  layouts::FillFromTitle("Q3 2008 Juniper Networks Earnings Conference Call", &c);
+  CHECK(c.company == "Juniper Networks");
+  CHECK(c.fiscal_period == "Q3 2008");
+  Call d;
+  layouts::FillFromTitle("Q4 and Full Year 2013 Cisco Systems Earnings Conference Call", &d);
+  CHECK(d.fiscal_period == "Q4 2013");
+  CHECK(d.company == "Cisco Systems");
+  CHECK(layouts::ParseDate("Oct. 23. 2008 / 4:45PM") == "2008-10-23");
+  CHECK(layouts::ParseDate("JULY 26, 2012") == "2012-07-26");
+  CHECK(layouts::ParseDate("no date") == "");
+  CHECK(layouts::Unspace(" Q U E S T I O N S  A N D  A N S W E R S") == "QUESTIONS AND ANSWERS");
+  CHECK(layouts::Unspace("E D I T E D   V E R S I O N") == "EDITED VERSION");
+  CHECK(layouts::Unspace("Plain text line") == "");
+}
+
+namespace {
+Analysis AnalyzeText(const std::string& text) {
+  auto an = Analyzer::Create({});
+  REQUIRE(an.ok());
+  auto r = (*an)->Analyze(text, "t.txt");
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  return std::move(r).value();
+}
+}  // namespace
+
+// A tiny call in the old StreetEvents layout, written for this test.
+const char* kMiniCall = R"( P R E S E N T A T I O N
+
+Operator
+
+Welcome to the Acme Widgets Q1 2009 call. Please go ahead, Ms. Smith.
+
+Jane Smith - Acme Widgets Inc. - CFO
+
+Thanks. Revenue was $10 million vs. $9 million in the U.S. last year. Acme Co. did well.
+We expect growth.
+
+ Q U E S T I O N S  A N D  A N S W E R S
+
+Operator
+
+Our first question comes from Bob Jonse with Keel Capital.
+
+Bob Jones - Keel Capital - Analyst
+
+How are margins? And cash?
+
+Jane Smith - Acme Widgets Inc. - CFO
+
+Margins are fine.
+
+Bob Jones - Keel Capital - Analyst
+
+Thanks.
+ Jane Smith - Acme Widgets Inc. - CFO
+
+Next question, please?
+
+Operator
+
+Next question from Ann Lee with Barrow Securities.
+
+Ann Lee - Barrow Securities - Analyst
+
+What about Europe?
+
+Jane Smith - Acme Widgets Inc. - CFO
+
+Europe grew.
+)";
+
+TEST_CASE("a small call: participants, roles, exchanges, hand-offs, sentences") {
+  Analysis a = AnalyzeText(kMiniCall);
+  REQUIRE(a.participants.size() == 4);
+  CHECK(a.participants[0].role == Role::kOperator);
+  CHECK(a.participants[1].name == "Jane Smith");
+  CHECK(a.participants[1].role == Role::kExecutive);
+  CHECK(a.participants[2].role == Role::kAnalyst);
+  CHECK(a.participants[3].affiliation == "Barrow Securities");
+  REQUIRE(a.exchanges.size() == 2);
+  CHECK(a.exchanges[0].analyst == 2);
+  CHECK(a.exchanges[0].turns.size() == 3);  // question, answer, thanks; the hand-off is excluded
+  CHECK(a.exchanges[0].responders == std::vector<int>{1});
+  CHECK(a.exchanges[1].turns.size() == 2);
+  int handoffs = 0;
+  for (const auto& t : a.turns) handoffs += t.handoff;
+  CHECK(handoffs == 1);
+  // "vs.", "U.S." and "Co." do not end sentences; the CFO's turn has four.
+  int cfo_sentences = 0;
+  for (const auto& s : a.sentences) cfo_sentences += s.turn == 1;
+  CHECK(cfo_sentences == 4);
+  CHECK(a.call.company == "");  // no title line in this layout's first page
+}
+
+TEST_CASE("not a transcript: a clear reason, or a speaker-less document on request") {
+  auto an = Analyzer::Create({});
+  REQUIRE(an.ok());
+  std::string release = "ACME REPORTS FIRST QUARTER RESULTS\n\nRevenue was $10 million, or $0.10 per diluted share.\n";
+  auto r = (*an)->Analyze(release, "pr.txt");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Code::kNotTranscript);
+  CHECK(r.status().message().find("press release") != std::string::npos);
+  Options o;
+  o.allow_document = true;
+  auto doc_an = Analyzer::Create(o);
+  auto d = (*doc_an)->Analyze(release, "pr.txt");
+  REQUIRE(d.ok());
+  CHECK(d->kind == DocKind::kDocument);
+  CHECK(d->turns.size() == 1);
+  CHECK(d->sentences.size() == 2);
+}
