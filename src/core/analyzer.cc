@@ -2,6 +2,7 @@
 #include <re2/re2.h>
 #include <sys/stat.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -57,9 +58,10 @@ namespace {
 std::string NotTranscriptReason(std::string_view text) {
   static const RE2 kEarnings(
       R"((?i)\b(?:reports?|reported|announce[sd]?)\b.{0,80}\b(?:results|earnings|revenues?)\b|\bper (?:diluted )?share\b)");
-  static const RE2 kFiling(R"((?i)\b(?:prospectus|form \d+-?[a-z0-9]*|securities and exchange commission|424B\d)\b)");
+  static const RE2 kFiling(
+      R"((?i)\b(?:prospectus|form (?:424B\d|10-?K|10-?Q|8-?K|S-\d|20-?F|6-?K|DEF 14A)|registration statement|indenture)\b)");
   std::string_view head = text.substr(0, 20000);
-  if (RE2::PartialMatch(head, kFiling))
+  if (RE2::PartialMatch(text.substr(0, 3000), kFiling))
     return "not an earnings-call transcript: no speaker turns (it reads like a securities filing)";
   if (RE2::PartialMatch(head, kEarnings))
     return "not an earnings-call transcript: no speaker turns (it reads like an earnings press release; "
@@ -67,9 +69,34 @@ std::string NotTranscriptReason(std::string_view text) {
   return "not an earnings-call transcript: no speaker turns or call sections found";
 }
 
+// A press release names its company, ticker and date in the dateline:
+// "SUNNYVALE, Calif., January 24, 2008 - Juniper Networks, Inc. (NASDAQ: JNPR) today reported ..."
+void DocumentMeta(std::string_view text, Call* call) {
+  static const RE2 kDateline(
+      R"(([A-Z][a-z]+\.? \d{1,2}, (?:19|20)\d\d) *-+ *([A-Z][\w.,&' -]{1,80}?),? \((?:NASDAQ|NYSE|Nasdaq|NYSE American|AMEX|TSX|LSE)[^:)]*: ?([A-Z.]{1,8})\))");
+  std::string date, company, ticker;
+  if (RE2::PartialMatch(text.substr(0, 20000), kDateline, &date, &company, &ticker)) {
+    call->date = layouts::ParseDate(date);
+    call->company = company;
+    call->ticker = ticker;
+  }
+  static const RE2 kPeriod(R"((?i)\b(first|second|third|fourth) quarter(?: (?:and|&) (?:full|fiscal) year)?(?: (?:of )?(?:fiscal )?)((?:19|20)\d\d)\b)");
+  std::string nth;
+  int year = 0;
+  if (RE2::PartialMatch(text.substr(0, 5000), kPeriod, &nth, &year)) {
+    static const char* kNth[] = {"first", "second", "third", "fourth"};
+    for (auto& c : nth) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (int q = 0; q < 4; ++q)
+      if (nth == kNth[q]) call->fiscal_quarter = q + 1;
+    call->fiscal_year = year;
+    call->fiscal_period = "Q" + std::to_string(call->fiscal_quarter) + " " + std::to_string(year);
+  }
+}
+
 void AsDocument(const std::string& text, Analysis* a) {
   a->kind = DocKind::kDocument;
   a->source.layout = "document";
+  DocumentMeta(text, &a->call);
   Participant p;
   p.name = "Document";
   a->participants.push_back(p);
@@ -77,6 +104,9 @@ void AsDocument(const std::string& text, Analysis* a) {
   rt.pieces.push_back({0, static_cast<uint32_t>(text.size())});
   Turn t;
   t.text = segment::JoinPieces(text, rt);
+  // Markdown residue from converters: "\\$809.2M", "**bold**".
+  for (size_t p; (p = t.text.find("\\$")) != std::string::npos;) t.text.erase(p, 1);
+  for (size_t p; (p = t.text.find("**")) != std::string::npos;) t.text.erase(p, 2);
   t.end = static_cast<uint32_t>(text.size());
   a->turns.push_back(std::move(t));
 }

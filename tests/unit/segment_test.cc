@@ -135,7 +135,9 @@ TEST_CASE("a small call: participants, roles, exchanges, hand-offs, sentences") 
 TEST_CASE("not a transcript: a clear reason, or a speaker-less document on request") {
   auto an = Analyzer::Create({});
   REQUIRE(an.ok());
-  std::string release = "ACME REPORTS FIRST QUARTER RESULTS\n\nRevenue was $10 million, or $0.10 per diluted share.\n";
+  std::string release =
+      "ACME REPORTS FIRST QUARTER 2009 RESULTS\n\nAUSTIN, Texas, April 2, 2009 -- Acme Corp. (NASDAQ: ACME) "
+      "today reported revenue of $10 million.\nThat is \\$0.10 per diluted share.\n";
   auto r = (*an)->Analyze(release, "pr.txt");
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Code::kNotTranscript);
@@ -147,5 +149,10 @@ TEST_CASE("not a transcript: a clear reason, or a speaker-less document on reque
   REQUIRE(d.ok());
   CHECK(d->kind == DocKind::kDocument);
   CHECK(d->turns.size() == 1);
-  CHECK(d->sentences.size() == 2);
+  CHECK(d->sentences.size() == 3);  // the headline is a paragraph of its own
+  CHECK(d->call.company == "Acme Corp.");
+  CHECK(d->call.ticker == "ACME");
+  CHECK(d->call.date == "2009-04-02");
+  CHECK(d->call.fiscal_period == "Q1 2009");
+  CHECK(d->turns[0].text.find("\\$") == std::string::npos);  // converter escapes removed
 }
