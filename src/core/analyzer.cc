@@ -105,8 +105,8 @@ void AsDocument(const std::string& text, Analysis* a) {
   Turn t;
   t.text = segment::JoinPieces(text, rt);
   // Markdown residue from converters: "\\$809.2M", "**bold**".
-  for (size_t p; (p = t.text.find("\\$")) != std::string::npos;) t.text.erase(p, 1);
-  for (size_t p; (p = t.text.find("**")) != std::string::npos;) t.text.erase(p, 2);
+  for (size_t at; (at = t.text.find("\\$")) != std::string::npos;) t.text.erase(at, 1);
+  for (size_t at; (at = t.text.find("**")) != std::string::npos;) t.text.erase(at, 2);
   t.end = static_cast<uint32_t>(text.size());
   a->turns.push_back(std::move(t));
 }
