@@ -6,11 +6,17 @@
 namespace callscope::layouts {
 
 const Layout* StreetEventsFinalLayout();
+const Layout* StreetEventsEditedLayout();
+const Layout* StreetEventsPlainLayout();
+const Layout* RefinitivPdfLayout();
 
 const std::vector<const Layout*>& Registry() {
   // Order breaks ties: more specific layouts first.
   static const std::vector<const Layout*> kAll = {
       StreetEventsFinalLayout(),
+      StreetEventsEditedLayout(),
+      StreetEventsPlainLayout(),
+      RefinitivPdfLayout(),
   };
   return kAll;
 }

@@ -61,7 +61,7 @@ class StreetEventsFinal : public Layout {
       }
       if (t.size() < 160 && t.find(" - ") != std::string_view::npos && ParseDashedSpeaker(t)) ++speakers;
     }
-    if (speakers < 2) return 0;
+    if (speakers < 2 || (spaced == 0 && final_mark == 0)) return 0;
     double s = 0.3 + 0.3 * (spaced > 0) + 0.3 * (final_mark > 0) + 0.1 * (speakers >= 4);
     return s;
   }
