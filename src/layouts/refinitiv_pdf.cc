@@ -24,8 +24,8 @@ Head HeadOf(std::string_view t) {
 // "Agree Realty Corporation - President, CEO & Director"; analysts "..., Research Division - VP".
 bool IsCompanyTitle(std::string_view t) {
   size_t d = t.find(" - ");
-  return d != std::string_view::npos && d > 0 && t.size() < 200 && t.back() != '.' && t.back() != '?' &&
-         t.find(". ") == std::string_view::npos;
+  return d != std::string_view::npos && d > 0 && d < 100 && t.size() < 200 && t.back() != '.' &&
+         t.back() != '?' && t.back() != ',';
 }
 
 bool IsSpeakerName(std::string_view t) {

@@ -9,6 +9,8 @@ const Layout* StreetEventsFinalLayout();
 const Layout* StreetEventsEditedLayout();
 const Layout* StreetEventsPlainLayout();
 const Layout* RefinitivPdfLayout();
+const Layout* FactSetLayout();
+const Layout* SeekingAlphaLayout();
 
 const std::vector<const Layout*>& Registry() {
   // Order breaks ties: more specific layouts first.
@@ -17,6 +19,8 @@ const std::vector<const Layout*>& Registry() {
       StreetEventsEditedLayout(),
       StreetEventsPlainLayout(),
       RefinitivPdfLayout(),
+      FactSetLayout(),
+      SeekingAlphaLayout(),
   };
   return kAll;
 }

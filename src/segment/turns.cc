@@ -164,6 +164,7 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
         p.aliases.push_back(name);
       if (p.affiliation.empty()) p.affiliation = h.affiliation;
       if (p.title.empty()) p.title = h.title;
+      if (p.role == Role::kOther && h.role) p.role = *h.role;  // a participants list says which side
       return p.id;
     }
     Participant p;
@@ -197,15 +198,9 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
     if (!rt.pieces.empty()) t.start = rt.pieces.front().begin, t.end = rt.pieces.back().end;
     a->turns.push_back(std::move(t));
   }
-  size_t speakers = a->participants.size();
-  for (const auto& h : parsed.listed) {
-    size_t before = a->participants.size();
-    find_or_add(h);
-    (void)before;
-  }
-  // People only listed (never heard) add nothing to a call's structure; keep speakers only but
-  // take their titles and firms from the list.
-  a->participants.resize(speakers);
+  // The participants lists give speakers their titles, firms and sides; people listed but never
+  // heard (an analyst whose associate asks instead) are participants of the call all the same.
+  for (const auto& h : parsed.listed) find_or_add(h);
 }
 
 }  // namespace callscope::segment
