@@ -151,9 +151,12 @@ Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path
   size_t voices = 0;
   for (const auto& p : a.participants) voices += p.role != Role::kOperator;
   if (a.turns.size() < 2 || voices < 1) {
-    if (!o.allow_document) return Status(Code::kNotTranscript, NotTranscriptReason(text->utf8));
+    // A format with no speakers at all (earningscall's flat text) is one block, with a warning.
+    if (!o.allow_document && !parsed->speakerless)
+      return Status(Code::kNotTranscript, NotTranscriptReason(text->utf8));
     a = Analysis{std::move(a.source), std::move(a.call)};
-    AsDocument(text->utf8, &a);
+    AsDocument(parsed->text.empty() ? text->utf8 : parsed->text, &a);
+    if (parsed->speakerless) a.source.layout = parsed->layout, a.warnings = parsed->warnings;
   } else {
     segment::AssignRoles(&a);
     segment::BuildExchanges(&a);

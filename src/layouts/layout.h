@@ -58,6 +58,9 @@ struct Parsed {
   std::vector<RawTurn> turns;
   std::vector<std::string> warnings;
   bool qa_heading = false;     // an explicit Q&A section heading was seen
+  bool sectioned = true;       // false: no section markers; segment/ finds the Q&A start by cues
+  bool speakerless = false;    // the format carries no speakers (earningscall's flat text): a document
+  std::string text;            // when set, pieces index into this (HTML converted to text), not the input
 };
 
 class Layout {

@@ -11,6 +11,10 @@ const Layout* StreetEventsPlainLayout();
 const Layout* RefinitivPdfLayout();
 const Layout* FactSetLayout();
 const Layout* SeekingAlphaLayout();
+const Layout* MotleyFoolTextLayout();
+const Layout* MotleyFoolJsonLayout();
+const Layout* EarningsCallJsonLayout();
+const Layout* GenericJsonLayout();
 
 const std::vector<const Layout*>& Registry() {
   // Order breaks ties: more specific layouts first.
@@ -21,6 +25,10 @@ const std::vector<const Layout*>& Registry() {
       RefinitivPdfLayout(),
       FactSetLayout(),
       SeekingAlphaLayout(),
+      MotleyFoolTextLayout(),
+      MotleyFoolJsonLayout(),
+      EarningsCallJsonLayout(),
+      GenericJsonLayout(),
   };
   return kAll;
 }

@@ -12,6 +12,34 @@ bool IsUnidentified(std::string_view name) {
   return RE2::FullMatch(name, kUnid);
 }
 
+Header ParseDoubleDash(std::string_view line) {
+  Header h;
+  std::string_view parts[3];
+  int n = 0;
+  std::string_view rest = Trim(line);
+  while (n < 3) {
+    size_t d = n < 2 ? rest.find("--") : std::string_view::npos;
+    parts[n++] = Trim(rest.substr(0, d));
+    if (d == std::string_view::npos) break;
+    rest = rest.substr(d + 2);
+  }
+  h.name = std::string(parts[0]);
+  if (n == 2) h.title = std::string(parts[1]);
+  if (n == 3) h.affiliation = std::string(parts[1]), h.title = std::string(parts[2]);
+  if (h.name == "Operator") h.role = Role::kOperator;
+  return h;
+}
+
+void SplitFirmAnalyst(Header* h) {
+  static const RE2 kFirmAnalyst(R"((.+?),? - (Analyst)|(.+),? (Analyst))");
+  std::string firm, title, firm2, title2;
+  if (h->affiliation.empty() && RE2::FullMatch(h->title, kFirmAnalyst, &firm, &title, &firm2, &title2)) {
+    h->affiliation = firm.empty() ? firm2 : firm;
+    h->title = title.empty() ? title2 : title;
+    if (!h->affiliation.empty() && h->affiliation.back() == ',') h->affiliation.pop_back();
+  }
+}
+
 std::optional<Header> ParseDashedSpeaker(std::string_view line) {
   static const RE2 kTitleWord(
       R"((?i).*\b(?:analyst|ceo|cfo|coo|cto|president|chairman|chairwoman|chief|officer|director|vp|vice president|head|manager|treasurer|controller|founder|partner|investor relations|ir|executive|secretary|counsel|general manager|md|evp|svp)\b.*)");

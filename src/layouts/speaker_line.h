@@ -15,4 +15,10 @@ std::optional<Header> ParseDashedSpeaker(std::string_view line);
 // "Unidentified Participant", "Unidentified Company Representative", "Unknown Speaker", ...
 bool IsUnidentified(std::string_view name);
 
+// Motley Fool "Name -- Title", "Name -- Firm -- Analyst", "Name--Title" (JSON participants).
+Header ParseDoubleDash(std::string_view line);
+
+// "Fairbridge Research Analyst" (an API's title field) -> affiliation + title "Analyst".
+void SplitFirmAnalyst(Header* h);
+
 }  // namespace callscope::layouts

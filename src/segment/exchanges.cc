@@ -22,7 +22,7 @@ size_t Words(std::string_view s) {
 
 bool IsHandoff(const Turn& t) {
   static const RE2 kCue(
-      R"((?i)\b(?:next question|next caller|open (?:it |the call |the line |the lines |the floor )?(?:up )?(?:for|to) (?:the )?(?:q&a|questions)|(?:go ahead and )?open up the (?:call|lines?|floor)|operator,? (?:please|can|could|would|we|let's|next)|(?:take|have) (?:our|the) (?:first|next|last) question|(?:poll|queue) for questions|instructions for (?:the )?(?:q&a|questions)|(?:thank|thanks)(?: you)?(?: all| everyone)? (?:again )?for (?:joining|participating|your participation|attending)|(?:this )?concludes (?:our|the|today's|this))\b)");
+      R"((?i)\b(?:next question|next caller|open (?:it |the call |the line |the lines |the floor )?(?:up )?(?:for|to) (?:the )?(?:q&a|questions)|(?:go ahead and )?open up the (?:call|lines?|floor)|operator,? (?:please|can|could|would|we|let's|next)|(?:take|have) (?:our|the) (?:first|next|last) question|(?:poll|queue) for questions|instructions for (?:the )?(?:q&a|questions)|(?:thank|thanks)(?: you)?,?(?: all| everyone)?,? (?:again )?for (?:joining|participating|your participation|attending)|that's all the time we have|(?:this )?concludes (?:our|the|today's|this))\b)");
   return Words(t.text) <= 30 && RE2::PartialMatch(t.text, kCue);
 }
 

@@ -9,6 +9,40 @@
 
 namespace callscope::segment {
 
+void InferOperatorAndQa(Analysis* a, bool find_qa) {
+  static const RE2 kIntroduces(
+      R"((?i)\b(?:(?:first|next|following|last) question (?:is |will |comes |today )?(?:be )?(?:from|comes)|question comes from|(?:your|the) line is (?:now )?open|operator instructions|press (?:star|\*) ?(?:1|one)|now open (?:up )?the (?:call|line|floor)))");
+  static const RE2 kQaStart(
+      R"((?i)\b(?:first question|(?:now )?begin the question|now (?:open|take) (?:up )?(?:the (?:call|line|lines|floor) )?(?:up )?(?:for|to) (?:your )?questions|open the (?:floor|line|lines|call) (?:up )?(?:for|to) questions|would like to ask a question|(?:poll|queue) for questions|question-and-answer session|question and answer session|begin the q&a|q&a session)\b)");
+  if (a->participants.empty()) return;
+  bool has_operator = false;
+  for (const auto& p : a->participants) has_operator |= p.role == Role::kOperator;
+  if (!has_operator && a->participants.size() > 2) {
+    std::vector<int> score(a->participants.size());
+    for (const auto& t : a->turns) score[t.speaker] += RE2::PartialMatch(t.text, kIntroduces);
+    int best = 0;
+    for (size_t i = 1; i < score.size(); ++i)
+      if (score[i] > score[best]) best = static_cast<int>(i);
+    bool opens = !a->turns.empty() && a->turns.front().speaker == best;
+    if (score[best] >= 2 || (score[best] == 1 && opens)) a->participants[best].role = Role::kOperator;
+  }
+  if (!find_qa) return;
+  for (const auto& t : a->turns)
+    if (t.section == Section::kQa) return;
+  // After management has spoken, the operator's turn that opens the questions.
+  bool management_spoke = false;
+  for (auto& t : a->turns) {
+    bool op = a->participants[t.speaker].role == Role::kOperator;
+    if (!op) {
+      management_spoke = true;
+      continue;
+    }
+    if (!management_spoke || !RE2::PartialMatch(t.text, kQaStart)) continue;
+    for (size_t k = static_cast<size_t>(t.index); k < a->turns.size(); ++k) a->turns[k].section = Section::kQa;
+    return;
+  }
+}
+
 void AssignRoles(Analysis* a) {
   static const RE2 kAnalystTitle(R"((?i)\banaly[sty]\w*|\bresearch\b|\bequity\b|\bstrategist\b|\bportfolio manager\b)");
   static const RE2 kExecTitle(
@@ -43,7 +77,7 @@ void AssignRoles(Analysis* a) {
     } else if (!p.affiliation.empty() && !company.empty() && p.role == Role::kOther && asks[p.id]) {
       p.role = Role::kAnalyst;  // another firm, asking questions
     } else if (p.role == Role::kOther && p.affiliation.empty() && RE2::PartialMatch(p.title, kExecTitle) &&
-               !asks[p.id]) {
+               (!asks[p.id] || presents[p.id])) {
       p.role = Role::kExecutive;  // "Name - Title" layouts without firms
     } else if (p.role == Role::kOther && p.affiliation.empty() && p.title.empty()) {
       // Nothing said: behaviour decides. Unidentified participants stay "other" unless they ask.

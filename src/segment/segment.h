@@ -16,6 +16,11 @@ std::string JoinPieces(std::string_view text, const layouts::RawTurn& turn);
 // Participants and turns (with clean text) from the parse. Fills a->participants, a->turns.
 void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* a);
 
+// For layouts without names or section markers: the operator from behaviour (the speaker who
+// introduces the questioners) when nobody is named so, and the Q&A start from the operator's
+// cues ("we will now begin the question-and-answer session") when `find_qa`.
+void InferOperatorAndQa(Analysis* a, bool find_qa);
+
 // Roles from titles, affiliations against the company, and behaviour in Q&A.
 void AssignRoles(Analysis* a);
 

@@ -177,6 +177,7 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
     return a->participants.back().id;
   };
   // Speakers first, in order of appearance; listed-only people are added after.
+  if (!parsed.text.empty()) text = parsed.text;  // pieces index into the layout's own text (HTML)
   a->turns.reserve(parsed.turns.size());
   for (const auto& rt : parsed.turns) {
     std::string body = JoinPieces(text, rt);
@@ -201,6 +202,7 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
   // The participants lists give speakers their titles, firms and sides; people listed but never
   // heard (an analyst whose associate asks instead) are participants of the call all the same.
   for (const auto& h : parsed.listed) find_or_add(h);
+  InferOperatorAndQa(a, !parsed.sectioned);
 }
 
 }  // namespace callscope::segment

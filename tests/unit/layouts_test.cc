@@ -81,7 +81,7 @@ void CheckSample(const fs::path& expect_path) {
 }  // namespace
 
 // Layouts still being written; their samples join the check as they land.
-const std::string kPending = "mfool_text mfool_json earningscall_json generic_json stt webvtt srt "
+const std::string kPending = "stt webvtt srt "
                              "rev_nlp html generic bankir_generic";
 
 TEST_CASE("every corpora sample: layout, participants, turns, exchanges as its .expect.json says") {
