@@ -15,6 +15,10 @@ const Layout* MotleyFoolTextLayout();
 const Layout* MotleyFoolJsonLayout();
 const Layout* EarningsCallJsonLayout();
 const Layout* GenericJsonLayout();
+const Layout* SpeechToTextLayout();
+const Layout* WebVttLayout();
+const Layout* SrtLayout();
+const Layout* RevNlpLayout();
 
 const std::vector<const Layout*>& Registry() {
   // Order breaks ties: more specific layouts first.
@@ -29,6 +33,10 @@ const std::vector<const Layout*>& Registry() {
       MotleyFoolJsonLayout(),
       EarningsCallJsonLayout(),
       GenericJsonLayout(),
+      WebVttLayout(),
+      SrtLayout(),
+      RevNlpLayout(),
+      SpeechToTextLayout(),
   };
   return kAll;
 }

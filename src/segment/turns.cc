@@ -24,14 +24,16 @@ std::vector<std::string> NameTokens(std::string_view s) {
   std::vector<std::string> toks;
   std::string cur;
   auto flush = [&] {
-    if (cur.size() > 1 && cur != "mr" && cur != "ms" && cur != "mrs" && cur != "dr" && cur != "jr" &&
-        cur != "sr" && cur != "iii" && cur != "ii")
+    // Digits are kept: "Speaker 1" and "Speaker 2" are two people.
+    bool digits = !cur.empty() && std::isdigit(static_cast<unsigned char>(cur[0]));
+    if ((cur.size() > 1 || digits) && cur != "mr" && cur != "ms" && cur != "mrs" && cur != "dr" &&
+        cur != "jr" && cur != "sr" && cur != "iii" && cur != "ii")
       toks.push_back(cur);
     cur.clear();
   };
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
-    if (std::isalpha(u) || u >= 0x80) {
+    if (std::isalnum(u) || u >= 0x80) {
       cur.push_back(static_cast<char>(std::tolower(u)));
     } else if (c == '\'' || c == '[' || c == ']') {
       // O'Neil == ONeil; [Cavall] == Cavall
