@@ -265,6 +265,13 @@ uint64_t Text::InputOffset(uint32_t o) const {
 
 Result<Text> Decode(std::string_view b) {
   if (b.empty()) return Status(Code::kBadInput, "empty file");
+  if (b.substr(0, 5) == "%PDF-") {  // PDF files: their text layer, then the same normalization
+    auto pdf = PdfToText(b);
+    if (!pdf.ok()) return pdf.status();
+    auto text = Decode(*pdf);
+    if (text.ok()) text->encoding = "PDF";
+    return text;
+  }
   if (const char* kind = BinaryKind(b)) return Status(Code::kBadInput, std::string("binary file (") + kind + ")");
   Text t;
   auto starts = [&](std::string_view m) { return b.substr(0, m.size()) == m; };

@@ -27,6 +27,9 @@ struct Text {
 // "binary file (PNG image)", "invalid UTF-8 at byte 1234", "empty file".
 Result<Text> Decode(std::string_view bytes);
 
+// The text of a PDF, page by page in reading order, pages separated by '\f' (pdf.cc, poppler).
+Result<std::string> PdfToText(std::string_view bytes);
+
 // Hex SHA-256 of the bytes (for Source::sha256 and batch de-duplication).
 std::string Sha256Hex(std::string_view bytes);
 

@@ -47,7 +47,7 @@ class MotleyFoolText : public Layout {
         } else if (out->meta.title.empty() && t.find("Earnings Call") != std::string_view::npos && t.size() < 80) {
           out->meta.title = std::string(t);
           FillFromTitle(t, &out->meta);
-        } else if (out->meta.date.empty()) {
+        } else if (out->meta.date.empty() && t.find("period ending") == std::string_view::npos) {
           out->meta.date = ParseDate(t);
         }
       }
@@ -81,8 +81,7 @@ class MotleyFoolText : public Layout {
       }
       if (in_list) {
         if (speaker && h.name != "Operator") out->listed.push_back(std::move(h));
-        else if (!speaker) in_list = false;  // the page footer after the list
-        continue;
+        continue;  // the list and the page footer after it are not turns
       }
       if (speaker) {
         b.Start(std::move(h), section);

@@ -19,6 +19,7 @@ const Layout* SpeechToTextLayout();
 const Layout* WebVttLayout();
 const Layout* SrtLayout();
 const Layout* RevNlpLayout();
+const Layout* HtmlLayout();
 
 const std::vector<const Layout*>& Registry() {
   // Order breaks ties: more specific layouts first.
@@ -37,6 +38,7 @@ const std::vector<const Layout*>& Registry() {
       SrtLayout(),
       RevNlpLayout(),
       SpeechToTextLayout(),
+      HtmlLayout(),
   };
   return kAll;
 }

@@ -58,7 +58,7 @@ std::string Unspace(std::string_view line) {
 
 bool LooksLikeName(std::string_view s) {
   static const RE2 kName(
-      R"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?[A-Z\[][\w'.\[\]\-]*(?: (?:[A-Z\[(][\w'.\[\]\-)]*|de|la|van|von|der|da|di|del|du|le|bin|al|y)){0,5})");
+      R"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?[\p{Lu}\[][\pL\pN_'.\[\]\-]*(?: (?:[\p{Lu}\[(][\pL\pN_'.\[\]\-)]*|de|la|van|von|der|da|di|del|du|le|bin|al|y)){0,5})");
   if (s.empty() || s.size() > 60) return false;
   return RE2::FullMatch(s, kName);
 }
@@ -105,11 +105,24 @@ std::string ParseDate(std::string_view s) {
 }
 
 std::string DecodeEntities(std::string_view s) {
-  std::string out(s);
-  static const std::pair<const char*, const char*> kEnt[] = {
-      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}};
-  for (auto [from, to] : kEnt) {
-    for (size_t p; (p = out.find(from)) != std::string::npos;) out.replace(p, std::strlen(from), to);
+  static const std::pair<std::string_view, char> kEnt[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
+  // One pass (replacing each find from the start was quadratic on a long line of entities).
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool replaced = false;
+    if (s[i] == '&') {
+      for (auto [from, to] : kEnt) {
+        if (s.substr(i, from.size()) == from) {
+          out.push_back(to);
+          i += from.size() - 1;
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out.push_back(s[i]);
   }
   return out;
 }

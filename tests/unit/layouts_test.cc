@@ -82,7 +82,7 @@ void CheckSample(const fs::path& expect_path) {
 
 // Layouts still being written; their samples join the check as they land.
 const std::string kPending = ""
-                             "html generic bankir_generic";
+                             "generic bankir_generic";
 
 TEST_CASE("every corpora sample: layout, participants, turns, exchanges as its .expect.json says") {
   int n = 0;
@@ -95,4 +95,50 @@ TEST_CASE("every corpora sample: layout, participants, turns, exchanges as its .
     ++n;
   }
   CHECK(n > 0);
+}
+
+namespace {
+// A one-page PDF with two text lines, xref offsets computed, so poppler reads it without repair.
+std::string TinyPdf(const std::vector<std::string>& lines) {
+  std::string stream = "BT /F1 12 Tf 72 720 Td 14 TL";
+  for (const auto& l : lines) stream += " (" + l + ") Tj T*";
+  stream += " ET";
+  std::vector<std::string> objs = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> at;
+  for (size_t i = 0; i < objs.size(); ++i) {
+    at.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t o : at) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", o);
+    pdf += buf;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+}  // namespace
+
+TEST_CASE("PDF files are read through poppler, then detected like text") {
+  std::string pdf = TinyPdf({"Operator: Welcome to the Acme call. Our first question comes from Bob Lee.",
+                             "Jane Smith: Thank you. Revenue grew.", "Bob Lee: How are margins?",
+                             "Jane Smith: Margins are fine.", "Bob Lee: Thanks."});
+  auto an = Analyzer::Create({});
+  REQUIRE(an.ok());
+  auto r = (*an)->Analyze(pdf, "call.pdf");
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  CHECK(r->source.encoding == "PDF");
+  CHECK(r->source.layout == "stt");
+  CHECK(r->turns.size() == 5);
+  auto bad = (*an)->Analyze("%PDF-1.4\nnot really a pdf", "bad.pdf");
+  CHECK_FALSE(bad.ok());
 }
