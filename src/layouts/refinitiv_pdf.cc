@@ -40,13 +40,14 @@ class RefinitivPdf : public Layout {
            "hard-wrapped";
   }
   double Detect(const Doc& doc) const override {
-    int heads = 0, speakers = 0;
+    int heads = 0, speakers = 0, spaces = 0;  // Refinitiv puts a lone " " line before every entry
     for (size_t i = 0; i + 2 < doc.size(); ++i) {
       std::string_view t = doc.line(i);
+      spaces += t == " ";
       if (t.size() < 32 && HeadOf(t) != Head::kNone) ++heads;
       if (IsBlank(t) && IsSpeakerName(Trim(doc.line(i + 1))) && IsCompanyTitle(Trim(doc.line(i + 2)))) ++speakers;
     }
-    if (heads < 2 || speakers < 2) return 0;
+    if (heads < 2 || speakers < 2 || spaces < 2) return 0;
     return 0.85 + 0.05 * (heads >= 4);
   }
   Status Parse(const Doc& doc, Parsed* out) const override {

@@ -20,6 +20,8 @@ const Layout* WebVttLayout();
 const Layout* SrtLayout();
 const Layout* RevNlpLayout();
 const Layout* HtmlLayout();
+const Layout* BankIrLayout();
+const Layout* GenericLayout();
 
 const std::vector<const Layout*>& Registry() {
   // Order breaks ties: more specific layouts first.
@@ -39,6 +41,8 @@ const std::vector<const Layout*>& Registry() {
       RevNlpLayout(),
       SpeechToTextLayout(),
       HtmlLayout(),
+      BankIrLayout(),
+      GenericLayout(),
   };
   return kAll;
 }
