@@ -8,6 +8,12 @@
 #include <csignal>
 #include <cstdio>
 
+#include <unistd.h>
+
+#include <atomic>
+#include <iostream>
+
+#include "batch/batch.h"
 #include "callscope/callscope.h"
 #include "cli/exit_codes.h"
 #include "report/report.h"
@@ -23,15 +29,107 @@ struct Common {
   bool quiet = false;
 };
 
+void AddAnalyzerFlags(CLI::App* cmd, Options* o) {
+  cmd->add_option("--layout", o->layout, "force a layout instead of detecting it (see: callscope layouts)");
+  cmd->add_flag("--document", o->allow_document,
+                "analyze speaker-less documents (press releases) instead of rejecting them");
+  cmd->add_option("--max-bytes", o->max_bytes, "reject inputs larger than this (default 64 MiB)");
+  cmd->add_option("--rules", o->rules_dir, "load rule packs from DIR instead of the built-in ones");
+}
+
 void AddCommon(CLI::App* cmd, Common* c) {
   cmd->add_option("inputs", c->inputs, "transcript files")->required();
   cmd->add_option("-o,--output", c->output, "write here instead of stdout (atomically: temp + rename)");
-  cmd->add_option("--layout", c->options.layout, "force a layout instead of detecting it (see: callscope layouts)");
-  cmd->add_flag("--document", c->options.allow_document,
-                "analyze speaker-less documents (press releases) instead of rejecting them");
-  cmd->add_option("--max-bytes", c->options.max_bytes, "reject inputs larger than this (default 64 MiB)");
-  cmd->add_option("--rules", c->options.rules_dir, "load rule packs from DIR instead of the built-in ones");
+  AddAnalyzerFlags(cmd, &c->options);
   cmd->add_flag("-q,--quiet", c->quiet, "no per-file error lines on stderr");
+}
+
+struct BatchFlags {
+  std::vector<std::string> inputs;
+  std::string db, jsonl, csv_dir, shard;
+  int jobs = 0;
+  bool list = false, quiet = false;
+  Options options;
+};
+
+void AddBatch(CLI::App* cmd, BatchFlags* b) {
+  cmd->add_option("inputs", b->inputs, "files, directories (recursive), globs, @LIST (a path a line), - (a list on stdin)")
+      ->required();
+  cmd->add_option("--db", b->db, "store into this SQLite database (docs/sqlite.md); a re-run skips calls already in it");
+  cmd->add_option("--jsonl", b->jsonl, "write one JSON call a line here (- for stdout), as analyze --format jsonl");
+  cmd->add_option("--csv-dir", b->csv_dir, "write one CSV file per table (calls, participants, exchanges, ...) here");
+  cmd->add_option("-j,--jobs", b->jobs, "analyzer threads (default: every core)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--shard", b->shard, "take only shard K of N (0 <= K < N), by path hash: for Slurm arrays, parallel");
+  cmd->add_flag("--list-inputs", b->list, "print the expanded (and sharded) inputs, one a line, and exit");
+  AddAnalyzerFlags(cmd, &b->options);
+  cmd->add_flag("-q,--quiet", b->quiet, "no per-file error lines, progress or summary on stderr");
+}
+
+std::atomic<bool> g_stop{false};
+extern "C" void OnStopSignal(int) { g_stop = true; }  // finish the calls in flight, then stop
+
+// batch: outputs are opened (and validated) before any work; per-call work is src/batch/.
+int RunBatch(const BatchFlags& f) {
+  batch::Options o;
+  if (!f.shard.empty()) {
+    auto shard = batch::ParseShard(f.shard);
+    if (!shard.ok()) return std::fprintf(stderr, "callscope: %s\n", shard.status().message().c_str()), kExitUsage;
+    o.shard = *shard;
+  }
+  if (f.list) {
+    batch::InputWalker w(f.inputs, &std::cin);
+    for (batch::InputWalker::Item it; w.Next(&it);)
+      if (o.shard.Takes(it.path)) std::printf("%s\n", it.path.c_str());
+    return std::fflush(stdout) == 0 ? kExitOk : kExitOutput;
+  }
+  if (f.db.empty() && f.jsonl.empty() && f.csv_dir.empty())
+    return std::fprintf(stderr, "callscope: batch needs an output: --db, --jsonl or --csv-dir\n"), kExitUsage;
+  auto analyzer = Analyzer::Create(f.options);
+  if (!analyzer.ok()) {
+    std::fprintf(stderr, "callscope: %s\n", analyzer.status().message().c_str());
+    return ExitFor(analyzer.status().code());
+  }
+  std::vector<std::unique_ptr<report::Sink>> sinks;
+  std::unique_ptr<report::Output> jsonl_out;
+  auto open = [&](Result<std::unique_ptr<report::Sink>> s) {
+    if (!s.ok()) std::fprintf(stderr, "callscope: %s\n", s.status().message().c_str());
+    else sinks.push_back(std::move(s.value()));
+    return s.ok();
+  };
+  if (!f.db.empty() && !open(report::OpenSqliteSink(f.db))) return kExitOutput;
+  if (!f.csv_dir.empty() && !open(report::OpenCsvSink(f.csv_dir))) return kExitOutput;
+  if (!f.jsonl.empty()) {
+    auto out = report::Output::Open(f.jsonl);
+    if (!out.ok()) return std::fprintf(stderr, "callscope: %s\n", out.status().message().c_str()), kExitOutput;
+    jsonl_out = std::move(out.value());
+    sinks.push_back(report::MakeJsonSink(jsonl_out.get(), report::Format::kJsonl));
+  }
+  std::vector<report::Sink*> raw;
+  for (auto& s : sinks) raw.push_back(s.get());
+  o.jobs = f.jobs;
+  o.resume = f.jsonl.empty() && f.csv_dir.empty();  // JSONL and CSV are whole-run files: redo all
+  o.progress = !f.quiet && ::isatty(2);
+  o.quiet = f.quiet;
+  o.list_in = &std::cin;
+  o.stop = &g_stop;
+  std::signal(SIGINT, OnStopSignal);
+  std::signal(SIGTERM, OnStopSignal);
+  batch::Stats st = batch::Run(**analyzer, f.inputs, raw, o);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  Status s = st.fatal;
+  for (auto& sink : sinks)
+    if (s.ok() && !st.interrupted) s = sink->Finish();
+  if (s.ok() && jsonl_out && !st.interrupted) s = jsonl_out->Commit();
+  if (!s.ok()) return std::fprintf(stderr, "callscope: %s\n", s.message().c_str()), kExitOutput;
+  if (!f.quiet) std::fprintf(stderr, "callscope: batch: %s\n", st.Summary().c_str());
+  if (st.interrupted) {
+    sinks.clear();  // closes the database; JSONL/CSV temporaries are removed
+    jsonl_out.reset();
+    std::raise(SIGINT);  // die of the signal, as a shell or xargs expects
+    return 130;
+  }
+  return st.failed ? kExitSomeFailed : kExitOk;
 }
 
 void Complain(const std::string& file, const Status& s) {
@@ -95,6 +193,10 @@ int Run(int argc, char** argv) {
   auto* rep = app.add_subcommand("report", "a readable report of each call");
   AddCommon(rep, &report_opts);
 
+  BatchFlags batch_opts;
+  auto* bat = app.add_subcommand("batch", "analyze many calls into SQLite, JSONL and/or CSV, in parallel, resumable");
+  AddBatch(bat, &batch_opts);
+
   auto* lay = app.add_subcommand("layouts", "list the transcript layouts callscope detects");
 
   try {
@@ -113,6 +215,7 @@ int Run(int argc, char** argv) {
     auto fmt_ = lines ? report::Format::kJsonl : report::Format::kJson;
     return RunFiles(analyze_opts, [&](report::Output* o) { return report::MakeJsonSink(o, fmt_); });
   }
+  if (bat->parsed()) return RunBatch(batch_opts);
   if (rep->parsed()) return RunFiles(report_opts, [](report::Output* o) { return report::MakeTextSink(o); });
   return kExitUsage;
 }

@@ -1,0 +1,128 @@
+// The relational view of an Analysis (tables.h), read by the SQLite and CSV sinks.
+// Adding a tag table: one entry below (columns, keys, indexes, a rows function) and a line in
+// docs/sqlite.md; both sinks, the schema and the CSV header follow, and kSchemaVersion goes up.
+#include "report/tables.h"
+
+#include <nlohmann/json.hpp>
+
+namespace callscope::report {
+namespace {
+
+Value Text(const std::string& s) { return std::string_view(s); }
+Value NullIfEmpty(const std::string& s) { return s.empty() ? Value(nullptr) : Value(std::string_view(s)); }
+Value NullIfZero(int v) { return v == 0 ? Value(nullptr) : Value(int64_t{v}); }
+Value Int(int64_t v) { return v; }
+Value Lit(const char* s) { return std::string_view(s); }
+Value JsonList(const std::vector<std::string>& v) {
+  return v.empty() ? Value(nullptr) : Value(nlohmann::json(v).dump());
+}
+
+void CallRows(const Analysis& a, const RowFn& emit) {
+  const Source& s = a.source;
+  const Call& c = a.call;
+  emit({Text(s.sha256), Text(s.path), Int(static_cast<int64_t>(s.bytes)), Text(s.encoding), Text(s.layout),
+        s.layout_confidence, Lit(a.kind == DocKind::kTranscript ? "transcript" : "document"),
+        NullIfEmpty(c.company), NullIfEmpty(c.ticker), NullIfEmpty(c.title), NullIfEmpty(c.date),
+        NullIfEmpty(c.fiscal_period), NullIfZero(c.fiscal_quarter), NullIfZero(c.fiscal_year),
+        Int(static_cast<int64_t>(a.sentences.size())), JsonList(a.warnings)});
+}
+
+void ParticipantRows(const Analysis& a, const RowFn& emit) {
+  for (const auto& p : a.participants)
+    emit({Int(p.id), Text(p.name), NullIfEmpty(p.affiliation), NullIfEmpty(p.title), Lit(RoleName(p.role)),
+          JsonList(p.aliases)});
+}
+
+void TurnRows(const Analysis& a, const RowFn& emit) {
+  for (const auto& t : a.turns)
+    emit({Int(t.index), Int(t.speaker), Lit(SectionName(t.section)), Int(t.handoff), Int(t.start), Int(t.end),
+          Text(t.text)});
+}
+
+void ExchangeRows(const Analysis& a, const RowFn& emit) {
+  for (const auto& e : a.exchanges) emit({Int(e.index), Int(e.analyst)});
+}
+
+void ExchangeTurnRows(const Analysis& a, const RowFn& emit) {
+  for (const auto& e : a.exchanges)
+    for (size_t i = 0; i < e.turns.size(); ++i) emit({Int(e.index), Int(static_cast<int64_t>(i)), Int(e.turns[i])});
+}
+
+void ExchangeResponderRows(const Analysis& a, const RowFn& emit) {
+  for (const auto& e : a.exchanges)
+    for (size_t i = 0; i < e.responders.size(); ++i)
+      emit({Int(e.index), Int(static_cast<int64_t>(i)), Int(e.responders[i])});
+}
+
+}  // namespace
+
+const std::vector<Table>& Tables() {
+  static const std::vector<Table> kTables = {
+      {"calls",
+       {{"sha256", "TEXT NOT NULL UNIQUE"},
+        {"path", "TEXT NOT NULL"},
+        {"bytes", "INTEGER NOT NULL"},
+        {"encoding", "TEXT NOT NULL"},
+        {"layout", "TEXT NOT NULL"},
+        {"layout_confidence", "REAL NOT NULL"},
+        {"kind", "TEXT NOT NULL"},
+        {"company", "TEXT"},
+        {"ticker", "TEXT"},
+        {"title", "TEXT"},
+        {"date", "TEXT"},
+        {"fiscal_period", "TEXT"},
+        {"fiscal_quarter", "INTEGER"},
+        {"fiscal_year", "INTEGER"},
+        {"sentences", "INTEGER NOT NULL"},
+        {"warnings", "TEXT"}},
+       "",
+       {"company", "ticker, fiscal_year, fiscal_quarter", "date", "fiscal_year, fiscal_quarter"},
+       CallRows},
+      {"participants",
+       {{"id", "INTEGER NOT NULL"},
+        {"name", "TEXT NOT NULL"},
+        {"affiliation", "TEXT"},
+        {"title", "TEXT"},
+        {"role", "TEXT NOT NULL"},
+        {"aliases", "TEXT"}},
+       "PRIMARY KEY (call_id, id)",
+       {"name", "role"},
+       ParticipantRows},
+      {"turns",
+       {{"idx", "INTEGER NOT NULL"},
+        {"speaker", "INTEGER NOT NULL"},
+        {"section", "TEXT NOT NULL"},
+        {"handoff", "INTEGER NOT NULL"},
+        {"start_byte", "INTEGER NOT NULL"},
+        {"end_byte", "INTEGER NOT NULL"},
+        {"text", "TEXT NOT NULL"}},
+       "PRIMARY KEY (call_id, idx), FOREIGN KEY (call_id, speaker) REFERENCES participants (call_id, id)",
+       {"call_id, speaker"},
+       TurnRows},
+      {"exchanges",
+       {{"idx", "INTEGER NOT NULL"}, {"analyst", "INTEGER NOT NULL"}},
+       "PRIMARY KEY (call_id, idx), FOREIGN KEY (call_id, analyst) REFERENCES participants (call_id, id)",
+       {"call_id, analyst"},
+       ExchangeRows},
+      {"exchange_turns",
+       {{"exchange", "INTEGER NOT NULL"}, {"ord", "INTEGER NOT NULL"}, {"turn", "INTEGER NOT NULL"}},
+       "PRIMARY KEY (call_id, exchange, ord), FOREIGN KEY (call_id, exchange) REFERENCES exchanges (call_id, idx), "
+       "FOREIGN KEY (call_id, turn) REFERENCES turns (call_id, idx)",
+       {"call_id, turn"},
+       ExchangeTurnRows},
+      {"exchange_responders",
+       {{"exchange", "INTEGER NOT NULL"}, {"ord", "INTEGER NOT NULL"}, {"responder", "INTEGER NOT NULL"}},
+       "PRIMARY KEY (call_id, exchange, ord), FOREIGN KEY (call_id, exchange) REFERENCES exchanges (call_id, idx), "
+       "FOREIGN KEY (call_id, responder) REFERENCES participants (call_id, id)",
+       {"call_id, responder"},
+       ExchangeResponderRows},
+      // Tag tables (guidance, metrics, hedges, nonanswers, speaker_stats) go here as their
+      // modules add fields to callscope/tags.h; docs/sqlite.md lists which are still awaited.
+
+      // Inputs that failed, by path; a later run that analyzes the path removes its row.
+      {"errors", {{"path", "TEXT PRIMARY KEY"}, {"code", "TEXT NOT NULL"}, {"message", "TEXT NOT NULL"}}, "", {}, nullptr},
+  };
+  return kTables;
+}
+
+}  // namespace callscope::report
