@@ -17,6 +17,8 @@ std::optional<Header> ParseBracketSpeaker(std::string_view line) {
   if (line.empty() || Trim(line).back() != ']') return std::nullopt;
   std::string name, rest;
   if (!RE2::FullMatch(line, kHeader, &name, &rest)) return std::nullopt;
+  // "Jeff  Kvaal,  Nomura ... [23]": a doubled space inside the name.
+  name.erase(std::unique(name.begin(), name.end(), [](char x, char y) { return x == ' ' && y == ' '; }), name.end());
   if (name != "Operator" && !LooksLikeName(name) && !IsUnidentified(name)) return std::nullopt;
   Header h = SplitCompanyTitle(rest);
   h.name = name;

@@ -29,14 +29,22 @@ bool IsHandoff(const Turn& t) {
 }  // namespace
 
 void BuildExchanges(Analysis* a) {
+  static const RE2 kIntroduction(
+      R"((?i)\b(?:question|questions|line|caller|next|from|with|of)\b.*\b(?:from|comes|open|go ahead|is|with)\b)");
   Exchange* cur = nullptr;
+  Exchange* paused = nullptr;
   for (auto& t : a->turns) {
     if (t.section != Section::kQa) continue;
     const Participant& p = a->participants[t.speaker];
     if (p.role == Role::kOperator) {
+      // An operator prompt that introduces nobody ("Sir, do you have any other questions?") does
+      // not end the exchange when the same analyst answers it.
+      paused = cur && !RE2::PartialMatch(t.text, kIntroduction) ? cur : nullptr;
       cur = nullptr;
       continue;
     }
+    if (paused && t.speaker == paused->analyst) cur = paused;
+    paused = nullptr;
     if (p.role != Role::kAnalyst && IsHandoff(t)) {
       t.handoff = true;
       continue;

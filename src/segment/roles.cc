@@ -9,6 +9,30 @@
 
 namespace callscope::segment {
 
+// "Our next question comes from Steve Chubak with Wolfe Research": the questioner's firm, when the
+// speaker line did not give one (Citi's caps prefixes, speech-to-text, JSON arrays). Only for the
+// person who then speaks, under the same name or a spelling variant ("Nate"/"Nathan" is not one).
+void FirmsFromIntroductions(Analysis* a) {
+  static const RE2 kIntro(
+      R"((?:from|of|is|be)\s+(?:the line of\s+)?([A-Z][A-Za-z\x{C0}-\x{FF}.'\-]+(?: [A-Z][A-Za-z\x{C0}-\x{FF}.'\-]+){0,3})(?:, | with | of | from | at )([A-Z][A-Za-z0-9\x{C0}-\x{FF}&.'\-]*(?: (?:(?:of|and|de|&) )?[A-Z&][A-Za-z0-9\x{C0}-\x{FF}&.'\-]*){0,5}))");
+  for (size_t i = 0; i + 1 < a->turns.size(); ++i) {
+    const Turn& t = a->turns[i];
+    if (a->participants[t.speaker].role != Role::kOperator) continue;
+    Participant& next = a->participants[a->turns[i + 1].speaker];
+    if (next.role == Role::kOperator || next.role == Role::kExecutive || !next.affiliation.empty()) continue;
+    std::string name, firm;
+    re2::StringPiece in(t.text);
+    while (RE2::FindAndConsume(&in, kIntro, &name, &firm)) {
+      if (size_t stop = firm.find(". "); stop != std::string::npos) firm.resize(stop);  // "RBC. Your line"
+      while (!firm.empty() && (firm.back() == '.' || firm.back() == ' ')) firm.pop_back();
+      if (SamePerson(next.name, name)) {
+        next.affiliation = firm;
+        break;
+      }
+    }
+  }
+}
+
 void InferOperatorAndQa(Analysis* a, bool find_qa) {
   static const RE2 kIntroduces(
       R"((?i)\b(?:(?:first|next|following|last) question (?:is |will |comes |today )?(?:be )?(?:from|comes)|question comes from|(?:your|the) line is (?:now )?open|operator instructions|press (?:star|\*) ?(?:1|one)|now open (?:up )?the (?:call|line|floor)))");
@@ -76,15 +100,18 @@ void AssignRoles(Analysis* a) {
       p.role = Role::kAnalyst;
     } else if (!p.affiliation.empty() && !company.empty() && p.role == Role::kOther && asks[p.id]) {
       p.role = Role::kAnalyst;  // another firm, asking questions
-    } else if (p.role == Role::kOther && p.affiliation.empty() && RE2::PartialMatch(p.title, kExecTitle) &&
-               (!asks[p.id] || presents[p.id])) {
-      p.role = Role::kExecutive;  // "Name - Title" layouts without firms
+    } else if (p.role == Role::kOther && RE2::PartialMatch(p.title, kExecTitle) &&
+               (p.affiliation.empty() || !asks[p.id] || presents[p.id])) {
+      // "Name - Title" layouts without firms; a subsidiary's or merger partner's CEO ("Google
+      // LLC - CEO" on an Alphabet call, Xilinx's CEO on AMD's) who presents or answers.
+      p.role = Role::kExecutive;
     } else if (p.role == Role::kOther && p.affiliation.empty() && p.title.empty()) {
       // Nothing said: behaviour decides. Unidentified participants stay "other" unless they ask.
       if (asks[p.id] && !presents[p.id]) p.role = Role::kAnalyst;
       else if (presents[p.id] && p.name.find("nidentified") == std::string::npos) p.role = Role::kExecutive;
     }
   }
+  FirmsFromIntroductions(a);
 }
 
 }  // namespace callscope::segment

@@ -155,6 +155,8 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
     std::string name(Trim(h.name));
     // "Jeff [Cavall]": the vendor was unsure of the spelling; the brackets are not part of it.
     name.erase(std::remove_if(name.begin(), name.end(), [](char c) { return c == '[' || c == ']'; }), name.end());
+    // "Jeff  Kvaal" in a list, "Jeff Kvaal" on the speaker line: runs of spaces are one.
+    name.erase(std::unique(name.begin(), name.end(), [](char x, char y) { return x == ' ' && y == ' '; }), name.end());
     bool is_operator = h.role == Role::kOperator || name == "Operator" || name == "OPERATOR";
     for (auto& p : a->participants) {
       bool same = is_operator ? p.role == Role::kOperator
