@@ -115,6 +115,11 @@ class Reorderer {
     if (seq == next_) ready_.notify_all();
     return true;
   }
+  // False if, after `timeout`, Take() would still block (the writer may use the pause to flush).
+  bool WaitReady(std::chrono::milliseconds timeout) {
+    std::unique_lock<std::mutex> l(mu_);
+    return ready_.wait_for(l, timeout, [&] { return cancelled_ || held_.count(next_) || (end_ && next_ >= *end_); });
+  }
   // The next result in order; nullopt once `end` (set by Finish) is reached, on Cancel, or when
   // `stop` is set (polled: a signal handler cannot notify a condition variable).
   std::optional<T> Take(const std::atomic<bool>* stop = nullptr) {

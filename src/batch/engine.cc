@@ -214,7 +214,15 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
     });
 
   Stats stats;
-  while (auto d = reorder.Take(o.stop)) {
+  for (;;) {
+    if (!reorder.WaitReady(std::chrono::milliseconds(200))) {  // idle: make what is done durable
+      for (auto* s : sinks)
+        if (Status st = s->Flush(); !st.ok() && stats.fatal.ok()) stats.fatal = st;
+      if (!stats.fatal.ok()) break;
+      if (!stopped()) continue;
+    }
+    auto d = reorder.Take(o.stop);
+    if (!d) break;
     if (d->cancelled) {
       stats.interrupted = true;
       break;

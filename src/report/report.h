@@ -38,6 +38,8 @@ class Sink {
   virtual Status Finish() = 0;
   // An input that failed (kept by the table sinks in an `errors` table; others ignore it).
   virtual Status WriteError(const std::string& path, const Status& error) { return Status::Ok(); }
+  // Makes everything written so far durable (a sink that groups calls into transactions commits).
+  virtual Status Flush() { return Status::Ok(); }
   // True if an earlier run already stored this content (by sha256 hex), so a batch can skip it
   // without analyzing. Only resumable sinks (SQLite) say yes. Called from worker threads.
   virtual bool Stored(std::string_view sha256) const { return false; }
@@ -48,6 +50,11 @@ enum class Format { kText, kJson, kJsonl };
 // kJson: one pretty JSON document per call (an array if several); kJsonl: one call per line.
 std::unique_ptr<Sink> MakeJsonSink(Output* out, Format format);
 std::unique_ptr<Sink> MakeTextSink(Output* out);
+// Table sinks (tables.h; schema in docs/sqlite.md). SQLite: WAL, transactions of whole calls, so an
+// interrupted run leaves a consistent database that a re-run completes. CSV: one file per table
+// in `dir`, each written atomically at Finish().
+Result<std::unique_ptr<Sink>> OpenSqliteSink(const std::string& path);
+Result<std::unique_ptr<Sink>> OpenCsvSink(const std::string& dir);
 // Table sinks (tables.h; schema in docs/sqlite.md). SQLite: WAL, one transaction per call, so an
 // interrupted run leaves a consistent database that a re-run completes. CSV: one file per table
 // in `dir`, each written atomically at Finish().

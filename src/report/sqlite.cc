@@ -1,8 +1,11 @@
 // The SQLite sink: the tables of tables.h in one database file (schema: docs/sqlite.md).
-// WAL mode and one transaction per call, so a killed batch leaves every finished call and none
+// WAL mode and transactions of whole calls (grouped: at most kGroupCalls calls or kGroupTime,
+// and committed whenever the batch waits), so a killed batch leaves finished calls and none
 // half-written; calls are keyed by content sha256, which is how a re-run knows what to skip.
+// Grouping matters: a commit per call made writing cost as much as analyzing (tools/bench).
 #include <sqlite3.h>
 
+#include <chrono>
 #include <mutex>
 #include <vector>
 
@@ -20,6 +23,9 @@ struct StmtFinalizer {
 };
 using Db = std::unique_ptr<sqlite3, DbCloser>;
 using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+constexpr int kGroupCalls = 64;
+constexpr auto kGroupTime = std::chrono::seconds(1);
 
 std::string ColumnsSql(const Table& t) {
   std::string sql = "CREATE TABLE IF NOT EXISTS " + std::string(t.name) + " (\n";
@@ -45,9 +51,7 @@ std::string IndexSql(const Table& t, const char* cols) {
 class SqliteSink : public Sink {
  public:
   SqliteSink(std::string path, Db db) : path_(std::move(path)), db_(std::move(db)) {}
-  ~SqliteSink() override {
-    if (in_tx_) Exec("ROLLBACK");
-  }
+  ~SqliteSink() override { Commit(); }  // interrupted: keep the complete calls of the group
 
   Status Init() {
     sqlite3_busy_timeout(db_.get(), 60000);
@@ -89,8 +93,32 @@ class SqliteSink : public Sink {
   }
 
   Status Write(const Analysis& a) override {
-    if (Status s = Exec("BEGIN"); !s.ok()) return s;
-    in_tx_ = true;
+    if (!in_tx_) {
+      if (Status s = Exec("BEGIN"); !s.ok()) return s;
+      in_tx_ = true;
+      tx_calls_ = 0;
+      tx_start_ = std::chrono::steady_clock::now();
+    }
+    Status s = Insert(a);
+    if (!s.ok()) {  // the group is dropped whole; a re-run redoes it
+      Exec("ROLLBACK");
+      in_tx_ = false;
+      return s;
+    }
+    if (++tx_calls_ >= kGroupCalls || std::chrono::steady_clock::now() - tx_start_ >= kGroupTime) return Commit();
+    return Status::Ok();
+  }
+
+  Status Flush() override { return Commit(); }
+
+ private:
+  Status Commit() {
+    if (!in_tx_) return Status::Ok();
+    in_tx_ = false;
+    return Exec("COMMIT");
+  }
+
+  Status Insert(const Analysis& a) {
     sqlite3_stmt* f = find_.get();
     sqlite3_reset(f);
     sqlite3_bind_text(f, 1, a.source.sha256.data(), static_cast<int>(a.source.sha256.size()), SQLITE_STATIC);
@@ -122,9 +150,10 @@ class SqliteSink : public Sink {
       sqlite3_bind_text(c, 1, a.source.path.data(), static_cast<int>(a.source.path.size()), SQLITE_STATIC);
       if (sqlite3_step(c) != SQLITE_DONE) return Fail("delete from errors");
     }
-    in_tx_ = false;
-    return Exec("COMMIT");
+    return Status::Ok();
   }
+
+ public:
 
   Status WriteError(const std::string& path, const Status& error) override {
     sqlite3_stmt* st = inserts_.back().get();  // errors is the last table
@@ -137,6 +166,7 @@ class SqliteSink : public Sink {
   }
 
   Status Finish() override {
+    if (Status s = Commit(); !s.ok()) return s;
     // Fold the WAL back into the main file so the database is one self-contained file.
     return Exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
@@ -211,6 +241,8 @@ class SqliteSink : public Sink {
   std::vector<Stmt> inserts_;  // one per table, in Tables() order
   Stmt find_, clear_error_;
   bool in_tx_ = false;
+  int tx_calls_ = 0;
+  std::chrono::steady_clock::time_point tx_start_;
   bool resuming_ = false;
   mutable std::mutex mu_;
   mutable std::vector<Db> readers_;  // read-only connections for Stored(), reused across threads
