@@ -197,6 +197,11 @@ int Run(int argc, char** argv) {
   auto* bat = app.add_subcommand("batch", "analyze many calls into SQLite, JSONL and/or CSV, in parallel, resumable");
   AddBatch(bat, &batch_opts);
 
+  Common metrics_opts;
+  auto* met = app.add_subcommand("metrics", "the financial metrics said in each call, as CSV (one row per metric)");
+  AddCommon(met, &metrics_opts);
+  met->add_option("--csv", metrics_opts.output, "write the CSV here (atomically) instead of stdout");
+
   auto* lay = app.add_subcommand("layouts", "list the transcript layouts callscope detects");
 
   try {
@@ -217,6 +222,7 @@ int Run(int argc, char** argv) {
   }
   if (bat->parsed()) return RunBatch(batch_opts);
   if (rep->parsed()) return RunFiles(report_opts, [](report::Output* o) { return report::MakeTextSink(o); });
+  if (met->parsed()) return RunFiles(metrics_opts, [](report::Output* o) { return report::MakeMetricsCsvSink(o); });
   return kExitUsage;
 }
 

@@ -12,6 +12,7 @@
 #include "ingest/ingest.h"
 #include "layouts/layout.h"
 #include "layouts/text_util.h"
+#include "rules/engine.h"
 #include "segment/segment.h"
 
 namespace callscope {
@@ -50,6 +51,7 @@ std::vector<LayoutInfo> Layouts() {
 
 struct Analyzer::Impl {
   Options options;
+  std::unique_ptr<rules::Engine> rules;  // compiled once, read-only: shared by every thread
 };
 
 namespace {
@@ -125,6 +127,9 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(const Options& options) {
     for (const auto* l : layouts::Registry()) known |= options.layout == l->name();
     if (!known) return Status(Code::kUsage, "unknown layout '" + options.layout + "' (see: callscope layouts)");
   }
+  auto engine = rules::Engine::Load(options.rules_dir);
+  if (!engine.ok()) return engine.status();
+  impl->rules = std::move(*engine);
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
@@ -164,6 +169,7 @@ Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path
       a.warnings.push_back("no Q&A section found");
   }
   segment::SplitSentences(&a);
+  impl_->rules->Run(&a);
   return a;
 }
 

@@ -34,7 +34,7 @@ class SpeechToText : public Layout {
     return "speech-to-text lines: 'Name: text', 'Speaker 1: text', 'SPEAKER_00: text'";
   }
   double Detect(const Doc& doc) const override {
-    int lines = 0, labelled = 0;
+    int lines = 0, labelled = 0, caps = 0;
     std::string_view first, other;
     for (size_t i = 0; i < doc.size() && lines < 400; ++i) {
       std::string_view t = doc.line(i);
@@ -44,10 +44,13 @@ class SpeechToText : public Layout {
       std::string_view l = SpeakerLabel(t, &at);
       if (l.empty()) continue;
       ++labelled;
+      caps += l.rfind("SPEAKER", 0) != 0 && l.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
       if (first.empty()) first = l;
       else if (l != first) other = l;
     }
     if (lines < 4 || other.empty() || labelled * 10 < lines * 6) return 0;
+    // ALL-CAPS name prefixes over hard-wrapped text are a PDF transcript (Citi), not STT output.
+    if (caps == labelled && labelled * 10 < lines * 8) return 0;
     return 0.75 + 0.15 * (labelled == lines);
   }
   Status Parse(const Doc& doc, Parsed* out) const override {

@@ -1,10 +1,40 @@
-// JSON for the rule modules' tags (metrics, guidance, hedges, non-answers, speakers).
+// JSON for the rule modules' tags (docs/json.md): `metrics` (per-speaker counts: speakers_json.cc).
+// Fixed key order; numbers NaN (a change said without a level) are written as null.
 #include <nlohmann/json.hpp>
+
+#include <cmath>
 
 #include "report/report.h"
 
 namespace callscope::report {
 
-nlohmann::ordered_json TagsJson(const Analysis& a) { return nlohmann::ordered_json::object(); }
+using ordered = nlohmann::ordered_json;
+
+namespace {
+ordered Num(double v) { return std::isnan(v) ? ordered(nullptr) : ordered(v); }
+ordered Str(const std::string& s) { return s.empty() ? ordered(nullptr) : ordered(s); }
+}  // namespace
+
+ordered MetricJson(const Metric& m) {
+  ordered cs = ordered::array();
+  for (const auto& c : m.comparisons)
+    cs.push_back({{"kind", c.kind}, {"type", c.type}, {"value", c.value}, {"unit", c.unit}, {"period", Str(c.period)}});
+  bool range = !std::isnan(m.low) && m.low != m.high;
+  return {{"metric", m.metric},   {"value", Num(m.value)},
+          {"low", range ? Num(m.low) : ordered(nullptr)}, {"high", range ? Num(m.high) : ordered(nullptr)},
+          {"unit", m.unit},       {"approx", m.approx},
+          {"period", Str(m.period)}, {"basis", Str(m.basis)},
+          {"segment", Str(m.segment)}, {"share_of", Str(m.share_of)},
+          {"comparisons", std::move(cs)},
+          {"speaker", m.speaker}, {"turn", m.turn}, {"sentence", m.sentence},
+          {"start", m.start},     {"end", m.end},   {"quote", m.quote}};
+}
+
+ordered TagsJson(const Analysis& a) {
+  ordered j = ordered::object();
+  ordered& ms = j["metrics"] = ordered::array();
+  for (const auto& m : a.tags.metrics) ms.push_back(MetricJson(m));
+  return j;
+}
 
 }  // namespace callscope::report

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "report/report.h"
+#include "rules/engine.h"
 
 namespace callscope::report {
 namespace {
@@ -44,6 +46,18 @@ std::string Gist(const Analysis& a, const Exchange& e) {
     if (fallback.empty() && Words(text) > 4) fallback = text;
   }
   return Clip(fallback.empty() ? std::string_view(a.turns[first].text) : fallback, 100);
+}
+
+// "947M USD", "0.27 USD/share", "25.1 %", "6830 count"; a range as "921M-971M USD".
+std::string Amount(double v, double lo, double hi, const std::string& unit) {
+  auto one = [](double x) {
+    double ax = std::fabs(x);
+    if (ax >= 1e9) return rules::FormatNumber(std::round(x / 1e7) / 100) + "B";
+    if (ax >= 1e6) return rules::FormatNumber(std::round(x / 1e4) / 100) + "M";
+    return rules::FormatNumber(x);
+  };
+  if (std::isnan(v)) return "-";
+  return (!std::isnan(lo) && lo != hi ? one(lo) + "-" + one(hi) : one(v)) + " " + unit;
 }
 
 }  // namespace
@@ -91,6 +105,19 @@ std::string TextReport(const Analysis& a) {
     line(fmt::format("  {:>2}. {}{} -> {}", e.index + 1, an.name,
                      an.affiliation.empty() ? "" : " (" + an.affiliation + ")", who.empty() ? "no answer" : who));
     line(fmt::format("      \"{}\"", Gist(a, e)));
+  }
+
+  line("");
+  line(fmt::format("METRICS ({})", a.tags.metrics.size()));
+  for (const auto& m : a.tags.metrics) {
+    std::string cmp;
+    for (const auto& k : m.comparisons)
+      cmp += fmt::format("{}{} {}{}", cmp.empty() ? "" : ", ", k.kind, k.type == "from" ? "from " : k.value >= 0 ? "+" : "",
+                         k.unit == "%" ? rules::FormatNumber(k.value) + "%" : Amount(k.value, NAN, NAN, k.unit));
+    std::string what = m.metric + (m.segment.empty() ? "" : " [" + m.segment + "]");
+    std::string amount = Amount(m.value, m.low, m.high, m.unit) + (m.share_of.empty() ? "" : " of " + m.share_of);
+    line(fmt::format("  {:<26} {:<24} {:<8} {:<9}{}", what, amount, m.period.empty() ? "-" : m.period,
+                     m.basis.empty() ? "-" : m.basis, cmp.empty() ? "" : " " + cmp));
   }
   return o;
 }

@@ -47,6 +47,13 @@ void CheckSample(const fs::path& expect_path) {
   if (!r.ok()) return;
   const Analysis& a = *r;
   CHECK(a.source.layout == Str(want["layout"]));
+  // --layout NAME forces the same parse.
+  Options forced;
+  forced.layout = Str(want["layout"]);
+  auto fan = Analyzer::Create(forced);
+  REQUIRE(fan.ok());
+  auto f = (*fan)->AnalyzeFile(sample.string());
+  CHECK((f.ok() && f->turns.size() == a.turns.size()));
   if (a.kind == DocKind::kDocument) {
     CHECK(want["turns"].empty());
     return;
@@ -147,4 +154,31 @@ TEST_CASE("PDF files are read through poppler, then detected like text") {
   CHECK(r->turns.size() == 5);
   auto bad = (*an)->Analyze("%PDF-1.4\nnot really a pdf", "bad.pdf");
   CHECK_FALSE(bad.ok());
+}
+
+TEST_CASE("an unknown layout falls back to generic: speakers by shape, Q&A by cue, a warning") {
+  std::string call =
+      "ACME CORP SECOND QUARTER CALL\n\n"
+      "OPERATOR: Good morning and welcome to the Acme second quarter call. I will now hand over\n"
+      "to Jane Smith, Chief Financial Officer.\n"
+      "JANE SMITH: Thank you. Revenue grew 5% in the quarter, and margins improved by 40 basis\n"
+      "points. We expect similar growth next quarter.\n"
+      "OPERATOR: We will now open the floor for questions. Our first question comes from Bob Lee\n"
+      "with Keel Capital.\n"
+      "BOB LEE: Good morning. How are margins trending into the third quarter?\n"
+      "JANE SMITH: Margins are trending well, thanks.\n"
+      "BOB LEE: Thanks.\n"
+      "OPERATOR: That concludes today's call. Thank you.\n";
+  auto an = Analyzer::Create({});
+  REQUIRE(an.ok());
+  auto r = (*an)->Analyze(call, "acme.txt");
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  CHECK(r->source.layout == "generic");
+  CHECK(r->source.layout_confidence < 1);
+  CHECK_FALSE(r->warnings.empty());
+  REQUIRE(r->turns.size() == 7);
+  CHECK(r->turns[3].section == Section::kQa);
+  REQUIRE(r->exchanges.size() == 1);
+  CHECK(r->participants[r->exchanges[0].analyst].affiliation == "Keel Capital");
+  CHECK(r->exchanges[0].turns.size() == 3);
 }

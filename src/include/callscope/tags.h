@@ -1,12 +1,61 @@
 // Tags the rule modules attach to sentences. Spans are byte offsets into the turn's text.
-// Filled by src/rules/; read by the report sinks. Extend freely: the JSON contract follows.
+// Filled by src/rules/ (one module per kind of tag); read by the report sinks (docs/json.md).
 #pragma once
 
+#include <cmath>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace callscope {
 
-struct Tags {};
+// A number a speaker said, in base units: "$947 million" is 947000000 "USD", "25.1%" is 25.1 "%".
+// Units: a currency code (USD, EUR, ...), "USD/share" (per share), "%", "pp" (percentage points),
+// "bp", "count", "shares", "x" (multiples), "days", "fraction" (one-third = 0.333...), "number".
+struct Quantity {
+  int turn = 0;
+  int sentence = 0;             // index into Analysis::sentences
+  uint32_t start = 0, end = 0;  // span in the turn's text
+  double value = 0;             // a range's midpoint
+  double low = 0, high = 0;     // equal to value unless a range ("35 to 45 days")
+  std::string unit;
+  bool range = false;
+  bool approx = false;  // "approximately", "over", "mid-single digits"
+};
+
+// A comparison said with a metric: "up 29% from the prior year" is {yoy, change, 29, "%"};
+// "from $10 million" is {vs_prior, from, 10e6, "USD"}.
+struct Comparison {
+  std::string kind;  // "yoy", "qoq", "vs_prior" (the base period is unnamed or another one)
+  std::string type;  // "change" (signed difference) or "from" (the earlier level)
+  double value = 0;
+  std::string unit;
+  std::string period;  // the base period when named ("Q2 2008"), else empty
+};
+
+// A quantity tied to a financial metric (vocabulary: src/rules/data/metrics.lex).
+struct Metric {
+  std::string metric;                // canonical name: "revenue", "eps", "gross_margin", ...
+  double value = NAN;                // NAN when only a change was said ("IPG revenue was up 8%")
+  double low = NAN, high = NAN;
+  std::string unit;
+  bool approx = false;
+  std::string period;   // "Q3 2008", "FY 2008"; empty when unknown
+  std::string basis;    // "GAAP", "non-GAAP", "adjusted"; empty when not said
+  std::string segment;  // "IPG", "Americas", "service provider"; empty for the company
+  std::string share_of; // "revenue" for "19.1% of revenue"
+  std::vector<Comparison> comparisons;
+  int speaker = 0;  // Participant id
+  int turn = 0;
+  int sentence = 0;
+  uint32_t start = 0, end = 0;  // the value's span (or the first comparison's) in the turn text
+  std::string quote;            // the sentence
+};
+
+struct Tags {
+  std::vector<Quantity> quantities;  // every quantity, all speakers (not in the JSON)
+  std::vector<Metric> metrics;
+};
 
 }  // namespace callscope

@@ -1,0 +1,52 @@
+# The canonical metric vocabulary: `canonical|synonym|synonym` a line (libpostal style); the
+# canonical name is what the output says. [class=...] says which units a metric takes:
+#   money (a currency; a % only as "X% of revenue" or a change), per_share, pct (margins, rates),
+#   days, count, shares, ratio (a plain number or a multiple); several classes comma-separated.
+# [basis=yes]: the metric can be GAAP/non-GAAP, so it inherits the basis last named in the turn.
+[class=money basis=yes]
+revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover
+gross_profit|gross profit
+operating_income|operating income|operating profit|income from operations|EBIT
+net_income|net income|net earnings|earnings|net profit
+ebitda|EBITDA|adjusted EBITDA
+operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs
+r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses
+s_and_m|sales and marketing|sales and marketing expenses|S&M
+g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses
+sga|SG&A|selling, general and administrative
+other_income|net interest and other income|interest and other income|other income|interest income
+stock_compensation|stock-based compensation|stock based compensation|share-based compensation
+[class=money basis=no]
+cash_flow_from_operations|cash flow from operations|operating cash flow|cash from operations|cash generated from operations|cash flow from operating activities|cash flow
+free_cash_flow|free cash flow|FCF
+capex|capital expenditures|capex|capital expenditure|capital spending
+d_and_a|depreciation and amortization|D&A
+cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
+deferred_revenue|deferred revenue|deferred revenues|unearned revenue
+bookings|bookings|orders|order intake
+backlog|backlog|remaining performance obligations|RPO
+debt|total debt|long-term debt|borrowings
+dividend|dividend|dividends
+inventory|inventory|inventories
+accounts_receivable|accounts receivable|receivables
+[class=money basis=no restate=no]
+buyback_price|average price
+[class=money,shares basis=no]
+buyback|repurchased|repurchase|repurchases|buyback|buybacks|share repurchase|share repurchases|bought back
+[class=per_share basis=yes]
+eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share
+[class=pct basis=yes]
+gross_margin|gross margin|gross margins
+operating_margin|operating margin|operating margins
+net_margin|net margin|net margins|net profit margin
+ebitda_margin|EBITDA margin|EBITDA margins
+tax_rate|tax rate|effective tax rate
+[class=days]
+dso|DSO|DSOs|days sales outstanding|days of sales outstanding
+dio|DIO|days inventory outstanding|inventory days
+[class=count]
+headcount|head count|employees|employee count|workforce
+[class=shares]
+share_count|share count|shares outstanding|diluted shares|diluted share count|weighted average shares
+[class=ratio]
+book_to_bill|book-to-bill|book-to-bill ratio

@@ -1,0 +1,35 @@
+# Segments and regions named with a metric ("total IPG revenue", "The Americas represented 51%").
+# Canonical: what the output says. [kind=region] may stand anywhere in the sentence before the
+# number; [kind=line] only right before the metric ("services gross margins"). Acronyms right
+# before a metric ("IPG revenue") are segments too, unless listed under [kind=not].
+[kind=region]
+Americas|the Americas|North America|Latin America|South America
+EMEA|Europe, Middle East and Africa|Europe, the Middle East and Africa
+APAC|Asia Pacific|Asia-Pacific|Asia|APJ
+Europe|Western Europe|Eastern Europe
+US|United States|U.S.|domestic
+International|outside the US
+Japan
+China|Greater China
+India
+Canada
+Middle East
+UK|United Kingdom
+[kind=line]
+product|products
+services|service
+service provider|service providers
+enterprise
+hardware
+software
+subscription|subscriptions
+license|licenses|licensing
+maintenance
+cloud
+consumer
+commercial
+switch|switching
+routing|router|routers
+security
+[kind=not]
+GAAP|EPS|CEO|CFO|SEC|IR|FX|Q&A|OK|I|A|IT

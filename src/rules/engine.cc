@@ -1,0 +1,103 @@
+// The engine: loads the packs once, then walks sentences in order and runs each module on them.
+#include "rules/engine.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "rules/modules/modules.h"
+
+namespace callscope::rules {
+namespace {
+
+struct ModuleDef {
+  const char* name;  // also the pack: data/<name>.pack
+  Result<std::unique_ptr<Module>> (*make)(const Pack&);
+};
+
+// Order matters: metrics reads the quantities of the sentence.
+const ModuleDef kModules[] = {
+    {"quantities", MakeQuantities},
+    {"metrics", MakeMetrics},
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Engine>> Engine::Load(const std::string& rules_dir) {
+  auto e = std::make_unique<Engine>();
+  Source src(rules_dir);
+  for (const auto& def : kModules) {
+    auto pack = Pack::Load(src, def.name);
+    if (!pack.ok()) return pack.status();
+    auto mod = def.make(**pack);
+    if (!mod.ok()) return mod.status();
+    e->packs_.push_back(std::move(*pack));
+    e->modules_.push_back(std::move(*mod));
+  }
+  return e;
+}
+
+const Module* Engine::module(std::string_view name) const {
+  for (const auto& m : modules_)
+    if (name == m->name()) return m.get();
+  return nullptr;
+}
+
+void Engine::Run(Analysis* a) const {
+  std::vector<std::unique_ptr<ModuleState>> states;
+  for (const auto& m : modules_) states.push_back(m->NewState());
+  Matches scratch;
+  for (size_t i = 0; i < a->sentences.size(); ++i) {
+    const Sentence& s = a->sentences[i];
+    const Turn& t = a->turns[s.turn];
+    bool para = i == 0 || a->sentences[i - 1].turn != s.turn ||
+                t.text.find('\n', a->sentences[i - 1].end) < s.begin || s.begin == 0;
+    size_t q0 = a->tags.quantities.size();
+    for (size_t k = 0; k < modules_.size(); ++k) {
+      std::span<const Quantity> qs(a->tags.quantities.data() + q0, a->tags.quantities.size() - q0);
+      const Participant& p = a->participants[t.speaker];
+      SentenceContext ctx{*a, static_cast<int>(i), s, t, p, p.role, t.section,
+                          std::string_view(t.text).substr(s.begin, s.end - s.begin), para, qs};
+      scratch.clear();
+      modules_[k]->Run(ctx, states[k].get(), &scratch, &a->tags);
+    }
+  }
+}
+
+std::string FormatNumber(double v) {
+  if (std::isnan(v)) return "-";
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
+  return fmt::format("{}", v);
+}
+
+namespace {
+std::string Value(double v, double lo, double hi, bool approx) {
+  std::string s = approx ? "~" : "";
+  if (!std::isnan(lo) && lo != hi) return s + FormatNumber(lo) + ".." + FormatNumber(hi);
+  return s + FormatNumber(v);
+}
+}  // namespace
+
+std::string Describe(const Quantity& q, std::string_view turn_text) {
+  return fmt::format("quantity {} {} \"{}\"", Value(q.value, q.low, q.high, q.approx), q.unit,
+                     turn_text.substr(q.start, q.end - q.start));
+}
+
+std::string Describe(const Metric& m) {
+  std::string s = fmt::format("metric {} = {}", m.metric, Value(m.value, m.low, m.high, m.approx));
+  if (!m.unit.empty()) s += " " + m.unit;
+  auto add = [&](const char* k, const std::string& v) {
+    if (!v.empty()) s += fmt::format("; {} {}", k, v);
+  };
+  add("period", m.period);
+  add("basis", m.basis);
+  add("segment", m.segment);
+  add("share_of", m.share_of);
+  for (const auto& c : m.comparisons) {
+    s += fmt::format("; {} {} {} {}", c.kind, c.type, FormatNumber(c.value), c.unit);
+    if (!c.period.empty()) s += " (" + c.period + ")";
+  }
+  return s;
+}
+
+}  // namespace callscope::rules

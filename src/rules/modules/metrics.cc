@@ -1,0 +1,470 @@
+// The metrics module (data/metrics.pack + metrics.lex): ties the quantities of a management
+// sentence to the metric they measure, with period, basis, segment and comparisons.
+// Per sentence: collect mentions (metrics, segments, periods, basis, comparison cues), then walk
+// the quantities left to right; each is a level (a new Metric), a change or an earlier level
+// ("from $10 million"), which attach to the Metric before them.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+
+#include "rules/engine.h"
+#include "rules/modules/modules.h"
+
+namespace callscope::rules {
+namespace {
+
+enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast, kYoy, kQoq, kShareOf };
+
+struct RuleInfo {
+  Kind kind;
+  std::string attr;  // basis name, period rel
+  int sign = 1;
+};
+
+struct Mention {
+  uint32_t b, e;
+  const Match* m;
+  const RuleInfo* in;
+  const Lexicon::Entry* metric = nullptr;
+  std::string text;  // segment name, basis, resolved period
+  bool comparative = false;
+};
+
+struct State : ModuleState {
+  int turn = -1;
+  std::string basis, period;
+  std::vector<Mention> ms;
+  std::vector<std::pair<int, int>> roles;
+  std::vector<const Mention*> used;
+};
+
+bool IsCurrency(const std::string& u) {
+  return u.size() == 3 && std::all_of(u.begin(), u.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+bool AllLower(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+bool AllUpper(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+class Metrics : public Module {
+ public:
+  explicit Metrics(const Pack& p) : pack_(p), metrics_(p.lexicon("metric")), segments_(p.lexicon("segment")) {
+    static const std::unordered_map<std::string, Kind> kinds = {
+        {"metric", Kind::kMetric}, {"segment", Kind::kSegment}, {"period", Kind::kPeriod},
+        {"basis", Kind::kBasis},   {"change", Kind::kChange},   {"from", Kind::kFrom},
+        {"contrast", Kind::kContrast}, {"yoy", Kind::kYoy},     {"qoq", Kind::kQoq},
+        {"share_of", Kind::kShareOf}};
+    for (const auto& r : p.rules()) {
+      auto k = kinds.find(r->Attr("kind"));
+      if (k == kinds.end()) {
+        error_ = fmt::format("{}:{}: rule {}: kind must be one of metric, segment, period, basis, change, from, "
+                             "contrast, yoy, qoq, share_of", r->file, r->line, r->name);
+        return;
+      }
+      info_[r.get()] = {k->second, r->Attr(k->second == Kind::kBasis ? "basis" : "rel"), std::atoi(r->Attr("sign", "1").c_str())};
+    }
+  }
+  const std::string& error() const { return error_; }
+  const char* name() const override { return "metrics"; }
+  std::unique_ptr<ModuleState> NewState() const override { return std::make_unique<State>(); }
+  void Describe(const Analysis& a, std::vector<std::string>* lines) const override {
+    for (const auto& x : a.tags.metrics) lines->push_back(rules::Describe(x));
+  }
+
+  void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
+    State& st = *static_cast<State*>(state);
+    if (ctx.turn.index != st.turn) st.turn = ctx.turn.index, st.basis.clear(), st.period.clear();
+    if (ctx.paragraph_start) st.period.clear();
+    if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
+    if (!pack_.MayMatch(ctx.text)) return;
+    pack_.FindAll(ctx.text, m);
+    Collect(ctx, *m, &st);
+    if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
+    for (const Mention& x : st.ms) {
+      if (x.in->kind == Kind::kBasis) {
+        st.basis = x.text;
+        break;
+      }
+    }
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kPeriod && !x.comparative && x.in->attr != "this") st.period = x.text;
+  }
+
+ private:
+  // Mentions of every kind, in text order; overlapping ones of one kind keep the longest.
+  void Collect(const SentenceContext& ctx, const Matches& m, State* st) const {
+    auto& ms = st->ms;
+    ms.clear();
+    for (const Match& x : m.list) ms.push_back({x.begin, x.end, &x, &info_.at(x.rule)});
+    std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
+      if (a.b != b.b) return a.b < b.b;
+      return a.e > b.e;
+    });
+    std::vector<Mention> kept;
+    for (Mention& x : ms) {
+      bool shadowed = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
+        bool same = k.in->kind == x.in->kind || (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment);
+        return same && x.b < k.e && k.b < x.e;
+      });
+      if (shadowed || !Fill(ctx, m, &x)) continue;
+      kept.push_back(std::move(x));
+    }
+    ms.swap(kept);
+    // Periods: "the quarter" means the last quarter named before it; comparative ones follow a cue.
+    std::string carry = st->period;
+    for (Mention& x : ms) {
+      if (x.in->kind != Kind::kPeriod) continue;
+      if (x.in->attr == "this") x.text = carry.empty() ? ctx.analysis.call.fiscal_period : carry;
+      x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y";
+      for (const Mention& c : ms)
+        if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60)
+          x.comparative = true;
+      if (!x.comparative && x.in->attr != "this") carry = x.text;
+    }
+  }
+
+  std::string Segment(std::string_view seg) const {
+    if (seg.empty()) return {};
+    const Lexicon::Entry* e = segments_->Find(seg);
+    if (e && e->Attr("kind") == "not") return {};
+    if (!e && metrics_->Find(seg)) return {};
+    if (e && AllUpper(e->canonical) && AllLower(seg)) return {};  // "us" is not the US
+    return e ? e->canonical : std::string(seg);
+  }
+
+  bool Fill(const SentenceContext& ctx, const Matches& m, Mention* x) const {
+    const Call& call = ctx.analysis.call;
+    switch (x->in->kind) {
+      case Kind::kMetric: {
+        x->metric = metrics_->Find(m.Group(*x->m, "metric"));
+        if (!x->metric) return false;
+        std::string a = Segment(m.Group(*x->m, "seg")), b = Segment(m.Group(*x->m, "seg2"));
+        x->text = a.empty() ? b : b.empty() ? a : a + " " + b;
+        return true;
+      }
+      case Kind::kSegment: {
+        std::string_view seg = m.Group(*x->m, "seg");
+        const Lexicon::Entry* e = segments_->Find(seg);
+        if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
+        x->text = Segment(seg);
+        return !x->text.empty();
+      }
+      case Kind::kBasis:
+        x->text = x->in->attr;
+        return true;
+      case Kind::kPeriod:
+        x->text = Period(m, *x->m, x->in->attr, call);
+        return !x->text.empty() || x->in->attr == "this";
+      default:
+        return true;
+    }
+  }
+
+  static int QuarterNumber(std::string_view w) {
+    if (w.empty()) return 0;
+    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+    return c == 'f' ? (w.size() > 1 && (w[1] == 'o' || w[1] == 'O') ? 4 : 1) : c == 's' ? 2 : c == 't' ? 3 : c - '0';
+  }
+  static int Year(std::string_view y, int dflt) {
+    if (y.empty()) return dflt;
+    int v = std::atoi(std::string(y).c_str());
+    return v < 100 ? 2000 + v : v;
+  }
+
+  static std::string Quarter(int q, int y) { return y ? fmt::format("Q{} {}", q, y) : fmt::format("Q{}", q); }
+  // The quarter before the call's, or the call's quarter a year earlier.
+  static std::string Relative(const Call& call, const std::string& rel) {
+    int cy = call.fiscal_year, cq = call.fiscal_quarter;
+    if (rel == "prev_q") return cq ? Quarter(cq == 1 ? 4 : cq - 1, cq == 1 ? cy - 1 : cy) : "";
+    return cq && cy ? Quarter(cq, cy - 1) : cy ? fmt::format("FY {}", cy - 1) : "";
+  }
+
+  static std::string Period(const Matches& m, const Match& x, const std::string& rel, const Call& call) {
+    int cy = call.fiscal_year;
+    std::string_view qs = m.Group(x, "q");
+    if (qs.empty()) qs = m.Group(x, "qn");
+    if (qs.empty()) qs = m.Group(x, "qn2");
+    int q = QuarterNumber(qs);
+    std::string_view ys = m.Group(x, "y");
+    if (ys.empty()) ys = m.Group(x, "y2");
+    if (rel == "this") return {};
+    if (rel == "prev_q" || (rel == "prev_y" && !q)) return Relative(call, rel);
+    if (rel == "prev_y") return cy ? Quarter(q, cy - 1) : "";
+    if (rel == "fy") {
+      int y = Year(ys, cy);
+      return y ? fmt::format("FY {}", y) : "";
+    }
+    return q ? Quarter(q, Year(ys, cy)) : "";
+  }
+
+  // The comparison kind for a change or earlier level at [b, e): a cue or comparative period after
+  // it (up to the next quantity), else the nearest before it.
+  void CompareKind(const SentenceContext& ctx, const State& st, uint32_t b, uint32_t e, uint32_t next, Comparison* c) const {
+    const Call& call = ctx.analysis.call;
+    auto classify = [&](const Mention& x) -> bool {
+      if (x.in->kind == Kind::kYoy) return c->kind = "yoy", true;
+      if (x.in->kind == Kind::kQoq) return c->kind = "qoq", true;
+      if (x.in->kind != Kind::kPeriod || !x.comparative) return false;
+      std::string prev_q = Relative(call, "prev_q"), prev_y = Relative(call, "prev_y");
+      c->kind = x.text == prev_q ? "qoq" : x.text == prev_y ? "yoy" : "vs_prior";
+      if (x.in->attr != "prev_q" && x.in->attr != "prev_y") c->period = x.text;
+      return true;
+    };
+    for (const Mention& x : st.ms)
+      if (x.b >= e && x.b < next && classify(x)) return;
+    for (auto it = st.ms.rbegin(); it != st.ms.rend(); ++it)
+      if (it->e <= b && classify(*it)) return;
+    c->kind = "vs_prior";
+  }
+
+  // Can a metric of this lexicon class take a level in `unit`? Returns the unit to write, or "".
+  static std::string Fits(const Lexicon::Entry& metric, const std::string& unit, bool share_of) {
+    std::string cls = metric.Attr("class");
+    auto has = [&](const char* c) {
+      size_t p = cls.find(c);
+      return p != std::string::npos && (p + std::strlen(c) == cls.size() || cls[p + std::strlen(c)] == ',');
+    };
+    bool per_share = unit.size() > 6 && unit.ends_with("/share");
+    if (has("per_share")) return IsCurrency(unit) ? unit + "/share" : per_share ? unit : "";
+    if (has("money") && (IsCurrency(unit) || (unit == "%" && share_of))) return unit;
+    if (has("pct") && unit == "%") return unit;
+    if (has("days") && (unit == "days" || unit == "number")) return "days";
+    if (has("count") && (unit == "count" || unit == "number")) return "count";
+    if (has("shares") && unit == "shares") return unit;
+    if (has("ratio") && (unit == "number" || unit == "x")) return unit;
+    return "";
+  }
+
+  void Attach(const SentenceContext& ctx, const Matches& m, const State& st, Tags* out) const {
+    std::string_view s = ctx.text;
+    const uint32_t base = ctx.sentence.begin;
+    Metric* rec = nullptr;     // the record comparisons attach to
+    uint32_t rec_end = 0;      // where the text that introduced it ends
+    enum Role { kLevel, kChange, kFrom };
+    const size_t nq = ctx.quantities.size();
+    // Roles first: the nearest cue between the previous quantity and this one, else an ellipsis
+    // ("down 26% sequentially, and 46% year-over-year"); "increased to 9.5%" is a level.
+    auto& roles = const_cast<State&>(st).roles;
+    auto& used = const_cast<State&>(st).used;
+    used.clear();
+    roles.assign(nq, {static_cast<int>(kLevel), 1});
+    for (size_t i = 0, prev_end = 0; i < nq; ++i) {
+      uint32_t qb = ctx.quantities[i].start - base;
+      const Mention* cue = nullptr;
+      for (const Mention& x : st.ms)
+        if ((x.in->kind == Kind::kChange || x.in->kind == Kind::kFrom) && x.e <= qb && x.b >= prev_end && qb - x.e <= 40 &&
+            (!cue || x.e > cue->e))
+          cue = &x;
+      if (cue && cue->in->kind == Kind::kChange) {
+        static const RE2 kTo(R"(\bto\b)");
+        std::string_view gap = s.substr(cue->e, qb - cue->e);
+        if (RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), kTo)) cue = nullptr;
+      }
+      if (cue) {
+        roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
+      } else if (i > 0 && roles[i - 1].first != kLevel) {
+        static const RE2 kElliptic(R"(^\s*,?\s*(?:and|or)\s+(?:up\s+|down\s+)?$)");
+        std::string_view gap = s.substr(prev_end, qb - prev_end);
+        size_t cut = gap.find_last_of(',');
+        std::string_view tail = cut == std::string_view::npos ? gap : gap.substr(cut);
+        if (RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), kElliptic)) roles[i] = roles[i - 1];
+      }
+      prev_end = ctx.quantities[i].end - base;
+    }
+    for (size_t i = 0; i < nq; ++i) {
+      const Quantity& q = ctx.quantities[i];
+      if (q.unit == "fraction") continue;
+      uint32_t qb = q.start - base, qe = q.end - base;
+      // A change's comparison words may follow the earlier level it names ("up 77% from the $0.15
+      // reported in the 2007 third quarter"): its window runs to the next change or level.
+      size_t j = i + 1;
+      while (j < nq && roles[i].first == kChange && roles[j].first == kFrom) ++j;
+      uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
+      Role role = static_cast<Role>(roles[i].first);
+      int sign = roles[i].second;
+      // Metric and segment mentions since the current record began.
+      const Mention* seg_between = nullptr;
+      const Mention* metric_between = nullptr;
+      for (const Mention& x : st.ms) {
+        if (x.b < rec_end || x.e > qb) continue;
+        if (x.in->kind == Kind::kSegment) seg_between = &x;
+        if (x.in->kind == Kind::kMetric && !InShareOf(st, x)) metric_between = &x;
+      }
+      bool share_of = false;
+      const Mention* share_mention = nullptr;
+      for (const Mention& x : st.ms)
+        if (x.in->kind == Kind::kShareOf && x.b >= qe && x.b - qe <= 2 && q.unit == "%") share_of = true, share_mention = &x;
+
+      if (role != kLevel) {
+        Comparison c;
+        c.type = role == kChange ? "change" : "from";
+        c.value = role == kChange ? sign * std::fabs(q.value) : q.value;
+        c.unit = q.unit;
+        CompareKind(ctx, st, qb, qe, next, &c);
+        if (rec && !metric_between && !seg_between) {
+          if (c.unit == "number") c.unit = rec->unit;
+          if (rec->unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
+          rec->comparisons.push_back(std::move(c));
+          continue;
+        }
+        const Mention* mm = metric_between ? metric_between : nullptr;
+        if (!mm) {
+          if (!rec || !seg_between) continue;  // a change of nothing named
+          Metric r = *rec;  // "the US, also growing at 39%": the same metric for another segment
+          r.value = r.low = r.high = NAN, r.comparisons.clear(), r.segment = seg_between->text, r.share_of.clear();
+          r.start = q.start, r.end = q.end;
+          if (c.unit == "number") c.unit = r.unit;
+          r.comparisons.push_back(std::move(c));
+          out->metrics.push_back(std::move(r));
+        } else {
+          Metric r = New(ctx, st, *mm, qb, qe, next, seg_between);
+          std::string u = Fits(*mm->metric, q.unit, false);
+          r.unit = u.empty() ? DefaultUnit(*mm->metric) : u;
+          if (c.unit == "number") c.unit = r.unit;
+          if (r.unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
+          r.start = q.start, r.end = q.end;
+          r.comparisons.push_back(std::move(c));
+          out->metrics.push_back(std::move(r));
+        }
+        rec = &out->metrics.back(), rec_end = qe;
+        continue;
+      }
+      // A level: which metric? "$18 million of EX switch revenue" looks right; else the nearest before.
+      const Mention* mm = nullptr;
+      if (IsCurrency(q.unit)) {
+        for (const Mention& x : st.ms)
+          if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
+            std::string_view gap = s.substr(qe, x.b - qe);
+            if ((gap.starts_with(" of ") || gap.starts_with(" in ")) && gap.find(',') == std::string_view::npos) mm = &x;
+            break;
+          }
+      }
+      bool restated = false;
+      {
+        std::string_view before = s.substr(0, qb);
+        size_t k = before.size();
+        while (k > 0 && before[k - 1] != ',' && qb - k < 24) --k;
+        restated = k > 0 && before[k - 1] == ',' && before.substr(k).find(" or ") != std::string_view::npos;
+      }
+      if (!mm) {
+        for (const Mention& x : st.ms) {
+          if (x.in->kind != Kind::kMetric || &x == share_mention) continue;
+          bool inside = x.b >= qb && x.e <= qe;
+          if (!inside && (x.e > qb || qb - x.e > 150)) continue;
+          if (restated && x.metric->Attr("restate") == "no") continue;
+          if (!restated && !share_of && std::find(used.begin(), used.end(), &x) != used.end()) {
+            mm = nullptr;  // "$2 billion in cash, and generating $2 million": one level per mention
+            continue;
+          }
+          if (share_mention && x.b >= share_mention->b && x.e <= share_mention->e) continue;
+          if (InShareOf(st, x)) continue;
+          mm = &x;  // the last one before wins
+        }
+      }
+      const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
+      if (q.unit.ends_with("/share") && (!metric || metric->Attr("class") != "per_share")) metric = metrics_->Find("eps");
+      if (!metric && share_of && share_mention) {
+        const Mention* seg = nullptr;
+        for (const Mention& x : st.ms)
+          if (x.in->kind == Kind::kSegment && x.e <= qb) seg = &x;
+        if (!seg) continue;  // "our only customer to exceed 10% of revenue"
+        metric = metrics_->Find("revenue");
+      }
+      if (!metric) continue;
+      std::string unit = Fits(*metric, q.unit, share_of);
+      if (unit.empty()) continue;
+      // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million".
+      if (rec && std::isnan(rec->value) && rec->metric == metric->canonical && !seg_between && (!mm || !metric_between || metric_between == mm)) {
+        rec->value = q.value, rec->low = q.low, rec->high = q.high, rec->approx = q.approx, rec->unit = unit;
+        rec->start = q.start, rec->end = q.end;
+        for (auto& c : rec->comparisons)
+          if (c.unit == "number") c.unit = unit;
+        rec_end = qe;
+        continue;
+      }
+      Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
+      r.value = q.value, r.low = q.low, r.high = q.high, r.approx = q.approx, r.unit = unit;
+      if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
+      r.start = q.start, r.end = q.end;
+      out->metrics.push_back(std::move(r));
+      rec = &out->metrics.back(), rec_end = qe;
+      if (mm) used.push_back(mm);
+    }
+  }
+
+  static bool InShareOf(const State& st, const Mention& x) {
+    return std::any_of(st.ms.begin(), st.ms.end(),
+                       [&](const Mention& k) { return k.in->kind == Kind::kShareOf && x.b >= k.b && x.e <= k.e; });
+  }
+
+  static std::string DefaultUnit(const Lexicon::Entry& metric) {
+    std::string cls = metric.Attr("class");
+    if (cls.starts_with("money")) return "USD";
+    if (cls == "per_share") return "USD/share";
+    if (cls == "pct") return "%";
+    if (cls == "days") return "days";
+    if (cls == "count") return "count";
+    if (cls == "shares") return "shares";
+    return "number";
+  }
+
+  Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
+             const Mention* seg_between) const {
+    Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between);
+    if (!mm.text.empty()) r.segment = mm.text;
+    return r;
+  }
+
+  Metric New(const SentenceContext& ctx, const State& st, const Lexicon::Entry* metric, uint32_t qb, uint32_t qe,
+             uint32_t next, const Mention* seg_between) const {
+    Metric r;
+    r.metric = metric->canonical;
+    r.speaker = ctx.turn.speaker, r.turn = ctx.turn.index, r.sentence = ctx.index;
+    r.quote = std::string(ctx.text);
+    if (seg_between) r.segment = seg_between->text;
+    else
+      for (const Mention& x : st.ms)  // a region named earlier in the sentence
+        if (x.in->kind == Kind::kSegment && x.e <= qb && x.m->rule->name == "region") r.segment = x.text;
+    // Period: the nearest non-comparative one before, else right after (no comma), else carried.
+    const Mention* per = nullptr;
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb) per = &x;
+    if (!per)
+      for (const Mention& x : st.ms)
+        if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next) {
+          if (ctx.text.substr(qe, x.b - qe).find(',') == std::string_view::npos) per = &x;
+          break;
+        }
+    r.period = per ? per->text : !st.period.empty() ? st.period : ctx.analysis.call.fiscal_period;
+    if (metric->Attr("basis") == "yes") {
+      const Mention* bm = nullptr;
+      for (const Mention& x : st.ms)
+        if (x.in->kind == Kind::kBasis && (x.e <= qb || !bm)) bm = &x;
+      r.basis = bm ? bm->text : st.basis;
+    }
+    return r;
+  }
+
+  const Pack& pack_;
+  const Lexicon *metrics_, *segments_;
+  std::unordered_map<const Rule*, RuleInfo> info_;
+  std::string error_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Module>> MakeMetrics(const Pack& pack) {
+  if (!pack.lexicon("metric") || !pack.lexicon("segment"))
+    return Status(Code::kRules, "metrics.pack: the metrics module needs lexicons named {metric} and {segment}");
+  auto m = std::make_unique<Metrics>(pack);
+  if (!m->error().empty()) return Status(Code::kRules, m->error());
+  return std::unique_ptr<Module>(std::move(m));
+}
+
+}  // namespace callscope::rules

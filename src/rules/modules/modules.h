@@ -1,0 +1,13 @@
+// The modules the engine runs, in this order (later modules see earlier modules' tags).
+#pragma once
+
+#include <memory>
+
+#include "rules/engine.h"
+
+namespace callscope::rules {
+
+Result<std::unique_ptr<Module>> MakeQuantities(const Pack& pack);  // quantities.pack
+Result<std::unique_ptr<Module>> MakeMetrics(const Pack& pack);     // metrics.pack
+
+}  // namespace callscope::rules

@@ -1,0 +1,214 @@
+// The quantities module (data/quantities.pack): finds every number in a sentence and reads it into
+// value/low/high + unit in base units. Every other module builds on its output.
+#include "rules/modules/quantities.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+
+#include "rules/engine.h"
+#include "rules/modules/modules.h"
+
+namespace callscope::rules {
+
+std::optional<double> ParseNumber(std::string_view t, int exp, const Lexicon* words) {
+  while (!t.empty() && (t.front() == '[' || t.front() == ' ')) t.remove_prefix(1);
+  if (t.empty()) return std::nullopt;
+  std::string digits;
+  if ((t.front() >= '0' && t.front() <= '9') || t.front() == '.') {
+    for (char c : t) {
+      if ((c >= '0' && c <= '9') || c == '.') digits.push_back(c);
+      else if (c != ',') break;
+    }
+  } else {
+    if (!words) return std::nullopt;
+    double total = 0, cur = 0;
+    std::string frac;
+    bool point = false, any = false;
+    size_t p = 0;
+    while (p < t.size()) {
+      size_t e = p;
+      while (e < t.size() && t[e] != ' ' && t[e] != '-') ++e;
+      std::string_view w = t.substr(p, e - p);
+      p = e + 1;
+      if (w.empty() || w == "and") continue;
+      if (w == "point") {
+        point = true;
+        continue;
+      }
+      const Lexicon::Entry* entry = words->Find(w);
+      if (!entry) return std::nullopt;
+      double v = std::strtod(entry->Attr("value", "0").c_str(), nullptr);
+      any = true;
+      if (point) frac += std::to_string(static_cast<int>(v) % 10);
+      else if (v == 100) cur = (cur == 0 ? 1 : cur) * 100;
+      else if (v >= 1000) total += (cur == 0 ? 1 : cur) * v, cur = 0;
+      else cur += v;
+    }
+    if (!any) return std::nullopt;
+    digits = std::to_string(static_cast<long long>(total + cur));
+    if (!frac.empty()) digits += "." + frac;
+  }
+  if (digits.empty() || digits == ".") return std::nullopt;
+  digits += "e" + std::to_string(exp);
+  return std::strtod(digits.c_str(), nullptr);
+}
+
+namespace {
+
+enum class Kind { kQuantity, kIgnore, kQualifier };
+
+struct RuleInfo {
+  Kind kind = Kind::kQuantity;
+  std::string unit;
+  int exp = 0;
+  bool negative = false, approx = false;
+  std::pair<double, double> band[3];  // low, mid, high
+  bool has_band = false;
+};
+
+std::pair<double, double> Band(const std::string& s) {
+  size_t dots = s.find("..");
+  if (dots == std::string::npos) return {0, 0};
+  return {std::strtod(s.c_str(), nullptr), std::strtod(s.c_str() + dots + 2, nullptr)};
+}
+
+class Quantities : public Module {
+ public:
+  explicit Quantities(const Pack& p) : pack_(p) {
+    numbers_ = p.lexicon("numword"), scales_ = p.lexicon("scale"), currencies_ = p.lexicon("currency");
+    curwords_ = p.lexicon("curword"), units_ = p.lexicon("unitword"), fractions_ = p.lexicon("fracword");
+    for (const auto& r : p.rules()) {
+      RuleInfo& in = info_[r.get()];
+      std::string kind = r->Attr("kind", "quantity");
+      in.kind = kind == "ignore" ? Kind::kIgnore : kind == "qualifier" ? Kind::kQualifier : Kind::kQuantity;
+      in.unit = r->Attr("unit");
+      in.exp = std::atoi(r->Attr("exp", "0").c_str());
+      in.negative = r->Attr("sign") == "-1";
+      in.approx = r->Attr("approx") == "1";
+      in.has_band = !r->Attr("low").empty();
+      in.band[0] = Band(r->Attr("low")), in.band[1] = Band(r->Attr("mid")), in.band[2] = Band(r->Attr("high"));
+    }
+  }
+  const char* name() const override { return "quantities"; }
+  void Describe(const Analysis& a, std::vector<std::string>* lines) const override {
+    for (const auto& q : a.tags.quantities) lines->push_back(rules::Describe(q, a.turns[q.turn].text));
+  }
+
+  void Run(const SentenceContext& ctx, ModuleState*, Matches* m, Tags* out) const override {
+    if (!pack_.MayMatch(ctx.text)) return;
+    pack_.FindAll(ctx.text, m);
+    struct Cand {
+      const Match* m;
+      const RuleInfo* in;
+      Quantity q;
+    };
+    std::vector<Cand> cands;
+    for (const Match& x : m->list) {
+      const RuleInfo& in = info_.at(x.rule);
+      if (in.kind == Kind::kQualifier) continue;
+      Cand c{&x, &in, {}};
+      if (in.kind == Kind::kQuantity && !Interpret(*m, x, in, &c.q)) continue;
+      cands.push_back(std::move(c));
+    }
+    if (cands.empty()) return;
+    // Longest first; on a tie the ignore rule, then the earlier start, then the earlier rule.
+    std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+      uint32_t la = a.m->end - a.m->begin, lb = b.m->end - b.m->begin;
+      if (la != lb) return la > lb;
+      if ((a.in->kind == Kind::kIgnore) != (b.in->kind == Kind::kIgnore)) return a.in->kind == Kind::kIgnore;
+      if (a.m->begin != b.m->begin) return a.m->begin < b.m->begin;
+      return a.m->rule < b.m->rule;
+    });
+    std::vector<const Cand*> kept;
+    for (const Cand& c : cands) {
+      bool free = std::none_of(kept.begin(), kept.end(),
+                               [&](const Cand* k) { return c.m->begin < k->m->end && k->m->begin < c.m->end; });
+      if (free) kept.push_back(&c);
+    }
+    std::sort(kept.begin(), kept.end(), [](const Cand* a, const Cand* b) { return a->m->begin < b->m->begin; });
+    for (const Cand* c : kept) {
+      if (c->in->kind != Kind::kQuantity) continue;
+      Quantity q = c->q;
+      for (const Match& x : m->list)
+        if (info_.at(x.rule).kind == Kind::kQualifier && x.end == c->m->begin) q.approx = true;
+      q.turn = ctx.sentence.turn;
+      q.sentence = ctx.index;
+      q.start = ctx.sentence.begin + c->m->begin;
+      q.end = ctx.sentence.begin + c->m->end;
+      out->quantities.push_back(std::move(q));
+    }
+  }
+
+ private:
+  int Exp(std::string_view s) const {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    const Lexicon::Entry* e = s.empty() ? nullptr : scales_->Find(s);
+    return e ? std::atoi(e->Attr("exp", "0").c_str()) : 0;
+  }
+
+  bool Interpret(const Matches& m, const Match& x, const RuleInfo& in, Quantity* q) const {
+    auto g = [&](const char* name) { return m.Group(x, name); };
+    std::string_view n = g("n"), n2 = g("n2"), s = g("s"), s2 = g("s2");
+    q->approx = in.approx;
+    q->unit = in.unit;
+    if (std::string_view u = g("unit"); !u.empty()) {
+      const Lexicon::Entry* e = units_->Find(u);
+      q->unit = e ? e->canonical : u == "%" ? "%" : q->unit;
+    }
+    if (in.unit == "money" || !g("cur").empty() || !g("cur2").empty() || !g("curword").empty()) {
+      std::string_view c = !g("cur").empty() ? g("cur") : g("cur2");
+      const Lexicon::Entry* e = !c.empty() ? currencies_->Find(c) : curwords_->Find(g("curword"));
+      if (!e) return false;
+      q->unit = e->canonical;
+    }
+    if (!g("per").empty()) q->unit += "/share";
+    if (std::string_view pos = g("pos"); !pos.empty() && in.has_band) {
+      auto band = in.band[pos[0] == 'l' || pos[0] == 'L' ? 0 : pos[0] == 'm' || pos[0] == 'M' ? 1 : 2];
+      double base = n.empty() ? 0 : ParseNumber(n, 0, numbers_).value_or(0);
+      q->low = base + band.first, q->high = base + band.second;
+      q->value = (q->low + q->high) / 2, q->range = true, q->approx = true;
+      return true;
+    }
+    if (std::string_view den = g("den"); !den.empty()) {
+      const Lexicon::Entry* e = fractions_->Find(den);
+      double d = e ? std::atof(e->Attr("den").c_str()) : ParseNumber(den, 0, nullptr).value_or(0);
+      double k = n == "a" || n == "A" ? 1 : ParseNumber(n, 0, numbers_).value_or(0);
+      if (d <= 0 || k <= 0 || k >= d) return false;
+      q->value = q->low = q->high = k / d;
+      return true;
+    }
+    int e1 = Exp(s), e2 = Exp(s2);
+    if (s.empty()) e1 = e2;  // "$3.57 to 3.62 billion": the scale carries back
+    if (s2.empty()) e2 = e1;  // "$921 million and 971 million"/"and 971": and forward
+    auto v1 = ParseNumber(n, e1 + in.exp, numbers_);
+    if (!v1) return false;
+    double sign = in.negative || !g("neg").empty() ? -1 : 1;
+    q->value = q->low = q->high = sign * *v1;
+    if (!n2.empty()) {
+      auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
+      if (!v2 || *v2 <= *v1) return false;  // "from 29% to 28.5%" is a change, not a range
+      q->low = sign * *v1, q->high = sign * *v2;
+      if (q->low > q->high) std::swap(q->low, q->high);
+      q->value = (q->low + q->high) / 2;
+      q->range = true;
+    }
+    return !q->unit.empty();
+  }
+
+  const Pack& pack_;
+  const Lexicon *numbers_, *scales_, *currencies_, *curwords_, *units_, *fractions_;
+  std::unordered_map<const Rule*, RuleInfo> info_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Module>> MakeQuantities(const Pack& pack) {
+  for (const char* lex : {"numword", "scale", "currency", "curword", "unitword", "fracword"})
+    if (!pack.lexicon(lex))
+      return Status(Code::kRules, "quantities.pack: the quantities module needs a lexicon named {" + std::string(lex) + "}");
+  return std::unique_ptr<Module>(new Quantities(pack));
+}
+
+}  // namespace callscope::rules

@@ -1,0 +1,350 @@
+// Rule pack and lexicon loading (formats: data/README.md). Everything is checked here, once:
+// an unknown directive, a missing fragment or a bad regex fails the whole load with file:line.
+#include "rules/pack.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace callscope::rules {
+
+struct EmbeddedFile {
+  const char* name;
+  const unsigned char* data;
+  size_t size;
+};
+extern const EmbeddedFile kEmbeddedRules[];  // generated from data/ by embed.cmake
+extern const size_t kEmbeddedRulesCount;
+
+namespace {
+
+Status Error(const std::string& file, int line, const std::string& msg) {
+  return Status(Code::kRules, file + ":" + std::to_string(line) + ": " + msg);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Splits "word rest of line" at the first run of blanks.
+std::pair<std::string_view, std::string_view> Head(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  return {s.substr(0, i), Trim(s.substr(i))};
+}
+
+bool IsName(std::string_view s) {
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+RE2::Options Opts() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+std::vector<std::string_view> Lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t p = 0;
+  while (p <= text.size()) {
+    size_t e = text.find('\n', p);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view l = text.substr(p, e - p);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    out.push_back(l);
+    p = e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> Source::Read(const std::string& name) const {
+  if (!dir_.empty()) {
+    std::ifstream f(dir_ + "/" + name, std::ios::binary);
+    if (f) {
+      std::ostringstream ss;
+      ss << f.rdbuf();
+      return ss.str();
+    }
+  }
+  for (size_t i = 0; i < kEmbeddedRulesCount; ++i)
+    if (name == kEmbeddedRules[i].name)
+      return std::string(reinterpret_cast<const char*>(kEmbeddedRules[i].data), kEmbeddedRules[i].size);
+  return Status(Code::kRules, name + ": no such rule file" + (dir_.empty() ? "" : " in " + dir_ + " or built in"));
+}
+
+std::string Lexicon::Key(std::string_view term) {
+  std::string k;
+  bool gap = false;
+  for (char c : term) {
+    if (c == ' ' || c == '\t' || c == '-' || c == '\n') {
+      gap = !k.empty();
+      continue;
+    }
+    if (gap) k.push_back(' '), gap = false;
+    k.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return k;
+}
+
+Result<Lexicon> Lexicon::Parse(const std::string& file, std::string_view text) {
+  Lexicon lex;
+  std::map<std::string, std::string> attrs;
+  int n = 0;
+  for (std::string_view raw : Lines(text)) {
+    ++n;
+    std::string_view l = Trim(raw);
+    if (l.empty() || l[0] == '#') continue;
+    if (l.front() == '[') {
+      if (l.back() != ']') return Error(file, n, "section header must end with ']'");
+      attrs.clear();
+      std::istringstream ss(std::string(l.substr(1, l.size() - 2)));
+      std::string kv;
+      while (ss >> kv) {
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) return Error(file, n, "expected key=value in section header, got '" + kv + "'");
+        attrs[kv.substr(0, eq)] = kv.substr(eq + 1);
+      }
+      continue;
+    }
+    Entry e;
+    e.attrs = attrs;
+    size_t p = 0;
+    while (p <= l.size()) {
+      size_t bar = l.find('|', p);
+      if (bar == std::string_view::npos) bar = l.size();
+      std::string_view t = Trim(l.substr(p, bar - p));
+      if (t.empty()) return Error(file, n, "empty term");
+      e.terms.emplace_back(t);
+      p = bar + 1;
+    }
+    e.canonical = e.terms.front();
+    for (const auto& t : e.terms) {
+      auto [it, fresh] = lex.index_.emplace(Key(t), lex.entries_.size());
+      if (!fresh && it->second != lex.entries_.size())
+        return Error(file, n, "term '" + t + "' already listed under '" + lex.entries_[it->second].canonical + "'");
+    }
+    lex.entries_.push_back(std::move(e));
+  }
+  return lex;
+}
+
+const Lexicon::Entry* Lexicon::Find(std::string_view term) const {
+  auto it = index_.find(Key(term));
+  return it == index_.end() ? nullptr : &entries_[it->second];
+}
+
+std::string Lexicon::Regex() const {
+  std::vector<std::string> terms;
+  for (const auto& e : entries_)
+    for (const auto& t : e.terms) {
+      std::string re, word;
+      auto flush = [&] {
+        if (word.empty()) return;
+        if (!re.empty()) re += "[\\s-]+";
+        re += RE2::QuoteMeta(word);
+        word.clear();
+      };
+      for (char c : t) (c == ' ' || c == '-') ? flush() : word.push_back(c);
+      flush();
+      if (!re.empty()) terms.push_back(std::move(re));
+    }
+  std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::string out = "(?:";
+  for (size_t i = 0; i < terms.size(); ++i) out += (i ? "|" : "") + terms[i];
+  return out + ")";
+}
+
+namespace {
+
+struct Builder {
+  std::string file;
+  std::map<std::string, std::string> fragments;  // expanded
+  const std::map<std::string, Lexicon>* lexicons;
+
+  // Replaces {name} by its fragment or lexicon; leaves RE2's own braces ({2,3}, \p{L}) alone.
+  Result<std::string> Expand(std::string_view re, int line) const {
+    std::string out;
+    for (size_t i = 0; i < re.size(); ++i) {
+      if (re[i] == '\\' && i + 1 < re.size()) {
+        out += re.substr(i, 2);
+        ++i;
+        if ((re[i] == 'p' || re[i] == 'P') && i + 1 < re.size() && re[i + 1] == '{') {
+          size_t close = re.find('}', i);
+          if (close == std::string_view::npos) break;
+          out += re.substr(i + 1, close - i);
+          i = close;
+        }
+        continue;
+      }
+      if (re[i] == '{') {
+        size_t close = re.find('}', i);
+        std::string_view name = close == std::string_view::npos ? "" : re.substr(i + 1, close - i - 1);
+        if (IsName(name)) {
+          std::string key(name);
+          if (auto f = fragments.find(key); f != fragments.end()) {
+            out += "(?:" + f->second + ")";
+          } else if (auto l = lexicons->find(key); l != lexicons->end()) {
+            out += l->second.Regex();
+          } else {
+            return Error(file, line, "unknown fragment or lexicon {" + key + "}");
+          }
+          i = close;
+          continue;
+        }
+      }
+      out.push_back(re[i]);
+    }
+    return out;
+  }
+
+  Result<std::unique_ptr<RE2>> Compile(std::string_view re, int line, const std::string& what) const {
+    auto expanded = Expand(re, line);
+    if (!expanded.ok()) return expanded.status();
+    auto r = std::make_unique<RE2>(*expanded, Opts());
+    if (!r->ok()) return Error(file, line, what + ": " + r->error());
+    return r;
+  }
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& name) {
+  auto pack = std::make_unique<Pack>();
+  pack->name_ = name;
+  Builder b{name + ".pack", {}, &pack->lexicons_};
+  auto text = src.Read(b.file);
+  if (!text.ok()) return text.status();
+  std::vector<std::string_view> lines = Lines(*text);
+  Rule* rule = nullptr;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    int n = static_cast<int>(i + 1);
+    std::string_view raw = lines[i];
+    std::string_view l = Trim(raw);
+    if (l.empty() || l[0] == '#') continue;
+    auto [key, rest] = Head(l);
+    bool indented = raw[0] == ' ' || raw[0] == '\t';
+    if (indented) {
+      if (!rule) return Error(b.file, n, "indented line outside a rule");
+      std::unique_ptr<RE2>* slot = key == "match"           ? &rule->match
+                                   : key == "unless"        ? &rule->unless
+                                   : key == "unless_before" ? &rule->unless_before
+                                   : key == "unless_after"  ? &rule->unless_after
+                                                            : nullptr;
+      if (!slot) return Error(b.file, n, "unknown rule key '" + std::string(key) + "' (match, unless, unless_before, unless_after)");
+      if (*slot) return Error(b.file, n, "rule " + rule->name + ": '" + std::string(key) + "' given twice");
+      if (rest.empty()) return Error(b.file, n, "rule " + rule->name + ": empty " + std::string(key));
+      auto re = b.Compile(rest, n, "rule " + rule->name + ": " + std::string(key));
+      if (!re.ok()) return re.status();
+      *slot = std::move(*re);
+      continue;
+    }
+    if (rule && !rule->match) return Error(b.file, rule->line, "rule " + rule->name + " has no match line");
+    rule = nullptr;
+    if (key == "rule") {
+      auto [rname, attrs] = Head(rest);
+      if (!IsName(rname)) return Error(b.file, n, "bad rule name '" + std::string(rname) + "'");
+      for (const auto& r : pack->rules_)
+        if (r->name == rname) return Error(b.file, n, "rule " + std::string(rname) + " defined twice (first at line " + std::to_string(r->line) + ")");
+      auto r = std::make_unique<Rule>();
+      r->name = rname, r->file = b.file, r->line = n;
+      std::istringstream ss{std::string(attrs)};
+      std::string kv;
+      while (ss >> kv) {
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) return Error(b.file, n, "expected key=value after the rule name, got '" + kv + "'");
+        r->attrs[kv.substr(0, eq)] = kv.substr(eq + 1);
+      }
+      rule = r.get();
+      pack->rules_.push_back(std::move(r));
+    } else if (key == "fragment") {
+      auto [fname, re] = Head(rest);
+      if (!IsName(fname) || re.empty()) return Error(b.file, n, "expected: fragment NAME REGEX");
+      if (b.fragments.count(std::string(fname)) || pack->lexicons_.count(std::string(fname)))
+        return Error(b.file, n, "{" + std::string(fname) + "} defined twice");
+      auto expanded = b.Expand(re, n);
+      if (!expanded.ok()) return expanded.status();
+      if (RE2 check(*expanded, Opts()); !check.ok())
+        return Error(b.file, n, "fragment " + std::string(fname) + ": " + check.error());
+      b.fragments[std::string(fname)] = *expanded;
+    } else if (key == "lexicon") {
+      auto [lname, file] = Head(rest);
+      if (!IsName(lname) || file.empty()) return Error(b.file, n, "expected: lexicon NAME FILE");
+      if (b.fragments.count(std::string(lname)) || pack->lexicons_.count(std::string(lname)))
+        return Error(b.file, n, "{" + std::string(lname) + "} defined twice");
+      auto ltext = src.Read(std::string(file));
+      if (!ltext.ok()) return Error(b.file, n, ltext.status().message());
+      auto lex = Lexicon::Parse(std::string(file), *ltext);
+      if (!lex.ok()) return lex.status();
+      pack->lexicons_.emplace(std::string(lname), std::move(*lex));
+    } else if (key == "prefilter") {
+      if (pack->prefilter_) return Error(b.file, n, "prefilter given twice");
+      auto re = b.Compile(rest, n, "prefilter");
+      if (!re.ok()) return re.status();
+      pack->prefilter_ = std::move(*re);
+    } else {
+      return Error(b.file, n, "unknown directive '" + std::string(key) + "' (rule, fragment, lexicon, prefilter)");
+    }
+  }
+  if (rule && !rule->match) return Error(b.file, rule->line, "rule " + rule->name + " has no match line");
+  if (pack->rules_.empty()) return Error(b.file, 1, "no rules");
+  pack->set_ = std::make_unique<RE2::Set>(Opts(), RE2::UNANCHORED);
+  for (auto& r : pack->rules_) {
+    for (const auto& [g, idx] : r->match->NamedCapturingGroups()) r->groups[g] = idx;
+    std::string err;
+    if (pack->set_->Add(r->match->pattern(), &err) < 0) return Error(b.file, r->line, "rule " + r->name + ": " + err);
+  }
+  if (!pack->set_->Compile()) return Error(b.file, 1, "the rules do not fit in one RE2::Set (out of memory)");
+  return pack;
+}
+
+bool Pack::MayMatch(std::string_view text) const {
+  return !prefilter_ || RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *prefilter_);
+}
+
+const Lexicon* Pack::lexicon(const std::string& name) const {
+  auto it = lexicons_.find(name);
+  return it == lexicons_.end() ? nullptr : &it->second;
+}
+
+void Pack::FindAll(std::string_view text, Matches* out) const {
+  re2::StringPiece sp(text.data(), text.size());
+  out->ids.clear();
+  if (!set_->Match(sp, &out->ids)) return;
+  std::sort(out->ids.begin(), out->ids.end());
+  for (int id : out->ids) {
+    const Rule& r = *rules_[id];
+    if (r.unless && RE2::PartialMatch(sp, *r.unless)) continue;
+    uint32_t ng = static_cast<uint32_t>(r.match->NumberOfCapturingGroups() + 1);
+    size_t pos = 0;
+    while (pos <= text.size()) {
+      size_t g0 = out->groups.size();
+      out->groups.resize(g0 + ng);
+      if (!r.match->Match(sp, pos, text.size(), RE2::UNANCHORED, &out->groups[g0], static_cast<int>(ng))) {
+        out->groups.resize(g0);
+        break;
+      }
+      size_t b = out->groups[g0].data() - text.data(), e = b + out->groups[g0].size();
+      pos = e > b ? e : b + 1;
+      bool keep = e > b;
+      if (keep && r.unless_before) {
+        size_t from = b > 48 ? b - 48 : 0;
+        keep = !RE2::PartialMatch(sp.substr(from, b - from), *r.unless_before);
+      }
+      if (keep && r.unless_after) keep = !RE2::PartialMatch(sp.substr(e, 48), *r.unless_after);
+      if (!keep) {
+        out->groups.resize(g0);
+        continue;
+      }
+      out->list.push_back({&r, static_cast<uint32_t>(b), static_cast<uint32_t>(e), static_cast<uint32_t>(g0), ng});
+    }
+  }
+}
+
+}  // namespace callscope::rules

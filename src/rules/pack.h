@@ -1,0 +1,117 @@
+// Stage 4a: rule packs and lexicons, the data every tagging module is made of (formats in
+// data/README.md). A Pack is compiled once into one RE2::Set (which rules can match a sentence,
+// in one pass) plus one RE2 per rule (where, with named groups); it is read-only afterwards.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "callscope/status.h"
+
+namespace callscope::rules {
+
+// Where pack files come from: a directory given with --rules (file by file), else the copies
+// embedded in the binary at build time.
+class Source {
+ public:
+  explicit Source(std::string dir) : dir_(std::move(dir)) {}
+  Result<std::string> Read(const std::string& name) const;
+
+ private:
+  std::string dir_;
+};
+
+// `canonical|synonym|synonym` a line; `[key=value ...]` sets attributes for the lines below.
+class Lexicon {
+ public:
+  struct Entry {
+    std::string canonical;
+    std::vector<std::string> terms;  // canonical first
+    std::map<std::string, std::string> attrs;
+    std::string Attr(const std::string& key, const std::string& dflt = "") const {
+      auto it = attrs.find(key);
+      return it == attrs.end() ? dflt : it->second;
+    }
+  };
+  static Result<Lexicon> Parse(const std::string& file, std::string_view text);
+  // Case-insensitive; runs of spaces and hyphens compare equal. nullptr when absent.
+  const Entry* Find(std::string_view term) const;
+  const std::vector<Entry>& entries() const { return entries_; }
+  std::string Regex() const;  // every term, longest first, as one non-capturing alternation
+  static std::string Key(std::string_view term);
+
+ private:
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, size_t> index_;
+};
+
+struct Rule {
+  std::string name;
+  std::string file;
+  int line = 0;
+  std::map<std::string, std::string> attrs;
+  std::unique_ptr<RE2> match, unless, unless_before, unless_after;
+  std::map<std::string, int> groups;  // named capture group -> index
+
+  std::string Attr(const std::string& key, const std::string& dflt = "") const {
+    auto it = attrs.find(key);
+    return it == attrs.end() ? dflt : it->second;
+  }
+  int Group(const std::string& group) const {
+    auto it = groups.find(group);
+    return it == groups.end() ? -1 : it->second;
+  }
+};
+
+// One match of one rule: span in the searched text and its capture groups.
+struct Match {
+  const Rule* rule = nullptr;
+  uint32_t begin = 0, end = 0;
+  uint32_t group0 = 0;  // index of group 0 in Matches::groups
+  uint32_t ngroups = 0;
+};
+
+// Reused across sentences of one call so the hot path does not allocate.
+struct Matches {
+  std::vector<Match> list;
+  std::vector<re2::StringPiece> groups;
+  std::vector<int> ids;
+  std::string_view Group(const Match& m, const std::string& group) const {
+    int g = m.rule->Group(group);
+    if (g < 0 || static_cast<uint32_t>(g) >= m.ngroups) return {};
+    const re2::StringPiece& sp = groups[m.group0 + g];
+    return sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view();
+  }
+  void clear() { list.clear(), groups.clear(), ids.clear(); }
+};
+
+class Pack {
+ public:
+  // Loads `<name>.pack` and the lexicons it names. Errors read "file:line: message".
+  static Result<std::unique_ptr<Pack>> Load(const Source& src, const std::string& name);
+
+  // Every match of every rule (guards applied), overlapping ones included, appended to `out`.
+  void FindAll(std::string_view text, Matches* out) const;
+  // True when the pack's prefilter (if any) says the text may hold a match.
+  bool MayMatch(std::string_view text) const;
+
+  const std::string& name() const { return name_; }
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const Lexicon* lexicon(const std::string& name) const;  // by its {name} in the pack
+
+ private:
+  std::string name_;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::map<std::string, Lexicon> lexicons_;
+  std::unique_ptr<RE2> prefilter_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+}  // namespace callscope::rules

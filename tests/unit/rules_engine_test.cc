@@ -1,0 +1,127 @@
+// The rule engine: pack loading (errors name file:line and the RE2 message; no partial pack),
+// --rules overrides, the embedded packs' hygiene, and number reading.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "callscope/callscope.h"
+#include "rules/engine.h"
+#include "rules/modules/quantities.h"
+
+namespace callscope::rules {
+namespace {
+
+// A --rules directory holding the given files (the rest fall back to the built-in ones).
+std::string Dir(const std::vector<std::pair<std::string, std::string>>& files) {
+  static int n = 0;
+  auto d = std::filesystem::temp_directory_path() / ("callscope_rules_" + std::to_string(getpid()) + "_" + std::to_string(n++));
+  std::filesystem::create_directories(d);
+  for (const auto& [name, text] : files) std::ofstream(d / name) << text;
+  return d.string();
+}
+
+std::string LoadError(const std::string& pack) {
+  auto e = Engine::Load(Dir({{"quantities.pack", pack}}));
+  REQUIRE(!e.ok());
+  CHECK(e.status().code() == Code::kRules);
+  return e.status().message();
+}
+
+const char* kMinimal =
+    "lexicon numword numbers.lex\nlexicon scale scales.lex\nlexicon currency currencies.lex\n"
+    "lexicon curword currency_words.lex\nlexicon unitword units.lex\nlexicon fracword fractions.lex\n";
+
+}  // namespace
+
+TEST_CASE("the built-in packs load") {
+  auto e = Engine::Load("");
+  REQUIRE_MESSAGE(e.ok(), e.status().message());
+  CHECK((*e)->module("quantities") != nullptr);
+  CHECK((*e)->module("metrics") != nullptr);
+}
+
+TEST_CASE("a bad regex is a load error naming file, line and the RE2 message") {
+  std::string msg = LoadError(std::string(kMinimal) + "\n# \"x\"\nrule bad\n  match (a|b\n");
+  CHECK(msg.find("quantities.pack:10: rule bad: match: missing ): (a|b") != std::string::npos);
+}
+
+TEST_CASE("unknown fragments, directives and keys are load errors with file:line") {
+  CHECK(LoadError(std::string(kMinimal) + "rule r\n  match {nope}\n").find("quantities.pack:8: unknown fragment or lexicon {nope}") !=
+        std::string::npos);
+  CHECK(LoadError("regex x y\n").find("quantities.pack:1: unknown directive 'regex'") != std::string::npos);
+  CHECK(LoadError("rule r\n  matches x\n").find("quantities.pack:2: unknown rule key 'matches'") != std::string::npos);
+  CHECK(LoadError("rule r kind\n  match x\n").find("quantities.pack:1: expected key=value") != std::string::npos);
+  CHECK(LoadError("rule r\n\nrule s\n  match x\n").find("quantities.pack:1: rule r has no match line") != std::string::npos);
+  CHECK(LoadError("rule r\n  match x\nrule r\n  match y\n").find("quantities.pack:3: rule r defined twice") != std::string::npos);
+  CHECK(LoadError("fragment f (x\n").find("quantities.pack:1: fragment f: missing )") != std::string::npos);
+  CHECK(LoadError("lexicon w missing.lex\n").find("quantities.pack:1: missing.lex: no such rule file") != std::string::npos);
+}
+
+TEST_CASE("a module's own checks fail the load too") {
+  CHECK(LoadError("# \"x\"\nrule r\n  match x\n").find("needs a lexicon named {numword}") != std::string::npos);
+  auto e = Engine::Load(Dir({{"metrics.pack", "lexicon metric metrics.lex\nlexicon segment segments.lex\nrule r kind=oops\n  match x\n"}}));
+  REQUIRE(!e.ok());
+  CHECK(e.status().message().find("metrics.pack:3: rule r: kind must be one of") != std::string::npos);
+}
+
+TEST_CASE("a lexicon listing a term twice is a load error with file:line") {
+  auto e = Engine::Load(Dir({{"scales.lex", "[exp=3]\nthousand|k\n[exp=6]\nmillion|K\n"}}));
+  REQUIRE(!e.ok());
+  CHECK(e.status().message() == "scales.lex:4: term 'K' already listed under 'thousand'");
+}
+
+TEST_CASE("--rules DIR overrides one file; the others stay built in") {
+  auto e = Engine::Load(Dir({{"scales.lex", "[exp=3]\nthousand|k\n[exp=6]\nmillion|m|lakh\n"}}));
+  REQUIRE_MESSAGE(e.ok(), e.status().message());
+  Analysis a;
+  a.participants.push_back({});
+  a.turns.push_back({});
+  a.turns[0].text = "Sales were $5 lakh.";
+  a.sentences.push_back({0, 0, static_cast<uint32_t>(a.turns[0].text.size())});
+  (*e)->Run(&a);
+  REQUIRE(a.tags.quantities.size() == 1);
+  CHECK(a.tags.quantities[0].value == 5e6);
+  auto bad = Analyzer::Create({.rules_dir = Dir({{"metrics.pack", "rule r\n  match (\n"}})});
+  REQUIRE(!bad.ok());
+  CHECK(bad.status().code() == Code::kRules);
+}
+
+TEST_CASE("every rule in the built-in packs has a comment with an example right above it") {
+  auto engine = Engine::Load("");
+  REQUIRE(engine.ok());
+  for (const auto& f : std::filesystem::directory_iterator("src/rules/data")) {
+    // Packs of modules not registered yet (work in progress) are checked once they are.
+    if (f.path().extension() != ".pack" || !(*engine)->module(f.path().stem().string())) continue;
+    std::ifstream in(f.path());
+    std::string line, prev;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (line.rfind("rule ", 0) == 0)
+        CHECK_MESSAGE(prev.rfind("#", 0) == 0, f.path().string() << ":" << n << ": no example comment above the rule");
+      if (!line.empty()) prev = line;
+    }
+  }
+}
+
+TEST_CASE("numbers: digits, separators, vendor corrections, spoken forms, decimal scaling") {
+  Source src("");
+  auto lex = Lexicon::Parse("numbers.lex", *src.Read("numbers.lex"));
+  REQUIRE(lex.ok());
+  CHECK(ParseNumber("6,830", 0, &*lex) == 6830);
+  CHECK(ParseNumber("[18] (corrected by Company)", 6, &*lex) == 18e6);
+  CHECK(ParseNumber("2.1", 9, &*lex) == 2.1e9);  // exactly, not 2.1 * 1e9
+  CHECK(ParseNumber("0.27", 0, &*lex) == 0.27);
+  CHECK(ParseNumber("nine hundred forty seven", 6, &*lex) == 947e6);
+  CHECK(ParseNumber("forty-seven", 0, &*lex) == 47);
+  CHECK(ParseNumber("two thousand and five", 0, &*lex) == 2005);
+  CHECK(ParseNumber("one point five", 0, &*lex) == 1.5);
+  CHECK(!ParseNumber("several", 0, &*lex));
+  CHECK(FormatNumber(947e6) == "947000000");
+  CHECK(FormatNumber(0.27) == "0.27");
+}
+
+}  // namespace callscope::rules
