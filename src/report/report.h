@@ -50,14 +50,14 @@ enum class Format { kText, kJson, kJsonl };
 // kJson: one pretty JSON document per call (an array if several); kJsonl: one call per line.
 std::unique_ptr<Sink> MakeJsonSink(Output* out, Format format);
 std::unique_ptr<Sink> MakeTextSink(Output* out);
-// `callscope metrics --csv`: one RFC 4180 row per metric tag (src/report/metrics_csv.cc).
-std::unique_ptr<Sink> MakeMetricsCsvSink(Output* out);
 // Table sinks (tables.h; schema in docs/sqlite.md). SQLite: WAL, transactions of whole calls, so an
 // interrupted run leaves a consistent database that a re-run completes. CSV: one file per table
 // in `dir`, each written atomically at Finish().
 Result<std::unique_ptr<Sink>> OpenSqliteSink(const std::string& path);
 Result<std::unique_ptr<Sink>> OpenCsvSink(const std::string& dir);
-// Table sinks (tables.h; schema in docs/sqlite.md). SQLite: WAL, one transaction per call, so an
+// `callscope metrics --csv`: one RFC 4180 row per metric tag (src/report/metrics_csv.cc).
+std::unique_ptr<Sink> MakeMetricsCsvSink(Output* out);
+// Table sinks (tables.h; schema in docs/sqlite.md). SQLite: WAL, transactions of whole calls, so an
 // interrupted run leaves a consistent database that a re-run completes. CSV: one file per table
 // in `dir`, each written atomically at Finish().
 Result<std::unique_ptr<Sink>> OpenSqliteSink(const std::string& path);
