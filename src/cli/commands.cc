@@ -46,7 +46,7 @@ void AddCommon(CLI::App* cmd, Common* c) {
 
 struct BatchFlags {
   std::vector<std::string> inputs;
-  std::string db, jsonl, csv_dir, shard;
+  std::string db, jsonl, csv_dir, html_dir, shard;
   int jobs = 0;
   bool list = false, quiet = false;
   Options options;
@@ -58,6 +58,7 @@ void AddBatch(CLI::App* cmd, BatchFlags* b) {
   cmd->add_option("--db", b->db, "store into this SQLite database (docs/sqlite.md); a re-run skips calls already in it");
   cmd->add_option("--jsonl", b->jsonl, "write one JSON call a line here (- for stdout), as analyze --format jsonl");
   cmd->add_option("--csv-dir", b->csv_dir, "write one CSV file per table (calls, participants, exchanges, ...) here");
+  cmd->add_option("--html-dir", b->html_dir, "write an HTML report per call here, and index.html listing them");
   cmd->add_option("-j,--jobs", b->jobs, "analyzer threads (default: every core)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--shard", b->shard, "take only shard K of N (0 <= K < N), by path hash: for Slurm arrays, parallel");
   cmd->add_flag("--list-inputs", b->list, "print the expanded (and sharded) inputs, one a line, and exit");
@@ -82,8 +83,8 @@ int RunBatch(const BatchFlags& f) {
       if (o.shard.Takes(it.path)) std::printf("%s\n", it.path.c_str());
     return std::fflush(stdout) == 0 ? kExitOk : kExitOutput;
   }
-  if (f.db.empty() && f.jsonl.empty() && f.csv_dir.empty())
-    return std::fprintf(stderr, "callscope: batch needs an output: --db, --jsonl or --csv-dir\n"), kExitUsage;
+  if (f.db.empty() && f.jsonl.empty() && f.csv_dir.empty() && f.html_dir.empty())
+    return std::fprintf(stderr, "callscope: batch needs an output: --db, --jsonl, --csv-dir or --html-dir\n"), kExitUsage;
   auto analyzer = Analyzer::Create(f.options);
   if (!analyzer.ok()) {
     std::fprintf(stderr, "callscope: %s\n", analyzer.status().message().c_str());
@@ -98,6 +99,7 @@ int RunBatch(const BatchFlags& f) {
   };
   if (!f.db.empty() && !open(report::OpenSqliteSink(f.db))) return kExitOutput;
   if (!f.csv_dir.empty() && !open(report::OpenCsvSink(f.csv_dir))) return kExitOutput;
+  if (!f.html_dir.empty() && !open(report::OpenHtmlDirSink(f.html_dir))) return kExitOutput;
   if (!f.jsonl.empty()) {
     auto out = report::Output::Open(f.jsonl);
     if (!out.ok()) return std::fprintf(stderr, "callscope: %s\n", out.status().message().c_str()), kExitOutput;
@@ -107,7 +109,7 @@ int RunBatch(const BatchFlags& f) {
   std::vector<report::Sink*> raw;
   for (auto& s : sinks) raw.push_back(s.get());
   o.jobs = f.jobs;
-  o.resume = f.jsonl.empty() && f.csv_dir.empty();  // JSONL and CSV are whole-run files: redo all
+  o.resume = f.jsonl.empty() && f.csv_dir.empty() && f.html_dir.empty();  // whole-run outputs: redo all
   o.progress = !f.quiet && ::isatty(2);
   o.quiet = f.quiet;
   o.list_in = &std::cin;
@@ -192,6 +194,8 @@ int Run(int argc, char** argv) {
   Common report_opts;
   auto* rep = app.add_subcommand("report", "a readable report of each call");
   AddCommon(rep, &report_opts);
+  std::string html_out;
+  rep->add_option("--html", html_out, "write one self-contained HTML page here (atomically; - for stdout)");
 
   BatchFlags batch_opts;
   auto* bat = app.add_subcommand("batch", "analyze many calls into SQLite, JSONL and/or CSV, in parallel, resumable");
@@ -221,6 +225,14 @@ int Run(int argc, char** argv) {
     return RunFiles(analyze_opts, [&](report::Output* o) { return report::MakeJsonSink(o, fmt_); });
   }
   if (bat->parsed()) return RunBatch(batch_opts);
+  if (rep->parsed() && !html_out.empty()) {
+    if (report_opts.inputs.size() != 1) {
+      std::fprintf(stderr, "callscope: --html takes one call (a page per call)\n");
+      return kExitUsage;
+    }
+    report_opts.output = html_out;
+    return RunFiles(report_opts, [](report::Output* o) { return report::MakeHtmlSink(o); });
+  }
   if (rep->parsed()) return RunFiles(report_opts, [](report::Output* o) { return report::MakeTextSink(o); });
   if (met->parsed()) return RunFiles(metrics_opts, [](report::Output* o) { return report::MakeMetricsCsvSink(o); });
   return kExitUsage;

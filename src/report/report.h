@@ -50,6 +50,10 @@ enum class Format { kText, kJson, kJsonl };
 // kJson: one pretty JSON document per call (an array if several); kJsonl: one call per line.
 std::unique_ptr<Sink> MakeJsonSink(Output* out, Format format);
 std::unique_ptr<Sink> MakeTextSink(Output* out);
+// One self-contained HTML page (inline CSS, JS, SVG) per call; byte-stable (src/report/html.cc).
+std::unique_ptr<Sink> MakeHtmlSink(Output* out);
+// `batch --html-dir`: DIR/<input stem>.html per call and DIR/index.html listing them (and failures).
+Result<std::unique_ptr<Sink>> OpenHtmlDirSink(const std::string& dir);
 // Table sinks (tables.h; schema in docs/sqlite.md). SQLite: WAL, transactions of whole calls, so an
 // interrupted run leaves a consistent database that a re-run completes. CSV: one file per table
 // in `dir`, each written atomically at Finish().
@@ -57,9 +61,15 @@ Result<std::unique_ptr<Sink>> OpenSqliteSink(const std::string& path);
 Result<std::unique_ptr<Sink>> OpenCsvSink(const std::string& dir);
 // `callscope metrics --csv`: one RFC 4180 row per metric tag (src/report/metrics_csv.cc).
 std::unique_ptr<Sink> MakeMetricsCsvSink(Output* out);
+// Table sinks (tables.h; schema in docs/sqlite.md). SQLite: WAL, transactions of whole calls, so an
+// interrupted run leaves a consistent database that a re-run completes. CSV: one file per table
+// in `dir`, each written atomically at Finish().
+Result<std::unique_ptr<Sink>> OpenSqliteSink(const std::string& path);
+Result<std::unique_ptr<Sink>> OpenCsvSink(const std::string& dir);
 
 // The contract (schema "callscope/1"), documented in docs/json.md.
 std::string ToJson(const Analysis& a, int indent);
 std::string TextReport(const Analysis& a);
+std::string HtmlReport(const Analysis& a);
 
 }  // namespace callscope::report

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
 
 #include "layouts/text_util.h"
 #include "segment/segment.h"
@@ -85,9 +84,6 @@ std::string CompanyKey(std::string_view s) {
 }  // namespace
 
 bool SamePerson(std::string_view a, std::string_view b) {
-  // Names are short; a hostile "name" 1 MB long must not cost an edit distance over 1 MB squared.
-  constexpr size_t kLongName = 200;
-  if (a.size() > kLongName || b.size() > kLongName) return a == b;
   auto ta = NameTokens(a), tb = NameTokens(b);
   if (ta.empty() || tb.empty()) return false;
   if (ta == tb) return true;
@@ -155,12 +151,6 @@ std::string JoinPieces(std::string_view text, const layouts::RawTurn& turn) {
 }
 
 void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* a) {
-  // Exact names are looked up in a map; the fuzzy comparison (SamePerson) against every
-  // participant only runs while there are few of them, as in any real call. Without the cap,
-  // 100,000 speaker lines of distinct names took minutes (participants x turns edit distances).
-  constexpr size_t kFuzzyLimit = 500;
-  std::unordered_map<std::string, int> by_name;
-  int operator_id = -1;
   auto find_or_add = [&](const layouts::Header& h) -> int {
     std::string name(Trim(h.name));
     // "Jeff [Cavall]": the vendor was unsure of the spelling; the brackets are not part of it.
@@ -168,28 +158,19 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
     // "Jeff  Kvaal" in a list, "Jeff Kvaal" on the speaker line: runs of spaces are one.
     name.erase(std::unique(name.begin(), name.end(), [](char x, char y) { return x == ' ' && y == ' '; }), name.end());
     bool is_operator = h.role == Role::kOperator || name == "Operator" || name == "OPERATOR";
-    auto merge = [&](Participant& p) {
-      if (p.name != name && std::find(p.aliases.begin(), p.aliases.end(), name) == p.aliases.end())
-        p.aliases.push_back(name);
-      if (p.affiliation.empty()) p.affiliation = h.affiliation;
-      if (p.title.empty()) p.title = h.title;
-      if (p.role == Role::kOther && h.role) p.role = *h.role;  // a participants list says which side
-      return p.id;
-    };
-    if (is_operator && operator_id >= 0) return merge(a->participants[static_cast<size_t>(operator_id)]);
-    if (!is_operator) {
-      auto it = by_name.find(name);
-      if (it != by_name.end()) return merge(a->participants[static_cast<size_t>(it->second)]);
-    }
     for (auto& p : a->participants) {
-      if (!is_operator && a->participants.size() > kFuzzyLimit) break;
       bool same = is_operator ? p.role == Role::kOperator
                               : p.role != Role::kOperator &&
                                     (p.name == name || (SamePerson(p.name, name) &&
                                                         (h.affiliation.empty() || p.affiliation.empty() ||
                                                          SameCompany(p.affiliation, h.affiliation))));
       if (!same) continue;
-      return merge(p);
+      if (p.name != name && std::find(p.aliases.begin(), p.aliases.end(), name) == p.aliases.end())
+        p.aliases.push_back(name);
+      if (p.affiliation.empty()) p.affiliation = h.affiliation;
+      if (p.title.empty()) p.title = h.title;
+      if (p.role == Role::kOther && h.role) p.role = *h.role;  // a participants list says which side
+      return p.id;
     }
     Participant p;
     p.id = static_cast<int>(a->participants.size());
@@ -197,8 +178,6 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
     p.affiliation = h.affiliation;
     p.title = h.title;
     p.role = is_operator ? Role::kOperator : h.role.value_or(Role::kOther);
-    if (is_operator) operator_id = p.id;
-    else by_name.emplace(p.name, p.id);
     a->participants.push_back(std::move(p));
     return a->participants.back().id;
   };
@@ -228,7 +207,7 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
   // The participants lists give speakers their titles, firms and sides; people listed but never
   // heard (an analyst whose associate asks instead) are participants of the call all the same.
   for (const auto& h : parsed.listed) find_or_add(h);
-  InferOperatorAndQa(a, !parsed.sectioned, !parsed.titled);
+  InferOperatorAndQa(a, !parsed.sectioned);
 }
 
 }  // namespace callscope::segment

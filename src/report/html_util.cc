@@ -1,0 +1,132 @@
+// Small helpers of the HTML report: escaping, amounts, the highlight marks and per-speaker numbers
+// gathered from the tags (each tag kind adds its marks here as its module lands).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "report/html.h"
+#include "rules/engine.h"
+
+namespace callscope::report::html {
+
+const KindInfo kKindInfo[kKinds] = {
+    {"guidance", "Guidance", "a forward-looking target"},
+    {"nonanswer", "Non-answer", "a question not answered"},
+    {"hedge", "Hedge", "hedging language"},
+    {"metric", "Metric", "a reported number"},
+};
+
+void AppendEsc(std::string* o, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '&': o->append("&amp;"); break;
+      case '<': o->append("&lt;"); break;
+      case '>': o->append("&gt;"); break;
+      case '"': o->append("&quot;"); break;
+      case '\'': o->append("&#39;"); break;
+      default:
+        // Control characters other than tab and newline are not allowed in HTML text.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') o->push_back(' ');
+        else o->push_back(c);
+    }
+  }
+}
+
+std::string Esc(std::string_view s) {
+  std::string o;
+  AppendEsc(&o, s);
+  return o;
+}
+
+size_t Words(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool w = c != ' ' && c != '\n';
+    n += w && !in;
+    in = w;
+  }
+  return n;
+}
+
+namespace {
+
+std::string Scaled(double x) {
+  double ax = std::fabs(x);
+  if (ax >= 1e9) return rules::FormatNumber(std::round(x / 1e7) / 100) + "B";
+  if (ax >= 1e6) return rules::FormatNumber(std::round(x / 1e4) / 100) + "M";
+  if (ax >= 1e4 && ax == std::round(ax)) {  // 6830 -> "6,830"
+    std::string d = fmt::format("{:.0f}", ax), s;
+    for (size_t i = 0; i < d.size(); ++i) s += (i && (d.size() - i) % 3 == 0 ? "," : "") + d.substr(i, 1);
+    return (x < 0 ? "-" : "") + s;
+  }
+  return rules::FormatNumber(std::round(x * 1e4) / 1e4);
+}
+
+}  // namespace
+
+std::string Amount(double value, double low, double high, const std::string& unit) {
+  if (std::isnan(value) && std::isnan(low)) return "";
+  std::string pre, post = unit.empty() || unit == "number" || unit == "count" ? "" : " " + unit;
+  if (unit == "USD") pre = "$", post = "";
+  if (unit == "USD/share") pre = "$", post = "/share";
+  if (unit == "%" || unit == "x") post = unit;
+  auto one = [&](double x) {
+    if (unit == "USD/share") return (x < 0 ? "-" + pre : pre) + fmt::format("{:.2f}", std::fabs(x));
+    if (unit == "fraction") return rules::FormatNumber(std::round(x * 1000) / 10) + "%";
+    return (x < 0 ? "-" + pre : pre) + Scaled(std::fabs(x));
+  };
+  if (unit == "fraction") post = "";
+  if (!std::isnan(low) && !std::isnan(high) && low != high) return one(low) + "\u2013" + one(high) + post;
+  return one(std::isnan(value) ? low : value) + post;
+}
+
+size_t TagCount(const Analysis& a, Kind kind) {
+  switch (kind) {
+    case kMetric: return a.tags.metrics.size();
+    default: return 0;
+  }
+}
+
+void AppendHead(const std::string& title, std::string* o) {
+  o->append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<meta name=\"generator\" content=\"callscope\">\n<title>");
+  AppendEsc(o, title);
+  o->append("</title>\n<style>\n").append(kCss).append("</style>\n</head>\n<body>\n");
+}
+
+void AppendTail(std::string* o) { o->append("<script>\n").append(kJs).append("</script>\n</body>\n</html>\n"); }
+
+std::vector<Mark> CollectMarks(const Analysis& a) {
+  std::vector<Mark> marks;
+  for (size_t i = 0; i < a.tags.metrics.size(); ++i) {
+    const Metric& m = a.tags.metrics[i];
+    std::string what = m.metric;
+    std::replace(what.begin(), what.end(), '_', ' ');
+    std::string amount = Amount(m.value, m.low, m.high, m.unit);
+    marks.push_back({kMetric, m.turn, m.start, m.end, fmt::format("m{}", i + 1),
+                     what + (amount.empty() ? "" : ": " + amount) + (m.period.empty() ? "" : " (" + m.period + ")")});
+  }
+  std::stable_sort(marks.begin(), marks.end(), [](const Mark& x, const Mark& y) {
+    return x.turn != y.turn ? x.turn < y.turn : x.start < y.start;
+  });
+  return marks;
+}
+
+std::vector<SpeakerStat> SpeakerStats(const Analysis& a) {
+  std::vector<SpeakerStat> by_id(a.participants.size());
+  for (size_t i = 0; i < by_id.size(); ++i) by_id[i].participant = static_cast<int>(i);
+  for (const auto& t : a.turns) {
+    if (t.speaker < 0 || t.speaker >= static_cast<int>(by_id.size())) continue;
+    by_id[t.speaker].turns++;
+    by_id[t.speaker].words += Words(t.text);
+  }
+  std::vector<SpeakerStat> out;
+  for (const auto& s : by_id)
+    if (s.turns) out.push_back(s);
+  return out;
+}
+
+}  // namespace callscope::report::html
