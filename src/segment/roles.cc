@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "layouts/text_util.h"
 #include "segment/segment.h"
 
 namespace callscope::segment {
@@ -33,7 +34,44 @@ void FirmsFromIntroductions(Analysis* a) {
   }
 }
 
-void InferOperatorAndQa(Analysis* a, bool find_qa) {
+// Formats without a title line (JSON, speech-to-text, captions): the company and quarter from the
+// opening ("welcome to the Ferrovale Industries fourth quarter and full year 2021 earnings call").
+void CallFromOpening(Analysis* a) {
+  static const RE2 kWelcome(
+      R"((?i)welcome (?:to|everyone to) (?:the |today's )?(.{3,60}?)(?:'s?)? (?:(?:first|second|third|fourth)[ -]quarter|q[1-4]|fiscal|full[ -]year|(?:19|20)\d\d)\b)");
+  // The quarter most said in the first turns; on a tie the later speaker (IR corrects an operator
+  // who reads last year's script: 'Third Quarter 2021' on a Q3 2022 call).
+  std::map<std::string, int> votes;
+  Call best;
+  int best_votes = 0;
+  for (size_t i = 0; i < std::min<size_t>(a->turns.size(), 4); ++i) {
+    const std::string& text = a->turns[i].text;
+    std::string_view head(text.data(), std::min<size_t>(text.size(), 600));
+    if (a->call.company.empty()) {
+      std::string company;
+      if (RE2::PartialMatch(head, kWelcome, &company)) a->call.company = company;
+    }
+    // Only a quarter that names the call ("... fourth quarter and full year 2021 earnings call"),
+    // not the guidance for the next one.
+    static const RE2 kCallPeriod(
+        R"((?i)((?:first|second|third|fourth)[ -]quarter[^.\d]{0,40}?(?:19|20)\d\d|\bq[1-4][^.\d]{0,20}?(?:19|20)\d\d)[^.]{0,40}?\b(?:earnings|results|conference|call|webcast)\b)");
+    re2::StringPiece in(head.data(), head.size());
+    std::string mention;
+    while (RE2::FindAndConsume(&in, kCallPeriod, &mention)) {
+      Call c;
+      layouts::FillFromTitle(mention, &c);
+      if (!c.fiscal_period.empty() && ++votes[c.fiscal_period] >= best_votes) best = c, best_votes = votes[c.fiscal_period];
+    }
+  }
+  if (a->call.fiscal_period.empty() && best_votes > 0) {
+    a->call.fiscal_period = best.fiscal_period;
+    a->call.fiscal_quarter = best.fiscal_quarter;
+    a->call.fiscal_year = best.fiscal_year;
+  }
+}
+
+void InferOperatorAndQa(Analysis* a, bool find_qa, bool from_speech) {
+  if (from_speech && (a->call.company.empty() || a->call.fiscal_period.empty())) CallFromOpening(a);
   static const RE2 kIntroduces(
       R"((?i)\b(?:(?:first|next|following|last) question (?:is |will |comes |today )?(?:be )?(?:from|comes)|question comes from|(?:your|the) line is (?:now )?open|operator instructions|press (?:star|\*) ?(?:1|one)|now open (?:up )?the (?:call|line|floor)))");
   static const RE2 kQaStart(
@@ -70,7 +108,7 @@ void InferOperatorAndQa(Analysis* a, bool find_qa) {
 void AssignRoles(Analysis* a) {
   static const RE2 kAnalystTitle(R"((?i)\banaly[sty]\w*|\bresearch\b|\bequity\b|\bstrategist\b|\bportfolio manager\b)");
   static const RE2 kExecTitle(
-      R"((?i)\b(?:ceo|cfo|coo|cto|president|chairman|chairwoman|chief|officer|investor relations|ir|treasurer|controller|founder|evp|svp|vp|vice president|head of|executive|director|secretary|general counsel)\b)");
+      R"((?i)\b(?:ceo|cfo|coo|cto|president|chairman|chairwoman|chief|officer|investor relations|ir|treasurer|controller|founder|evp|svp|vp|vice president|head of|group head|executive|director|secretary|general counsel)\b)");
   // The company: from the title, else the most common affiliation in the prepared remarks.
   std::string company = a->call.company;
   if (company.empty()) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "layouts/text_util.h"
 #include "segment/segment.h"
@@ -84,6 +85,9 @@ std::string CompanyKey(std::string_view s) {
 }  // namespace
 
 bool SamePerson(std::string_view a, std::string_view b) {
+  // Names are short; a hostile "name" 1 MB long must not cost an edit distance over 1 MB squared.
+  constexpr size_t kLongName = 200;
+  if (a.size() > kLongName || b.size() > kLongName) return a == b;
   auto ta = NameTokens(a), tb = NameTokens(b);
   if (ta.empty() || tb.empty()) return false;
   if (ta == tb) return true;
@@ -101,7 +105,17 @@ bool SameCompany(std::string_view a, std::string_view b) {
   if (ka == kb) return true;
   const std::string& shorter = ka.size() < kb.size() ? ka : kb;
   const std::string& longer = ka.size() < kb.size() ? kb : ka;
-  return shorter.size() >= 4 && longer.compare(0, shorter.size(), shorter) == 0;
+  if (shorter.size() >= 4 && longer.compare(0, shorter.size(), shorter) == 0) return true;
+  // An acronym for the firm's own first word: "TD" on the speaker lines, "TD Bank Group" in the title.
+  auto acronym = [](std::string_view s) {
+    s = Trim(s);
+    return s.size() >= 2 && s.size() <= 5 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  };
+  std::string_view sa = Trim(a), sb = Trim(b);
+  std::string_view acr = acronym(sa) ? sa : acronym(sb) ? sb : std::string_view{};
+  std::string_view full = acr == sa ? sb : sa;
+  return !acr.empty() && full.size() > acr.size() && full.substr(0, acr.size()) == acr && full[acr.size()] == ' ';
 }
 
 std::string JoinPieces(std::string_view text, const layouts::RawTurn& turn) {
@@ -151,6 +165,12 @@ std::string JoinPieces(std::string_view text, const layouts::RawTurn& turn) {
 }
 
 void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* a) {
+  // Exact names are looked up in a map; the fuzzy comparison (SamePerson) against every
+  // participant only runs while there are few of them, as in any real call. Without the cap,
+  // 100,000 speaker lines of distinct names took minutes (participants x turns edit distances).
+  constexpr size_t kFuzzyLimit = 500;
+  std::unordered_map<std::string, int> by_name;
+  int operator_id = -1;
   auto find_or_add = [&](const layouts::Header& h) -> int {
     std::string name(Trim(h.name));
     // "Jeff [Cavall]": the vendor was unsure of the spelling; the brackets are not part of it.
@@ -158,19 +178,28 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
     // "Jeff  Kvaal" in a list, "Jeff Kvaal" on the speaker line: runs of spaces are one.
     name.erase(std::unique(name.begin(), name.end(), [](char x, char y) { return x == ' ' && y == ' '; }), name.end());
     bool is_operator = h.role == Role::kOperator || name == "Operator" || name == "OPERATOR";
-    for (auto& p : a->participants) {
-      bool same = is_operator ? p.role == Role::kOperator
-                              : p.role != Role::kOperator &&
-                                    (p.name == name || (SamePerson(p.name, name) &&
-                                                        (h.affiliation.empty() || p.affiliation.empty() ||
-                                                         SameCompany(p.affiliation, h.affiliation))));
-      if (!same) continue;
+    auto merge = [&](Participant& p) {
       if (p.name != name && std::find(p.aliases.begin(), p.aliases.end(), name) == p.aliases.end())
         p.aliases.push_back(name);
       if (p.affiliation.empty()) p.affiliation = h.affiliation;
       if (p.title.empty()) p.title = h.title;
       if (p.role == Role::kOther && h.role) p.role = *h.role;  // a participants list says which side
       return p.id;
+    };
+    if (is_operator && operator_id >= 0) return merge(a->participants[static_cast<size_t>(operator_id)]);
+    if (!is_operator) {
+      auto it = by_name.find(name);
+      if (it != by_name.end()) return merge(a->participants[static_cast<size_t>(it->second)]);
+    }
+    for (auto& p : a->participants) {
+      if (!is_operator && a->participants.size() > kFuzzyLimit) break;
+      bool same = is_operator ? p.role == Role::kOperator
+                              : p.role != Role::kOperator &&
+                                    (p.name == name || (SamePerson(p.name, name) &&
+                                                        (h.affiliation.empty() || p.affiliation.empty() ||
+                                                         SameCompany(p.affiliation, h.affiliation))));
+      if (!same) continue;
+      return merge(p);
     }
     Participant p;
     p.id = static_cast<int>(a->participants.size());
@@ -178,6 +207,8 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
     p.affiliation = h.affiliation;
     p.title = h.title;
     p.role = is_operator ? Role::kOperator : h.role.value_or(Role::kOther);
+    if (is_operator) operator_id = p.id;
+    else by_name.emplace(p.name, p.id);
     a->participants.push_back(std::move(p));
     return a->participants.back().id;
   };
@@ -207,7 +238,7 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
   // The participants lists give speakers their titles, firms and sides; people listed but never
   // heard (an analyst whose associate asks instead) are participants of the call all the same.
   for (const auto& h : parsed.listed) find_or_add(h);
-  InferOperatorAndQa(a, !parsed.sectioned);
+  InferOperatorAndQa(a, !parsed.sectioned, !parsed.titled);
 }
 
 }  // namespace callscope::segment
