@@ -177,6 +177,17 @@ Status ParseByShape(const Doc& doc, Parsed* out) {
   Shape shape = scan.Dominant();
   out->confidence = 0.6;
   out->warnings.push_back("layout not recognised: speakers found by the shape of their lines; check the result");
+  // The title block on the first page: "Citi Third Quarter 2024 Earnings Call", "October 15, 2024".
+  for (size_t i = 0; i < std::min<size_t>(doc.size(), 12); ++i) {
+    std::string_view t = Trim(doc.line(i));
+    if (t.size() > 100) continue;
+    if (out->meta.date.empty()) out->meta.date = ParseDate(t);
+    static const RE2 kTitle(R"((?i)\b(?:earnings|results|conference call)\b)");
+    if (out->meta.title.empty() && RE2::PartialMatch(t, kTitle)) {
+      out->meta.title = std::string(t);
+      FillFromTitle(t, &out->meta);
+    }
+  }
   TurnBuilder b(doc, out, Wrap::kHard);
   Section section = Section::kPresentation;
   bool in_list = false, ended = false, qa_seen = false;

@@ -52,6 +52,8 @@ Result<Parsed> DetectAndParse(const Doc& doc, std::string_view forced) {
   double best_score = 0;
   if (forced.empty() || forced == "auto") {
     for (const Layout* l : Registry()) {
+      // The shape-based fallbacks score at most 0.6: skip their full scan when a layout beat that.
+      if (best_score >= 0.6 && (l == BankIrLayout() || l == GenericLayout())) continue;
       double s = l->Detect(doc);
       if (s > best_score) best = l, best_score = s;
     }

@@ -67,9 +67,20 @@ void FillFromTitle(std::string_view title, Call* call) {
   static const RE2 kQuarter(R"(\bQ([1-4])\b(?:[^\d]{0,30}?)\b(?:F(?:Y|iscal) ?)?((?:19|20)\d\d)\b)");
   static const RE2 kFy(R"(^(?:F(?:Y|iscal)|Full[- ]Year) ?((?:19|20)\d\d)\b)");
   static const RE2 kCompany(
-      R"(^(?:(?:Q[1-4]|Half Year|Full Year|H[12]|First Quarter|Second Quarter|Third Quarter|Fourth Quarter)(?: and Full Year)?(?: (?:FY|Fiscal) ?)?(?: (?:19|20)\d\d)? )?(.+?)(?:'s?)? (?:Earnings|Financial|Results|Conference|Quarterly|Investor|Preliminary|Q[1-4]\b).*$)");
+      R"(^(?:(?:Q[1-4]|Half Year|Full Year|H[12]|First Quarter|Second Quarter|Third Quarter|Fourth Quarter)(?: and Full Year)?(?: (?:FY|Fiscal) ?)?(?: (?:19|20)\d\d)? )?(.+?)(?:'s?)? (?:Earnings|Financial|Results|Conference|Quarterly|Investor|Preliminary|Q[1-4]\b|(?i:first|second|third|fourth) (?i:quarter)).*$)");
   int q = 0, y = 0;
-  if (RE2::PartialMatch(title, kQuarter, &q, &y)) {
+  // "Second quarter 2024 results", "Third Quarter Fiscal 2023"
+  static const RE2 kWordQuarter(R"((?i)\b(first|second|third|fourth)[ -]quarter\b[^\d]{0,30}?\b((?:19|20)\d\d)\b)");
+  std::string word;
+  if (RE2::PartialMatch(title, kWordQuarter, &word, &y)) {
+    static const char* kWords[] = {"first", "second", "third", "fourth"};
+    for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (int i = 0; i < 4; ++i)
+      if (word == kWords[i]) q = i + 1;
+    call->fiscal_quarter = q;
+    call->fiscal_year = y;
+    call->fiscal_period = "Q" + std::to_string(q) + " " + std::to_string(y);
+  } else if (RE2::PartialMatch(title, kQuarter, &q, &y)) {
     call->fiscal_quarter = q;
     call->fiscal_year = y;
     call->fiscal_period = "Q" + std::to_string(q) + " " + std::to_string(y);
@@ -81,6 +92,8 @@ void FillFromTitle(std::string_view title, Call* call) {
   if (call->company.empty() && RE2::FullMatch(title, kCompany, &company)) {
     static const RE2 kYearPrefix(R"(^(?:(?:FY|Fiscal) )?(?:19|20)\d\d )");
     RE2::Replace(&company, kYearPrefix, "");
+    static const RE2 kTicker(R"( \([A-Z.:\s]{1,20}\)$)");  // "Ridgecrest Outdoor (RDGO)"
+    RE2::Replace(&company, kTicker, "");
     call->company = company;
   }
 }
@@ -89,11 +102,13 @@ std::string ParseDate(std::string_view s) {
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                   "jul", "aug", "sep", "oct", "nov", "dec"};
   static const RE2 kDate(R"(([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?[.,]? ((?:19|20)\d\d))");
+  static const RE2 kDayFirst(R"(\b(\d{1,2}) ([A-Za-z]{3,9})\.? ((?:19|20)\d\d))");
   static const RE2 kIso(R"(((?:19|20)\d\d)-(\d\d)-(\d\d))");
   std::string mon;
   int d = 0, y = 0, m = 0;
   if (RE2::PartialMatch(s, kIso, &y, &m, &d)) {
-  } else if (RE2::PartialMatch(s, kDate, &mon, &d, &y)) {
+  } else if (RE2::PartialMatch(s, kDate, &mon, &d, &y) ||
+             RE2::PartialMatch(s, kDayFirst, &d, &mon, &y)) {  // "20 August 2024
     for (auto& c : mon) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (int i = 0; i < 12; ++i)
       if (mon.compare(0, 3, kMonths[i]) == 0) m = i + 1;

@@ -61,11 +61,6 @@ Result<std::unique_ptr<Sink>> OpenSqliteSink(const std::string& path);
 Result<std::unique_ptr<Sink>> OpenCsvSink(const std::string& dir);
 // `callscope metrics --csv`: one RFC 4180 row per metric tag (src/report/metrics_csv.cc).
 std::unique_ptr<Sink> MakeMetricsCsvSink(Output* out);
-// Table sinks (tables.h; schema in docs/sqlite.md). SQLite: WAL, transactions of whole calls, so an
-// interrupted run leaves a consistent database that a re-run completes. CSV: one file per table
-// in `dir`, each written atomically at Finish().
-Result<std::unique_ptr<Sink>> OpenSqliteSink(const std::string& path);
-Result<std::unique_ptr<Sink>> OpenCsvSink(const std::string& dir);
 
 // The contract (schema "callscope/1"), documented in docs/json.md.
 std::string ToJson(const Analysis& a, int indent);

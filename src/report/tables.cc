@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace callscope::report {
 namespace {
 
@@ -13,6 +15,7 @@ Value NullIfEmpty(const std::string& s) { return s.empty() ? Value(nullptr) : Va
 Value NullIfZero(int v) { return v == 0 ? Value(nullptr) : Value(int64_t{v}); }
 Value Int(int64_t v) { return v; }
 Value Lit(const char* s) { return std::string_view(s); }
+Value Real(double v) { return std::isnan(v) ? Value(nullptr) : Value(v); }
 Value JsonList(const std::vector<std::string>& v) {
   return v.empty() ? Value(nullptr) : Value(nlohmann::json(v).dump());
 }
@@ -52,6 +55,26 @@ void ExchangeResponderRows(const Analysis& a, const RowFn& emit) {
   for (const auto& e : a.exchanges)
     for (size_t i = 0; i < e.responders.size(); ++i)
       emit({Int(e.index), Int(static_cast<int64_t>(i)), Int(e.responders[i])});
+}
+
+void MetricRows(const Analysis& a, const RowFn& emit) {
+  const auto& ms = a.tags.metrics;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const Metric& m = ms[i];
+    emit({Int(static_cast<int64_t>(i)), Text(m.metric), Real(m.value), Real(m.low), Real(m.high), NullIfEmpty(m.unit),
+          Int(m.approx), NullIfEmpty(m.period), NullIfEmpty(m.basis), NullIfEmpty(m.segment), NullIfEmpty(m.share_of),
+          Int(m.speaker), Int(m.turn), Int(m.sentence), Int(m.start), Int(m.end), Text(m.quote)});
+  }
+}
+
+void MetricComparisonRows(const Analysis& a, const RowFn& emit) {
+  const auto& ms = a.tags.metrics;
+  for (size_t i = 0; i < ms.size(); ++i)
+    for (size_t k = 0; k < ms[i].comparisons.size(); ++k) {
+      const Comparison& c = ms[i].comparisons[k];
+      emit({Int(static_cast<int64_t>(i)), Int(static_cast<int64_t>(k)), Text(c.kind), Text(c.type), Real(c.value),
+            NullIfEmpty(c.unit), NullIfEmpty(c.period)});
+    }
 }
 
 }  // namespace
@@ -116,8 +139,41 @@ const std::vector<Table>& Tables() {
        "FOREIGN KEY (call_id, responder) REFERENCES participants (call_id, id)",
        {"call_id, responder"},
        ExchangeResponderRows},
-      // Tag tables (guidance, metrics, hedges, nonanswers, speaker_stats) go here as their
-      // modules add fields to callscope/tags.h; docs/sqlite.md lists which are still awaited.
+      // Tag tables, one per kind of tag in callscope/tags.h. Still awaited (docs/sqlite.md):
+      // guidance, hedges, nonanswers, speaker_stats.
+      {"metrics",
+       {{"idx", "INTEGER NOT NULL"},
+        {"metric", "TEXT NOT NULL"},
+        {"value", "REAL"},
+        {"low", "REAL"},
+        {"high", "REAL"},
+        {"unit", "TEXT"},
+        {"approx", "INTEGER NOT NULL"},
+        {"period", "TEXT"},
+        {"basis", "TEXT"},
+        {"segment", "TEXT"},
+        {"share_of", "TEXT"},
+        {"speaker", "INTEGER NOT NULL"},
+        {"turn", "INTEGER NOT NULL"},
+        {"sentence", "INTEGER NOT NULL"},
+        {"start_byte", "INTEGER NOT NULL"},
+        {"end_byte", "INTEGER NOT NULL"},
+        {"quote", "TEXT NOT NULL"}},
+       "PRIMARY KEY (call_id, idx), FOREIGN KEY (call_id, speaker) REFERENCES participants (call_id, id), "
+       "FOREIGN KEY (call_id, turn) REFERENCES turns (call_id, idx)",
+       {"metric, period", "call_id, speaker"},
+       MetricRows},
+      {"metric_comparisons",
+       {{"metric", "INTEGER NOT NULL"},
+        {"ord", "INTEGER NOT NULL"},
+        {"kind", "TEXT NOT NULL"},
+        {"type", "TEXT NOT NULL"},
+        {"value", "REAL"},
+        {"unit", "TEXT"},
+        {"period", "TEXT"}},
+       "PRIMARY KEY (call_id, metric, ord), FOREIGN KEY (call_id, metric) REFERENCES metrics (call_id, idx)",
+       {},
+       MetricComparisonRows},
 
       // Inputs that failed, by path; a later run that analyzes the path removes its row.
       {"errors", {{"path", "TEXT PRIMARY KEY"}, {"code", "TEXT NOT NULL"}, {"message", "TEXT NOT NULL"}}, "", {}, nullptr},
