@@ -11,9 +11,8 @@
 #include "report/tables.h"
 
 namespace callscope::report {
-namespace {
 
-void AppendField(std::string* line, std::string_view s) {
+void AppendCsvField(std::string* line, std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
     line->append(s);
     return;
@@ -26,6 +25,8 @@ void AppendField(std::string* line, std::string_view s) {
   line->push_back('"');
 }
 
+namespace {
+
 void AppendValue(std::string* line, const Value& v) {
   switch (v.index()) {
     case 0: break;  // NULL: an empty field
@@ -36,8 +37,8 @@ void AppendValue(std::string* line, const Value& v) {
       line->append(buf);
       break;
     }
-    case 3: AppendField(line, std::get<3>(v)); break;
-    default: AppendField(line, std::get<4>(v));
+    case 3: AppendCsvField(line, std::get<3>(v)); break;
+    default: AppendCsvField(line, std::get<4>(v));
   }
 }
 
@@ -77,11 +78,11 @@ class CsvSink : public Sink {
 
   Status WriteError(const std::string& path, const Status& error) override {
     line_.clear();
-    AppendField(&line_, path);
+    AppendCsvField(&line_, path);
     line_.push_back(',');
     line_.append(CodeName(error.code()));
     line_.push_back(',');
-    AppendField(&line_, error.message());
+    AppendCsvField(&line_, error.message());
     line_.push_back('\n');
     return outs_.back()->Write(line_);  // errors is the last table
   }

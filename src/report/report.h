@@ -59,6 +59,8 @@ Result<std::unique_ptr<Sink>> OpenHtmlDirSink(const std::string& dir);
 // in `dir`, each written atomically at Finish().
 Result<std::unique_ptr<Sink>> OpenSqliteSink(const std::string& path);
 Result<std::unique_ptr<Sink>> OpenCsvSink(const std::string& dir);
+// Appends `s` as one RFC 4180 field (quoted only when it holds , " CR or LF), for every CSV writer.
+void AppendCsvField(std::string* line, std::string_view s);
 // `callscope metrics --csv`: one RFC 4180 row per metric tag (src/report/metrics_csv.cc).
 std::unique_ptr<Sink> MakeMetricsCsvSink(Output* out);
 
