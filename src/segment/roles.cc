@@ -10,12 +10,31 @@
 
 namespace callscope::segment {
 
+// "Nate Ellery" introduced, "NATHAN ELLERY" speaking: same last name, first names that share their
+// first three letters. Looser than SamePerson, so only used to attach a firm, never to merge people.
+bool ShortFormOf(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::vector<std::string> w(1);
+    for (char c : s) {
+      if (c == ' ') {
+        if (!w.back().empty()) w.emplace_back();
+      } else {
+        w.back().push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      }
+    }
+    return w;
+  };
+  auto wa = words(a), wb = words(b);
+  if (wa.size() < 2 || wb.size() < 2 || wa.back() != wb.back()) return false;
+  return wa.front().size() >= 3 && wb.front().size() >= 3 && wa.front().compare(0, 3, wb.front(), 0, 3) == 0;
+}
+
 // "Our next question comes from Steve Chubak with Wolfe Research": the questioner's firm, when the
 // speaker line did not give one (Citi's caps prefixes, speech-to-text, JSON arrays). Only for the
-// person who then speaks, under the same name or a spelling variant ("Nate"/"Nathan" is not one).
+// person who then speaks, under the same name, a spelling variant or a short form ("Nate"/"Nathan").
 void FirmsFromIntroductions(Analysis* a) {
   static const RE2 kIntro(
-      R"((?:from|of|is|be)\s+(?:the line of\s+)?([A-Z][A-Za-z\x{C0}-\x{FF}.'\-]+(?: [A-Z][A-Za-z\x{C0}-\x{FF}.'\-]+){0,3})(?:, | with | of | from | at )([A-Z][A-Za-z0-9\x{C0}-\x{FF}&.'\-]*(?: (?:(?:of|and|de|&) )?[A-Z&][A-Za-z0-9\x{C0}-\x{FF}&.'\-]*){0,5}))");
+      R"((?:^(?:Next,? )?|(?:from|of|is|be|have)\s+)(?:the line of\s+)?([A-Z][A-Za-z\x{C0}-\x{FF}.'\-]+(?: [A-Z][A-Za-z\x{C0}-\x{FF}.'\-]+){0,3})(?:, | with | of | from | at )([A-Z][A-Za-z0-9\x{C0}-\x{FF}&.'\-]*(?: (?:(?:of|and|de|&) )?[A-Z&][A-Za-z0-9\x{C0}-\x{FF}&.'\-]*){0,5}))");
   for (size_t i = 0; i + 1 < a->turns.size(); ++i) {
     const Turn& t = a->turns[i];
     if (a->participants[t.speaker].role != Role::kOperator) continue;
@@ -24,9 +43,11 @@ void FirmsFromIntroductions(Analysis* a) {
     std::string name, firm;
     re2::StringPiece in(t.text);
     while (RE2::FindAndConsume(&in, kIntro, &name, &firm)) {
-      if (size_t stop = firm.find(". "); stop != std::string::npos) firm.resize(stop);  // "RBC. Your line"
-      while (!firm.empty() && (firm.back() == '.' || firm.back() == ' ')) firm.pop_back();
-      if (SamePerson(next.name, name)) {
+      if (size_t stop = firm.find(". "); stop != std::string::npos) firm.resize(stop + 1);  // "RBC. Your line"
+      static const RE2 kAbbrev(R"(.*\b(?:Co|Inc|Corp|Ltd|LLC|L\.P|S\.A)\.)");
+      while (!firm.empty() && (firm.back() == ' ' || (firm.back() == '.' && !RE2::FullMatch(firm, kAbbrev))))
+        firm.pop_back();
+      if (SamePerson(next.name, name) || ShortFormOf(next.name, name)) {
         next.affiliation = firm;
         break;
       }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "callscope/callscope.h"
+#include "layouts/common.h"
 #include "segment/segment.h"
 
 using namespace callscope;
@@ -180,5 +181,36 @@ TEST_CASE("an unknown layout falls back to generic: speakers by shape, Q&A by cu
   CHECK(r->turns[3].section == Section::kQa);
   REQUIRE(r->exchanges.size() == 1);
   CHECK(r->participants[r->exchanges[0].analyst].affiliation == "Keel Capital");
+  CHECK(r->exchanges[0].turns.size() == 3);
+}
+
+// Regressions found on the development corpus, each named after what broke.
+TEST_CASE("regression: a doubled space inside a StreetEvents header name still opens a turn") {
+  auto h = layouts::ParseBracketSpeaker("Jeff  Kvaal,  Nomura Securities Intl - Analyst    [23]");
+  REQUIRE(h.has_value());
+  CHECK(h->name == "Jeff Kvaal");
+  CHECK(h->affiliation == "Nomura Securities Intl");
+}
+
+TEST_CASE("regression: an acronym firm on speaker lines is the company named in full") {
+  CHECK(segment::SameCompany("TD", "TD Bank Group"));
+  CHECK_FALSE(segment::SameCompany("TD", "Bank of Montreal"));
+}
+
+TEST_CASE("regression: an operator prompt that introduces nobody does not split an exchange") {
+  std::string call =
+      "Operator: Welcome to the Acme call. Please go ahead, Jane.\n"
+      "Jane Smith: Revenue grew. We will now open the line for questions.\n"
+      "Operator: We will now begin the question-and-answer session. Our first question comes from Bob Lee with Keel Capital.\n"
+      "Bob Lee: How are margins?\n"
+      "Jane Smith: Fine.\n"
+      "Operator: Sir, do you have any other questions?\n"
+      "Bob Lee: No, thank you.\n"
+      "Operator: This concludes the call.\n";
+  auto an = Analyzer::Create({});
+  REQUIRE(an.ok());
+  auto r = (*an)->Analyze(call, "acme.txt");
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  REQUIRE(r->exchanges.size() == 1);
   CHECK(r->exchanges[0].turns.size() == 3);
 }
