@@ -17,22 +17,26 @@ sga|SG&A|selling, general and administrative
 other_income|net interest and other income|interest and other income|other income|interest income
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation
 [class=money basis=no]
-cash_flow_from_operations|cash flow from operations|operating cash flow|cash from operations|cash generated from operations|cash flow from operating activities|cash flow
+cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flow
 free_cash_flow|free cash flow|FCF
 capex|capital expenditures|capex|capital expenditure|capital spending
 d_and_a|depreciation and amortization|D&A
+restructuring|restructuring charges|restructuring charge|restructuring costs|pretax restructuring charges
 cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 bookings|bookings|orders|order intake
 backlog|backlog|remaining performance obligations|RPO
 debt|total debt|long-term debt|borrowings
-dividend|dividend|dividends
 inventory|inventory|inventories
 accounts_receivable|accounts receivable|receivables
-[class=money basis=no restate=no]
+[class=money,per_share basis=no restate=no]
 buyback_price|average price
 [class=money,shares basis=no]
-buyback|repurchased|repurchase|repurchases|buyback|buybacks|share repurchase|share repurchases|bought back
+buyback|repurchased|repurchase|repurchases|buyback|buybacks|share repurchase|share repurchases|bought back|buying back|buy back
+[class=money,per_share basis=no]
+dividend|dividend|dividends|dividend per share|dividends per share
+[class=money,per_share basis=no]
+ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
 [class=per_share basis=yes]
 eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share
 [class=pct basis=yes]
@@ -40,7 +44,7 @@ gross_margin|gross margin|gross margins
 operating_margin|operating margin|operating margins
 net_margin|net margin|net margins|net profit margin
 ebitda_margin|EBITDA margin|EBITDA margins
-tax_rate|tax rate|effective tax rate
+tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
 [class=days]
 dso|DSO|DSOs|days sales outstanding|days of sales outstanding
 dio|DIO|days inventory outstanding|inventory days

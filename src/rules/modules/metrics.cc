@@ -17,7 +17,7 @@
 namespace callscope::rules {
 namespace {
 
-enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast, kYoy, kQoq, kShareOf };
+enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast, kYoy, kQoq, kShareOf, kBlock };
 
 struct RuleInfo {
   Kind kind;
@@ -59,15 +59,17 @@ class Metrics : public Module {
         {"metric", Kind::kMetric}, {"segment", Kind::kSegment}, {"period", Kind::kPeriod},
         {"basis", Kind::kBasis},   {"change", Kind::kChange},   {"from", Kind::kFrom},
         {"contrast", Kind::kContrast}, {"yoy", Kind::kYoy},     {"qoq", Kind::kQoq},
-        {"share_of", Kind::kShareOf}};
+        {"share_of", Kind::kShareOf}, {"block", Kind::kBlock}};
     for (const auto& r : p.rules()) {
       auto k = kinds.find(r->Attr("kind"));
       if (k == kinds.end()) {
         error_ = fmt::format("{}:{}: rule {}: kind must be one of metric, segment, period, basis, change, from, "
-                             "contrast, yoy, qoq, share_of", r->file, r->line, r->name);
+                             "contrast, yoy, qoq, share_of, block", r->file, r->line, r->name);
         return;
       }
-      info_[r.get()] = {k->second, r->Attr(k->second == Kind::kBasis ? "basis" : "rel"), std::atoi(r->Attr("sign", "1").c_str())};
+      std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope") : "rel";
+      info_[r.get()] = {k->second, r->Attr(key),
+                        std::atoi(r->Attr("sign", "1").c_str())};
     }
   }
   const std::string& error() const { return error_; }
@@ -120,8 +122,8 @@ class Metrics : public Module {
     std::string carry = st->period;
     for (Mention& x : ms) {
       if (x.in->kind != Kind::kPeriod) continue;
-      if (x.in->attr == "this") x.text = carry.empty() ? ctx.analysis.call.fiscal_period : carry;
-      x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y";
+      if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
+      x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q";
       for (const Mention& c : ms)
         if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60)
           x.comparative = true;
@@ -196,6 +198,7 @@ class Metrics : public Module {
     if (rel == "this") return {};
     if (rel == "prev_q" || (rel == "prev_y" && !q)) return Relative(call, rel);
     if (rel == "prev_y") return cy ? Quarter(q, cy - 1) : "";
+    if (rel == "same_q") return call.fiscal_quarter ? Quarter(call.fiscal_quarter, Year(ys, cy - 1)) : "";
     if (rel == "fy") {
       int y = Year(ys, cy);
       return y ? fmt::format("FY {}", y) : "";
@@ -212,7 +215,8 @@ class Metrics : public Module {
       if (x.in->kind == Kind::kQoq) return c->kind = "qoq", true;
       if (x.in->kind != Kind::kPeriod || !x.comparative) return false;
       std::string prev_q = Relative(call, "prev_q"), prev_y = Relative(call, "prev_y");
-      c->kind = x.text == prev_q ? "qoq" : x.text == prev_y ? "yoy" : "vs_prior";
+      bool fy_before = call.fiscal_year && x.text == fmt::format("FY {}", call.fiscal_year - 1);
+      c->kind = x.text == prev_q ? "qoq" : x.text == prev_y || fy_before ? "yoy" : "vs_prior";
       if (x.in->attr != "prev_q" && x.in->attr != "prev_y") c->period = x.text;
       return true;
     };
@@ -231,7 +235,7 @@ class Metrics : public Module {
       return p != std::string::npos && (p + std::strlen(c) == cls.size() || cls[p + std::strlen(c)] == ',');
     };
     bool per_share = unit.size() > 6 && unit.ends_with("/share");
-    if (has("per_share")) return IsCurrency(unit) ? unit + "/share" : per_share ? unit : "";
+    if (has("per_share") && (per_share || !has("money"))) return IsCurrency(unit) ? unit + "/share" : per_share ? unit : "";
     if (has("money") && (IsCurrency(unit) || (unit == "%" && share_of))) return unit;
     if (has("pct") && unit == "%") return unit;
     if (has("days") && (unit == "days" || unit == "number")) return "days";
@@ -259,7 +263,7 @@ class Metrics : public Module {
       const Mention* cue = nullptr;
       for (const Mention& x : st.ms)
         if ((x.in->kind == Kind::kChange || x.in->kind == Kind::kFrom) && x.e <= qb && x.b >= prev_end && qb - x.e <= 40 &&
-            (!cue || x.e > cue->e))
+            (!cue || x.e > cue->e) && !InMetric(st, x))
           cue = &x;
       if (cue && cue->in->kind == Kind::kChange) {
         static const RE2 kTo(R"(\bto\b)");
@@ -286,6 +290,7 @@ class Metrics : public Module {
       size_t j = i + 1;
       while (j < nq && roles[i].first == kChange && roles[j].first == kFrom) ++j;
       uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
+      if (Blocked(st, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe)) continue;
       Role role = static_cast<Role>(roles[i].first);
       int sign = roles[i].second;
       // Metric and segment mentions since the current record began.
@@ -341,7 +346,9 @@ class Metrics : public Module {
         for (const Mention& x : st.ms)
           if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
             std::string_view gap = s.substr(qe, x.b - qe);
-            if ((gap.starts_with(" of ") || gap.starts_with(" in ")) && gap.find(',') == std::string_view::npos) mm = &x;
+            if ((gap.starts_with(" of ") || gap.starts_with(" in ") || gap.starts_with(" through ")) &&
+                gap.find(',') == std::string_view::npos)
+              mm = &x;
             break;
           }
       }
@@ -368,7 +375,8 @@ class Metrics : public Module {
         }
       }
       const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
-      if (q.unit.ends_with("/share") && (!metric || metric->Attr("class") != "per_share")) metric = metrics_->Find("eps");
+      if (q.unit.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
+        metric = metrics_->Find("eps");
       if (!metric && share_of && share_mention) {
         const Mention* seg = nullptr;
         for (const Mention& x : st.ms)
@@ -396,6 +404,22 @@ class Metrics : public Module {
       rec = &out->metrics.back(), rec_end = qe;
       if (mm) used.push_back(mm);
     }
+  }
+
+  // A cue that the number is not the metric itself: "unfavorable impact", "credit capacity".
+  static bool Blocked(const State& st, uint32_t prev_end, uint32_t qb, uint32_t qe) {
+    return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+      if (k.in->kind != Kind::kBlock) return false;
+      if (k.in->attr == "sentence") return true;
+      if (k.in->attr == "next") return k.b >= prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12);
+      if (k.in->attr == "1") return k.b >= qe && k.b - qe <= 2;
+      return (k.b >= prev_end && k.e <= qb && qb - k.e <= 40) || (k.b >= qe && k.b - qe <= 20);
+    });
+  }
+
+  static bool InMetric(const State& st, const Mention& x) {
+    return std::any_of(st.ms.begin(), st.ms.end(),
+                       [&](const Mention& k) { return k.in->kind == Kind::kMetric && x.b >= k.b && x.e <= k.e; });
   }
 
   static bool InShareOf(const State& st, const Mention& x) {
