@@ -16,7 +16,9 @@
 #include "batch/batch.h"
 #include "callscope/callscope.h"
 #include "cli/exit_codes.h"
+#include "cli/tag.h"
 #include "report/report.h"
+#include "rules/modules/speakers.h"
 
 namespace callscope::cli {
 namespace {
@@ -27,6 +29,7 @@ struct Common {
   std::string format;  // empty: json for one input, jsonl for several
   Options options;
   bool quiet = false;
+  std::vector<std::string> lexicons;  // NAME=PATH
 };
 
 void AddAnalyzerFlags(CLI::App* cmd, Options* o) {
@@ -42,6 +45,9 @@ void AddCommon(CLI::App* cmd, Common* c) {
   cmd->add_option("-o,--output", c->output, "write here instead of stdout (atomically: temp + rename)");
   AddAnalyzerFlags(cmd, &c->options);
   cmd->add_flag("-q,--quiet", c->quiet, "no per-file error lines on stderr");
+  cmd->add_option("--lexicon", c->lexicons,
+                  "count a lexicon's words per speaker: NAME=PATH, a Loughran-McDonald master dictionary CSV "
+                  "(categories as NAME.uncertainty, ...) or one word a line (repeatable)");
 }
 
 struct BatchFlags {
@@ -145,6 +151,15 @@ int RunFiles(const Common& c, const std::function<std::unique_ptr<report::Sink>(
     std::fprintf(stderr, "callscope: %s\n", analyzer.status().message().c_str());
     return ExitFor(analyzer.status().code());
   }
+  std::vector<rules::UserLexicon> lexicons;
+  for (const auto& spec : c.lexicons) {
+    auto lex = rules::LoadUserLexicon(spec);
+    if (!lex.ok()) {
+      std::fprintf(stderr, "callscope: %s\n", lex.status().message().c_str());
+      return ExitFor(lex.status().code());
+    }
+    lexicons.push_back(std::move(*lex));
+  }
   auto out = report::Output::Open(c.output);
   if (!out.ok()) {
     std::fprintf(stderr, "callscope: %s\n", out.status().message().c_str());
@@ -161,6 +176,7 @@ int RunFiles(const Common& c, const std::function<std::unique_ptr<report::Sink>(
       last = a.status().code();
       continue;
     }
+    rules::CountLexicons(lexicons, &a.value());
     if (Status s = sink->Write(a.value()); !s.ok()) {
       Complain(c.output, s);
       return kExitOutput;
@@ -206,6 +222,15 @@ int Run(int argc, char** argv) {
   AddCommon(met, &metrics_opts);
   met->add_option("--csv", metrics_opts.output, "write the CSV here (atomically) instead of stdout");
 
+  TagOptions tag_opts;
+  std::string tag_role = "executive", tag_section = "qa";
+  auto* tag = app.add_subcommand("tag", "tag JSON Lines {\"id\", \"text\"} from stdin: metrics, guidance, hedges, non-answers");
+  tag->add_option("--rules", tag_opts.rules_dir, "load rule packs from DIR instead of the built-in ones");
+  tag->add_option("--role", tag_role, "whose words the texts are (default executive: non-answers are management's)")
+      ->check(CLI::IsMember({"executive", "analyst", "operator", "other"}));
+  tag->add_option("--section", tag_section, "qa (default) or presentation; non-answers are tagged in Q&A only")
+      ->check(CLI::IsMember({"qa", "presentation"}));
+
   auto* lay = app.add_subcommand("layouts", "list the transcript layouts callscope detects");
 
   try {
@@ -218,6 +243,14 @@ int Run(int argc, char** argv) {
   if (lay->parsed()) {
     for (const auto& l : Layouts()) std::printf("%-22s %s\n", l.name.c_str(), l.description.c_str());
     return kExitOk;
+  }
+  if (tag->parsed()) {
+    tag_opts.role = tag_role == "analyst"    ? Role::kAnalyst
+                    : tag_role == "operator" ? Role::kOperator
+                    : tag_role == "other"    ? Role::kOther
+                                             : Role::kExecutive;
+    tag_opts.section = tag_section == "presentation" ? Section::kPresentation : Section::kQa;
+    return RunTag(tag_opts);
   }
   if (analyze->parsed()) {
     bool lines = analyze_opts.format == "jsonl" || (analyze_opts.format.empty() && analyze_opts.inputs.size() > 1);

@@ -13,6 +13,7 @@
 #include "layouts/layout.h"
 #include "layouts/text_util.h"
 #include "rules/engine.h"
+#include "rules/modules/speakers.h"
 #include "segment/segment.h"
 
 namespace callscope {
@@ -170,6 +171,7 @@ Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path
   }
   segment::SplitSentences(&a);
   impl_->rules->Run(&a);
+  rules::ComputeSpeakers(&a);
   return a;
 }
 

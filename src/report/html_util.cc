@@ -85,6 +85,8 @@ std::string Amount(double value, double low, double high, const std::string& uni
 size_t TagCount(const Analysis& a, Kind kind) {
   switch (kind) {
     case kMetric: return a.tags.metrics.size();
+    case kHedge: return a.tags.hedges.size();
+    case kNonAnswer: return a.tags.nonanswers.size();
     default: return 0;
   }
 }
@@ -109,6 +111,14 @@ std::vector<Mark> CollectMarks(const Analysis& a) {
     marks.push_back({kMetric, m.turn, m.start, m.end, fmt::format("m{}", i + 1),
                      what + (amount.empty() ? "" : ": " + amount) + (m.period.empty() ? "" : " (" + m.period + ")")});
   }
+  for (size_t i = 0; i < a.tags.hedges.size(); ++i) {
+    const Hedge& h = a.tags.hedges[i];
+    marks.push_back({kHedge, h.turn, h.start, h.end, fmt::format("h{}", i + 1), "hedge (" + h.category + "): " + h.cue});
+  }
+  for (size_t i = 0; i < a.tags.nonanswers.size(); ++i) {
+    const NonAnswer& n = a.tags.nonanswers[i];
+    marks.push_back({kNonAnswer, n.turn, n.start, n.end, fmt::format("n{}", i + 1), "non-answer (" + n.category + "): " + n.phrase});
+  }
   std::stable_sort(marks.begin(), marks.end(), [](const Mark& x, const Mark& y) {
     return x.turn != y.turn ? x.turn < y.turn : x.start < y.start;
   });
@@ -123,6 +133,10 @@ std::vector<SpeakerStat> SpeakerStats(const Analysis& a) {
     by_id[t.speaker].turns++;
     by_id[t.speaker].words += Words(t.text);
   }
+  for (const auto& h : a.tags.hedges)
+    if (h.speaker >= 0 && h.speaker < static_cast<int>(by_id.size())) by_id[h.speaker].hedges++;
+  for (const auto& n : a.tags.nonanswers)
+    if (n.speaker >= 0 && n.speaker < static_cast<int>(by_id.size())) by_id[n.speaker].nonanswers++;
   std::vector<SpeakerStat> out;
   for (const auto& s : by_id)
     if (s.turns) out.push_back(s);

@@ -30,10 +30,22 @@ ordered MetricJson(const Metric& m) {
           {"start", m.start},     {"end", m.end},   {"quote", m.quote}};
 }
 
+// speakers_json.cc: hedges, non-answers and the per-speaker / per-call counts.
+ordered HedgesJson(const Analysis& a);
+ordered NonAnswersJson(const Analysis& a);
+ordered NonAnswerExchangesJson(const Analysis& a);
+ordered SpeakersJson(const Analysis& a);
+ordered CallCountsJson(const Analysis& a);
+
 ordered TagsJson(const Analysis& a) {
   ordered j = ordered::object();
   ordered& ms = j["metrics"] = ordered::array();
   for (const auto& m : a.tags.metrics) ms.push_back(MetricJson(m));
+  j["hedges"] = HedgesJson(a);
+  j["nonanswers"] = NonAnswersJson(a);
+  j["nonanswer_exchanges"] = NonAnswerExchangesJson(a);
+  j["speakers"] = SpeakersJson(a);
+  j["call_counts"] = CallCountsJson(a);
   return j;
 }
 

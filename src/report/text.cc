@@ -9,6 +9,10 @@
 #include "rules/engine.h"
 
 namespace callscope::report {
+
+std::string SpeakersText(const Analysis& a);    // speakers_text.cc
+std::string NonAnswersText(const Analysis& a);  // speakers_text.cc
+
 namespace {
 
 size_t Words(std::string_view s) {
@@ -119,6 +123,8 @@ std::string TextReport(const Analysis& a) {
     line(fmt::format("  {:<26} {:<24} {:<8} {:<9}{}", what, amount, m.period.empty() ? "-" : m.period,
                      m.basis.empty() ? "-" : m.basis, cmp.empty() ? "" : " " + cmp));
   }
+  o += SpeakersText(a);
+  o += NonAnswersText(a);
   return o;
 }
 

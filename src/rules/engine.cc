@@ -19,6 +19,8 @@ struct ModuleDef {
 const ModuleDef kModules[] = {
     {"quantities", MakeQuantities},
     {"metrics", MakeMetrics},
+    {"hedges", MakeHedges},
+    {"nonanswers", MakeNonAnswers},
 };
 
 }  // namespace

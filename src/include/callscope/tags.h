@@ -53,9 +53,56 @@ struct Metric {
   std::string quote;            // the sentence
 };
 
+// A hedge cue (issue 5): the speaker signals less than full commitment. Categories: "modal",
+// "verb" (I think, we believe), "adverb" (probably, kind of), "approximator" (roughly, about $5M),
+// "uncertainty" (hard to say, depends on), "conditional" (assuming, cautiously optimistic).
+struct Hedge {
+  std::string category;
+  std::string cue;   // the words as said
+  std::string rule;  // the pack rule that matched (data/hedges.pack)
+  int speaker = 0;   // Participant id
+  int turn = 0;
+  int sentence = 0;
+  uint32_t start = 0, end = 0;  // the cue's span in the turn's text
+};
+
+// A management answer that declines to give what was asked: "refuse" (we don't break that out),
+// "unable" (I don't have the specifics), "aftercall" (let's take that offline).
+struct NonAnswer {
+  std::string category;
+  std::string phrase;  // the words as said
+  std::string rule;    // data/nonanswers.pack
+  int speaker = 0;
+  int turn = 0;
+  int sentence = 0;
+  int exchange = -1;  // the Q&A exchange it answers, -1 when outside one
+  uint32_t start = 0, end = 0;
+};
+
+// Per-speaker counts, also per section; `lexicons` holds user lexicon hits ("lm.uncertainty": 12).
+struct SpeakerCounts {
+  int turns = 0;
+  int words = 0;
+  int hedges = 0;
+  std::map<std::string, int> hedges_by_category;
+  int nonanswers = 0;
+  int guidance = 0;
+  int metrics = 0;
+  std::map<std::string, int> lexicons;
+};
+
+struct SpeakerStats {
+  int speaker = 0;  // Participant id
+  SpeakerCounts all, presentation, qa;
+};
+
 struct Tags {
   std::vector<Quantity> quantities;  // every quantity, all speakers (not in the JSON)
   std::vector<Metric> metrics;
+  std::vector<Hedge> hedges;
+  std::vector<NonAnswer> nonanswers;
+  std::vector<SpeakerStats> speakers;  // one per participant, in participant order
+  SpeakerCounts call;                  // the whole call (every speaker but the operator)
 };
 
 }  // namespace callscope
