@@ -130,9 +130,10 @@ void AssignRoles(Analysis* a) {
   static const RE2 kAnalystTitle(R"((?i)\banaly[sty]\w*|\bresearch\b|\bequity\b|\bstrategist\b|\bportfolio manager\b)");
   static const RE2 kExecTitle(
       R"((?i)\b(?:ceo|cfo|coo|cto|president|chairman|chairwoman|chief|officer|investor relations|ir|treasurer|controller|founder|evp|svp|vp|vice president|head of|group head|executive|director|secretary|general counsel)\b)");
-  // The company: from the title, else the most common affiliation in the prepared remarks.
-  std::string company = a->call.company;
-  if (company.empty()) {
+  // The company: from the title, and the most common affiliation in the prepared remarks (the
+  // title may say 'MAA' where the speaker lines say 'Mid-America Apartment Communities, Inc.').
+  std::string company = a->call.company, presenting;
+  {
     std::map<std::string, int> votes;
     for (const auto& t : a->turns) {
       const auto& p = a->participants[t.speaker];
@@ -141,8 +142,12 @@ void AssignRoles(Analysis* a) {
     }
     int best = 0;
     for (const auto& [aff, n] : votes)
-      if (n > best) company = aff, best = n;
+      if (n > best) presenting = aff, best = n;
+    if (company.empty()) company = presenting;
   }
+  // A title no analyst has ('Chief Strategy & Analysis Officer' is still an executive).
+  static const RE2 kOfficerTitle(
+      R"((?i)\b(?:ceo|cfo|coo|cto|cio|president|chairman|chairwoman|chief\b.*\bofficer|treasurer|general counsel|investor relations)\b)");
   std::vector<bool> presents(a->participants.size()), asks(a->participants.size());
   for (size_t i = 0; i < a->turns.size(); ++i) {
     const auto& t = a->turns[i];
@@ -152,8 +157,10 @@ void AssignRoles(Analysis* a) {
   }
   for (auto& p : a->participants) {
     if (p.role == Role::kOperator) continue;
-    bool same_company = !company.empty() && !p.affiliation.empty() && SameCompany(p.affiliation, company);
-    if (same_company) {
+    bool same_company = !p.affiliation.empty() && ((!company.empty() && SameCompany(p.affiliation, company)) ||
+                                                   (!presenting.empty() && SameCompany(p.affiliation, presenting)));
+    bool officer = RE2::PartialMatch(p.title, kOfficerTitle) && !RE2::PartialMatch(p.title, R"((?i)\banalyst\b)");
+    if (same_company || (p.role == Role::kOther && officer && !RE2::PartialMatch(p.affiliation, kAnalystTitle))) {
       p.role = Role::kExecutive;
     } else if (RE2::PartialMatch(p.title, kAnalystTitle) || RE2::PartialMatch(p.affiliation, kAnalystTitle)) {
       p.role = Role::kAnalyst;
