@@ -231,6 +231,13 @@ int Run(int argc, char** argv) {
   tag->add_option("--section", tag_section, "qa (default) or presentation; non-answers are tagged in Q&A only")
       ->check(CLI::IsMember({"qa", "presentation"}));
 
+  Common guidance_opts;
+  bool bom = false;
+  auto* gui = app.add_subcommand("guidance", "the guidance management gave in each call, as CSV (one row per item)");
+  AddCommon(gui, &guidance_opts);
+  gui->add_option("--csv", guidance_opts.output, "write the CSV here (atomically) instead of stdout");
+  gui->add_flag("--bom", bom, "start the CSV with a UTF-8 byte order mark (for spreadsheets)");
+
   auto* lay = app.add_subcommand("layouts", "list the transcript layouts callscope detects");
 
   try {
@@ -267,6 +274,8 @@ int Run(int argc, char** argv) {
     return RunFiles(report_opts, [](report::Output* o) { return report::MakeHtmlSink(o); });
   }
   if (rep->parsed()) return RunFiles(report_opts, [](report::Output* o) { return report::MakeTextSink(o); });
+  if (gui->parsed())
+    return RunFiles(guidance_opts, [&](report::Output* o) { return report::MakeGuidanceCsvSink(o, bom); });
   if (met->parsed()) return RunFiles(metrics_opts, [](report::Output* o) { return report::MakeMetricsCsvSink(o); });
   return kExitUsage;
 }

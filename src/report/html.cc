@@ -110,10 +110,35 @@ void AppendNav(std::string* o) {
   o->append("</ul></nav>\n");
 }
 
-// Guidance: filled in as the guidance module lands (tags.h); until then the section says so.
+// Guidance: one row per item (src/rules/modules/guidance.cc), linked to its sentence.
 void AppendGuidance(const Analysis& a, std::string* o) {
-  Heading(o, "guidance", "Guidance", 0);
-  o->append("<p class=\"empty\">No guidance was found in this call.</p>\n</section>\n");
+  const auto& gs = a.tags.guidance;
+  Heading(o, "guidance", "Guidance", gs.size());
+  if (gs.empty()) {
+    o->append("<p class=\"empty\">No guidance was found in this call.</p>\n</section>\n");
+    return;
+  }
+  o->append("<table class=\"guidance\">\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Period</th>"
+            "<th scope=\"col\">Basis</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\">Notes</th>"
+            "<th scope=\"col\">Speaker</th></tr></thead>\n<tbody>\n");
+  for (size_t i = 0; i < gs.size(); ++i) {
+    const Guidance& g = gs[i];
+    std::string what = Pretty(g.metric);
+    if (!g.segment.empty()) what += " \u00b7 " + g.segment;
+    std::string target = g.qualitative ? "qualitative" : html::Amount(g.low, g.low, g.high, g.unit);
+    std::string notes = g.qualifier;
+    auto add = [&](const std::string& s) {
+      if (!s.empty()) notes += (notes.empty() ? "" : "; ") + s;
+    };
+    if (!g.revision.empty())
+      add(g.revision + (std::isnan(g.prior_low) ? "" : " from " + html::Amount(g.prior_low, g.prior_low, g.prior_high, g.unit)));
+    add(g.condition);
+    o->append(fmt::format("<tr><th scope=\"row\"><a href=\"#g{}\">", i + 1)), AppendEsc(o, what);
+    o->append("</a></th><td>"), AppendEsc(o, g.period), o->append("</td><td>"), AppendEsc(o, g.basis);
+    o->append("</td><td class=\"num\">"), AppendEsc(o, target), o->append("</td><td>"), AppendEsc(o, notes);
+    o->append("</td><td>"), AppendEsc(o, Name(a, g.speaker)), o->append("</td></tr>\n");
+  }
+  o->append("</tbody>\n</table>\n</section>\n");
 }
 
 void AppendSpeakers(const Analysis& a, const std::vector<html::SpeakerStat>& stats, std::string* o) {

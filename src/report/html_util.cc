@@ -85,6 +85,7 @@ std::string Amount(double value, double low, double high, const std::string& uni
 size_t TagCount(const Analysis& a, Kind kind) {
   switch (kind) {
     case kMetric: return a.tags.metrics.size();
+    case kGuidance: return a.tags.guidance.size();
     case kHedge: return a.tags.hedges.size();
     case kNonAnswer: return a.tags.nonanswers.size();
     default: return 0;
@@ -103,6 +104,14 @@ void AppendTail(std::string* o) { o->append("<script>\n").append(kJs).append("</
 
 std::vector<Mark> CollectMarks(const Analysis& a) {
   std::vector<Mark> marks;
+  for (size_t i = 0; i < a.tags.guidance.size(); ++i) {  // the sentence that gives it
+    const Guidance& g = a.tags.guidance[i];
+    std::string what = g.metric;
+    std::replace(what.begin(), what.end(), '_', ' ');
+    std::string amount = g.qualitative ? "" : Amount(g.low, g.low, g.high, g.unit);
+    marks.push_back({kGuidance, g.turn, g.start, g.end, fmt::format("g{}", i + 1),
+                     "guidance: " + what + (amount.empty() ? "" : " " + amount) + (g.period.empty() ? "" : " (" + g.period + ")")});
+  }
   for (size_t i = 0; i < a.tags.metrics.size(); ++i) {
     const Metric& m = a.tags.metrics[i];
     std::string what = m.metric;

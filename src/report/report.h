@@ -63,6 +63,11 @@ Result<std::unique_ptr<Sink>> OpenCsvSink(const std::string& dir);
 void AppendCsvField(std::string* line, std::string_view s);
 // `callscope metrics --csv`: one RFC 4180 row per metric tag (src/report/metrics_csv.cc).
 std::unique_ptr<Sink> MakeMetricsCsvSink(Output* out);
+// `callscope guidance --csv`: one RFC 4180 row per guidance item, with the call's and the speaker's
+// columns, a UTF-8 BOM first when asked (src/report/guidance_report.cc).
+std::unique_ptr<Sink> MakeGuidanceCsvSink(Output* out, bool bom);
+// The report's GUIDANCE table, the first thing after the call header (nothing when there is none).
+void AppendGuidanceTable(const Analysis& a, std::string* out);
 
 // The contract (schema "callscope/1"), documented in docs/json.md.
 std::string ToJson(const Analysis& a, int indent);

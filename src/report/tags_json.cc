@@ -37,10 +37,22 @@ ordered NonAnswerExchangesJson(const Analysis& a);
 ordered SpeakersJson(const Analysis& a);
 ordered CallCountsJson(const Analysis& a);
 
+ordered GuidanceJson(const Guidance& g) {
+  return {{"metric", g.metric},         {"period", Str(g.period)},         {"basis", Str(g.basis)},
+          {"segment", Str(g.segment)},  {"low", Num(g.low)},               {"high", Num(g.high)},
+          {"unit", Str(g.unit)},        {"qualifier", Str(g.qualifier)},   {"revision", Str(g.revision)},
+          {"prior_low", Num(g.prior_low)}, {"prior_high", Num(g.prior_high)},
+          {"qualitative", g.qualitative}, {"condition", Str(g.condition)},
+          {"speaker", g.speaker},       {"turn", g.turn},                  {"sentence", g.sentence},
+          {"start", g.start},           {"end", g.end},                    {"quote", g.quote}};
+}
+
 ordered TagsJson(const Analysis& a) {
   ordered j = ordered::object();
   ordered& ms = j["metrics"] = ordered::array();
   for (const auto& m : a.tags.metrics) ms.push_back(MetricJson(m));
+  ordered& gs = j["guidance"] = ordered::array();
+  for (const auto& g : a.tags.guidance) gs.push_back(GuidanceJson(g));
   j["hedges"] = HedgesJson(a);
   j["nonanswers"] = NonAnswersJson(a);
   j["nonanswer_exchanges"] = NonAnswerExchangesJson(a);

@@ -77,6 +77,7 @@ std::string TextReport(const Analysis& a) {
                    c.date.empty() ? "unknown" : c.date, c.fiscal_period.empty() ? "unknown" : c.fiscal_period,
                    a.source.layout, a.source.layout_confidence, a.source.path, a.source.bytes, a.source.encoding));
   for (const auto& w : a.warnings) line("Warning: " + w);
+  AppendGuidanceTable(a, &o);
 
   line("");
   line(fmt::format("PARTICIPANTS ({})", a.participants.size()));

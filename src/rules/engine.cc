@@ -19,6 +19,7 @@ struct ModuleDef {
 const ModuleDef kModules[] = {
     {"quantities", MakeQuantities},
     {"metrics", MakeMetrics},
+    {"guidance", MakeGuidance},
     {"hedges", MakeHedges},
     {"nonanswers", MakeNonAnswers},
 };

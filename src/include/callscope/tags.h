@@ -53,6 +53,29 @@ struct Metric {
   std::string quote;            // the sentence
 };
 
+// A forward-looking target management gave (src/rules/modules/guidance.cc): "for the fourth
+// quarter, we expect revenue to be between $921 million and 971 million" in an October 2008 call
+// is {revenue, "Q4 2008", 921e6, 971e6, "USD"}. Qualitative guidance ("we expect to sustain these
+// operating margins into Q4") has no values.
+struct Guidance {
+  std::string metric;     // the metrics vocabulary; "<metric>_growth" for a growth rate; "outlook"
+  std::string period;     // "Q4 2008", "FY 2009", "H2 2008", "long-term"; empty when not said
+  std::string basis;      // "GAAP", "non-GAAP", "adjusted": said, or carried through the outlook
+  std::string segment;    // "Intelligent Cloud", "IPG"; empty for the company
+  double low = NAN, high = NAN;  // equal for a point; NAN when qualitative
+  std::string unit;
+  std::string qualifier;  // "approximately", "at least", "at most", "above", "below"; empty: exact
+  std::string revision;   // "raised", "lowered", "reaffirmed", "withdrawn", "narrowed"; empty: not said
+  double prior_low = NAN, prior_high = NAN;  // the guidance it replaces, when said
+  bool qualitative = false;
+  std::string condition;  // "includes a $0.01 one time benefit ...", "at current levels of demand"
+  int speaker = 0;        // Participant id
+  int turn = 0;
+  int sentence = 0;
+  uint32_t start = 0, end = 0;  // the quote's span in the turn's text
+  std::string quote;            // the sentence, verbatim
+};
+
 // A hedge cue (issue 5): the speaker signals less than full commitment. Categories: "modal",
 // "verb" (I think, we believe), "adverb" (probably, kind of), "approximator" (roughly, about $5M),
 // "uncertainty" (hard to say, depends on), "conditional" (assuming, cautiously optimistic).
@@ -99,6 +122,7 @@ struct SpeakerStats {
 struct Tags {
   std::vector<Quantity> quantities;  // every quantity, all speakers (not in the JSON)
   std::vector<Metric> metrics;
+  std::vector<Guidance> guidance;
   std::vector<Hedge> hedges;
   std::vector<NonAnswer> nonanswers;
   std::vector<SpeakerStats> speakers;  // one per participant, in participant order

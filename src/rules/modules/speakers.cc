@@ -48,6 +48,7 @@ void ComputeSpeakers(Analysis* a) {
     Both(a, h.speaker, h.turn, [&](SpeakerCounts& c) { ++c.hedges, ++c.hedges_by_category[h.category]; });
   for (const auto& n : a->tags.nonanswers) Both(a, n.speaker, n.turn, [](SpeakerCounts& c) { ++c.nonanswers; });
   for (const auto& m : a->tags.metrics) Both(a, m.speaker, m.turn, [](SpeakerCounts& c) { ++c.metrics; });
+  for (const auto& g : a->tags.guidance) Both(a, g.speaker, g.turn, [](SpeakerCounts& c) { ++c.guidance; });
 }
 
 namespace {
