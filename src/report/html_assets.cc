@@ -45,7 +45,9 @@ tbody tr:hover{background:#f8fafc}
 .firm{display:block;font-weight:400;color:var(--muted);font-size:.85rem}
 .gist{font-style:italic}
 .flag{color:var(--n-line);font-weight:600}
-.rev{font-weight:700;white-space:nowrap}.rev-raised{color:#047857}.rev-lowered{color:#b91c1c}.rev-reaffirmed{color:#1e3a8a}
+.guidance td,.guidance th{white-space:nowrap}.guidance td:nth-child(4){white-space:normal;width:40%}
+.cond{display:block;color:var(--muted);font-size:.8rem}
+.rev{font-weight:700;white-space:nowrap}.rev-raised{color:#047857}.rev-lowered{color:#b91c1c}.rev-reaffirmed{color:#1e3a8a}.rev-withdrawn{color:#b91c1c}.rev-narrowed{color:#6d28d9}
 details.data{margin-top:.6rem}
 summary{cursor:pointer;color:var(--accent);font-weight:600}
 .chart{max-width:100%;height:auto;display:block}
@@ -53,7 +55,7 @@ summary{cursor:pointer;color:var(--accent);font-weight:600}
 .ch-head text{font-weight:700;fill:var(--muted)}
 .ch-name{text-anchor:end}
 .r-executive .ch-words{fill:var(--exec)}.r-analyst .ch-words{fill:var(--analyst)}.r-other .ch-words{fill:var(--other)}
-.ch-hedge{fill:var(--h-line)}.ch-na{fill:var(--n-line)}.ch-val{fill:var(--muted)}.ch-val.zero{fill:#9aa5b1}
+.ch-hedge{fill:var(--h-line)}.ch-na{fill:var(--n-line)}.ch-val{fill:var(--muted)}.ch-val.zero{fill:var(--muted)}
 .ch-avg line{stroke:var(--ink);stroke-dasharray:4 3}.ch-avg text{font-size:11px;fill:var(--muted)}
 .chart-key{display:flex;gap:1rem;font-size:.8rem;color:var(--muted);margin:.2rem 0 0}
 .ck-exec{--c:var(--exec)}.ck-analyst{--c:var(--analyst)}.ck-hedge{--c:var(--h-line)}.ck-na{--c:var(--n-line)}
