@@ -560,11 +560,12 @@ class GuidanceModule : public Module {
 
   // "raising our fiscal '22 revenue guidance by $300 million to $26.3 billion": $300 million is the step.
   static bool Delta(const Reading& r, uint32_t qb) {
-    bool revision = std::any_of(r.mentions.begin(), r.mentions.end(), [](const Mention* x) { return x->kind == Kind::kRevision; });
-    if (!revision) return false;
     std::string_view before = r.text.substr(0, qb);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    return before.ends_with(" by");
+    if (!before.ends_with(" by")) return false;
+    static const RE2 kStep(R"((?i)\b(?:rais|increas|lower|reduc|cut|lift|boost|trim)\w*\b)");
+    return std::any_of(r.mentions.begin(), r.mentions.end(), [](const Mention* x) { return x->kind == Kind::kRevision; }) ||
+           Hit(before, kStep);
   }
 
   // Values inside a condition ("including about $190 million of recurring CapEx") are the note's.
