@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "report/html.h"
@@ -110,7 +111,7 @@ void AppendNav(std::string* o) {
   o->append("</ul></nav>\n");
 }
 
-// Guidance: one row per item (src/rules/modules/guidance.cc), linked to its sentence.
+// Guidance first: what management expects, each row linked to the sentence that says it.
 void AppendGuidance(const Analysis& a, std::string* o) {
   const auto& gs = a.tags.guidance;
   Heading(o, "guidance", "Guidance", gs.size());
@@ -119,24 +120,34 @@ void AppendGuidance(const Analysis& a, std::string* o) {
     return;
   }
   o->append("<table class=\"guidance\">\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Period</th>"
-            "<th scope=\"col\">Basis</th><th scope=\"col\" class=\"num\">Target</th><th scope=\"col\">Notes</th>"
-            "<th scope=\"col\">Speaker</th></tr></thead>\n<tbody>\n");
+            "<th scope=\"col\" class=\"num\">Guidance</th><th scope=\"col\">Change</th><th scope=\"col\">Basis</th>"
+            "<th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
+  static const std::map<std::string, const char*> kArrow = {
+      {"raised", "\u25b2"}, {"lowered", "\u25bc"}, {"reaffirmed", "\u25cf"}, {"withdrawn", "\u2715"}, {"narrowed", "\u2194"}};
   for (size_t i = 0; i < gs.size(); ++i) {
     const Guidance& g = gs[i];
     std::string what = Pretty(g.metric);
     if (!g.segment.empty()) what += " \u00b7 " + g.segment;
-    std::string target = g.qualitative ? "qualitative" : html::Amount(g.low, g.low, g.high, g.unit);
-    std::string notes = g.qualifier;
-    auto add = [&](const std::string& s) {
-      if (!s.empty()) notes += (notes.empty() ? "" : "; ") + s;
-    };
-    if (!g.revision.empty())
-      add(g.revision + (std::isnan(g.prior_low) ? "" : " from " + html::Amount(g.prior_low, g.prior_low, g.prior_high, g.unit)));
-    add(g.condition);
-    o->append(fmt::format("<tr><th scope=\"row\"><a href=\"#g{}\">", i + 1)), AppendEsc(o, what);
-    o->append("</a></th><td>"), AppendEsc(o, g.period), o->append("</td><td>"), AppendEsc(o, g.basis);
-    o->append("</td><td class=\"num\">"), AppendEsc(o, target), o->append("</td><td>"), AppendEsc(o, notes);
-    o->append("</td><td>"), AppendEsc(o, Name(a, g.speaker)), o->append("</td></tr>\n");
+    o->append(fmt::format("<tr><th scope=\"row\"><a href=\"#{}\">", html::GuidanceAnchor(a, i))), AppendEsc(o, what);
+    o->append("</a></th><td>"), AppendEsc(o, g.period.empty() ? "\u2013" : g.period), o->append("</td><td class=\"num\">");
+    if (g.qualitative || std::isnan(g.low)) {
+      o->append("<span class=\"muted\">qualitative</span>");
+    } else {
+      if (!g.qualifier.empty()) o->append("<span class=\"muted\">"), AppendEsc(o, g.qualifier), o->append("</span> ");
+      o->append("<b>"), AppendEsc(o, html::Amount(g.low, g.low, g.high, g.unit)), o->append("</b>");
+    }
+    o->append("</td><td>");
+    if (!g.revision.empty()) {
+      auto arrow = kArrow.find(g.revision);
+      o->append(fmt::format("<span class=\"rev rev-{}\">", Esc(g.revision)));
+      if (arrow != kArrow.end()) o->append(fmt::format("<span aria-hidden=\"true\">{}</span> ", arrow->second));
+      AppendEsc(o, g.revision), o->append("</span>");
+      if (!std::isnan(g.prior_low))
+        o->append(" from "), AppendEsc(o, html::Amount(g.prior_low, g.prior_low, g.prior_high, g.unit));
+    }
+    if (!g.condition.empty()) o->append("<span class=\"cond\">"), AppendEsc(o, g.condition), o->append("</span>");
+    o->append("</td><td>"), AppendEsc(o, g.basis), o->append("</td><td>"), AppendEsc(o, Name(a, g.speaker));
+    o->append("</td></tr>\n");
   }
   o->append("</tbody>\n</table>\n</section>\n");
 }
@@ -181,6 +192,13 @@ void AppendExchanges(const Analysis& a, std::string* o) {
     else AppendEsc(o, who);
     o->append("</td><td>");
     bool any = false;
+    for (size_t i = 0; i < a.tags.nonanswers.size(); ++i) {
+      const NonAnswer& na = a.tags.nonanswers[i];
+      if (na.exchange != e.index) continue;
+      o->append(fmt::format("{}<a class=\"flag\" href=\"#n{}\">", any ? " " : "", i + 1));
+      AppendEsc(o, na.category), o->append("</a>");
+      any = true;
+    }
     if (!any) o->append("<span class=\"none\">none</span>");
     o->append("</td></tr>\n");
   }

@@ -32,6 +32,9 @@ struct Mark {
 // How many tags of a kind the call has (guidance items, not the sentences that hold them).
 size_t TagCount(const Analysis& a, Kind kind);
 
+// The anchor of guidance item `i`: items said in the same span share one highlight.
+std::string GuidanceAnchor(const Analysis& a, size_t i);
+
 // Every highlight of the call, in (turn, start) order; at most one anchor per id.
 std::vector<Mark> CollectMarks(const Analysis& a);
 

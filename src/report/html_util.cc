@@ -84,8 +84,8 @@ std::string Amount(double value, double low, double high, const std::string& uni
 
 size_t TagCount(const Analysis& a, Kind kind) {
   switch (kind) {
-    case kMetric: return a.tags.metrics.size();
     case kGuidance: return a.tags.guidance.size();
+    case kMetric: return a.tags.metrics.size();
     case kHedge: return a.tags.hedges.size();
     case kNonAnswer: return a.tags.nonanswers.size();
     default: return 0;
@@ -102,15 +102,27 @@ void AppendHead(const std::string& title, std::string* o) {
 
 void AppendTail(std::string* o) { o->append("<script>\n").append(kJs).append("</script>\n</body>\n</html>\n"); }
 
+std::string GuidanceAnchor(const Analysis& a, size_t i) {
+  const auto& gs = a.tags.guidance;
+  for (size_t j = 0; j < i; ++j)
+    if (gs[j].turn == gs[i].turn && gs[j].start == gs[i].start && gs[j].end == gs[i].end) return fmt::format("g{}", j + 1);
+  return fmt::format("g{}", i + 1);
+}
+
 std::vector<Mark> CollectMarks(const Analysis& a) {
   std::vector<Mark> marks;
-  for (size_t i = 0; i < a.tags.guidance.size(); ++i) {  // the sentence that gives it
+  for (size_t i = 0; i < a.tags.guidance.size(); ++i) {
     const Guidance& g = a.tags.guidance[i];
-    std::string what = g.metric;
+    std::string id = GuidanceAnchor(a, i), what = g.metric;
     std::replace(what.begin(), what.end(), '_', ' ');
-    std::string amount = g.qualitative ? "" : Amount(g.low, g.low, g.high, g.unit);
-    marks.push_back({kGuidance, g.turn, g.start, g.end, fmt::format("g{}", i + 1),
-                     "guidance: " + what + (amount.empty() ? "" : " " + amount) + (g.period.empty() ? "" : " (" + g.period + ")")});
+    std::string value = g.qualitative || std::isnan(g.low) ? "qualitative" : Amount(g.low, g.low, g.high, g.unit);
+    std::string title = "guidance: " + what + " " + value + (g.period.empty() ? "" : " (" + g.period + ")");
+    if (id != fmt::format("g{}", i + 1)) {  // another item in the same span: one highlight says both
+      for (auto& m : marks)
+        if (m.id == id) m.title += "; " + what + " " + value;
+      continue;
+    }
+    marks.push_back({kGuidance, g.turn, g.start, g.end, id, title});
   }
   for (size_t i = 0; i < a.tags.metrics.size(); ++i) {
     const Metric& m = a.tags.metrics[i];
@@ -146,6 +158,12 @@ std::vector<SpeakerStat> SpeakerStats(const Analysis& a) {
     if (h.speaker >= 0 && h.speaker < static_cast<int>(by_id.size())) by_id[h.speaker].hedges++;
   for (const auto& n : a.tags.nonanswers)
     if (n.speaker >= 0 && n.speaker < static_cast<int>(by_id.size())) by_id[n.speaker].nonanswers++;
+  // The speaker counts of the rules, when present, are the ones every other sink reports.
+  for (const auto& sp : a.tags.speakers) {
+    if (sp.speaker < 0 || sp.speaker >= static_cast<int>(by_id.size())) continue;
+    SpeakerStat& s = by_id[sp.speaker];
+    s.words = sp.all.words, s.hedges = sp.all.hedges, s.nonanswers = sp.all.nonanswers;
+  }
   std::vector<SpeakerStat> out;
   for (const auto& s : by_id)
     if (s.turns) out.push_back(s);
