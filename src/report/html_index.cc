@@ -81,7 +81,7 @@ class HtmlDirSink : public Sink {
     o.append("<section id=\"calls\" aria-labelledby=\"h-calls\">\n<h2 id=\"h-calls\">Calls</h2>\n");
     if (rows_.empty()) o.append("<p class=\"empty\">No call was analyzed.</p>\n");
     else {
-      o.append("<table>\n<thead><tr><th scope=\"col\">Company</th><th scope=\"col\">Period</th><th scope=\"col\">Date</th>"
+      o.append("<div class=\"scroll\"><table class=\"calls\">\n<thead><tr><th scope=\"col\">Company</th><th scope=\"col\">Period</th><th scope=\"col\">Date</th>"
                "<th scope=\"col\" class=\"num\">Turns</th><th scope=\"col\" class=\"num\">Exchanges</th>");
       for (int k = 0; k < html::kKinds; ++k) o.append(fmt::format("<th scope=\"col\" class=\"num\">{}</th>", html::kKindInfo[k].label));
       o.append("</tr></thead>\n<tbody>\n");
@@ -90,13 +90,14 @@ class HtmlDirSink : public Sink {
         AppendEsc(&o, r.company.empty() ? r.source : r.company);
         o.append("</a>");
         if (!r.ticker.empty()) o.append(" <span class=\"muted\">"), AppendEsc(&o, r.ticker), o.append("</span>");
-        o.append("<span class=\"firm\">"), AppendEsc(&o, r.source), o.append("</span></th><td>");
+        if (!r.company.empty()) o.append("<span class=\"firm\">"), AppendEsc(&o, r.source), o.append("</span>");
+        o.append("</th><td>");
         AppendEsc(&o, r.period), o.append("</td><td>"), AppendEsc(&o, r.date);
         o.append(fmt::format("</td><td class=\"num\">{}</td><td class=\"num\">{}</td>", r.turns, r.exchanges));
         for (int k = 0; k < html::kKinds; ++k) o.append(fmt::format("<td class=\"num\">{}</td>", r.count[k]));
         o.append("</tr>\n");
       }
-      o.append("</tbody>\n</table>\n");
+      o.append("</tbody>\n</table></div>\n");
     }
     o.append("</section>\n");
     if (!failed_.empty()) {
