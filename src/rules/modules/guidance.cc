@@ -63,6 +63,7 @@ bool Hit(std::string_view text, const RE2& re) { return RE2::PartialMatch(re2::S
 struct Reading {
   enum Tense { kUnknown, kForward, kBack };
   std::string_view text;
+  const Matches* matches = nullptr;      // this sentence's pack matches
   std::vector<const Mention*> mentions;  // in text order
   std::vector<uint32_t> cuts;             // clause starts, then the text's size
   std::vector<Tense> clause_tense;        // each clause's tense at its end
@@ -152,7 +153,6 @@ class GuidanceModule : public Module {
                       (ctx.role == Role::kOther && ctx.analysis.kind == DocKind::kDocument);
     if (!management) return;
     pack_.FindAll(ctx.text, m);
-    matches_ = m;
     auto& ms = st.ms;
     ms.clear();
     for (const Match& x : m->list) ms.push_back({x.begin, x.end, &x, kind_.at(x.rule)});
@@ -248,6 +248,7 @@ class GuidanceModule : public Module {
   Reading Read(const SentenceContext& ctx, const State& st, const Matches& m) const {
     Reading r;
     r.text = ctx.text;
+    r.matches = &m;
     std::string_view text = ctx.text;
     for (const Mention& x : st.ms) r.mentions.push_back(&x);
     // Clauses: cut after , ; : and dashes, and before "and are/we/will ..." joining a new verb.
@@ -604,7 +605,7 @@ class GuidanceModule : public Module {
       for (const Mention* x : r.mentions)
         if (x->kind == Kind::kGrowth && x->e <= qb && r.Clause(x->b) == r.Clause(qb) && !QuantityIn(ctx, x->e, qb)) hit = x;
     if (!hit) return false;
-    const Matches& m = *matches_;
+    const Matches& m = *r.matches;
     std::string_view said = r.text.substr(hit->b, hit->e - hit->b);
     *negative = said.find("declin") != std::string_view::npos;
     if (!m.Group(*hit->m, "org").empty() || !m.Group(*hit->m, "org2").empty()) {
@@ -769,7 +770,6 @@ class GuidanceModule : public Module {
 
   const Pack& pack_;
   const Lexicon* metrics_;
-  mutable const Matches* matches_ = nullptr;  // this sentence's (one call per thread)
   std::unordered_map<const Rule*, Kind> kind_;
   std::vector<const Rule*> before_, after_, contrast_;
   std::string error_;
