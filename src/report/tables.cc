@@ -77,6 +77,56 @@ void MetricComparisonRows(const Analysis& a, const RowFn& emit) {
     }
 }
 
+
+Value Bool(bool b) { return int64_t{b}; }
+
+void GuidanceRows(const Analysis& a, const RowFn& emit) {
+  const auto& gs = a.tags.guidance;
+  for (size_t i = 0; i < gs.size(); ++i) {
+    const Guidance& g = gs[i];
+    emit({Int(static_cast<int64_t>(i)), Text(g.metric), NullIfEmpty(g.period), NullIfEmpty(g.basis),
+          NullIfEmpty(g.segment), Real(g.low), Real(g.high), NullIfEmpty(g.unit), NullIfEmpty(g.qualifier),
+          NullIfEmpty(g.revision), Real(g.prior_low), Real(g.prior_high), Bool(g.qualitative),
+          NullIfEmpty(g.condition), Int(g.speaker), Int(g.turn), Int(g.sentence), Int(g.start), Int(g.end),
+          Text(g.quote)});
+  }
+}
+
+void HedgeRows(const Analysis& a, const RowFn& emit) {
+  const auto& hs = a.tags.hedges;
+  for (size_t i = 0; i < hs.size(); ++i) {
+    const Hedge& h = hs[i];
+    emit({Int(static_cast<int64_t>(i)), Text(h.category), Text(h.cue), Text(h.rule), Int(h.speaker), Int(h.turn),
+          Int(h.sentence), Int(h.start), Int(h.end)});
+  }
+}
+
+void NonAnswerRows(const Analysis& a, const RowFn& emit) {
+  const auto& ns = a.tags.nonanswers;
+  for (size_t i = 0; i < ns.size(); ++i) {
+    const NonAnswer& n = ns[i];
+    emit({Int(static_cast<int64_t>(i)), Text(n.category), Text(n.phrase), Text(n.rule), Int(n.speaker), Int(n.turn),
+          Int(n.sentence), n.exchange < 0 ? Value(nullptr) : Int(n.exchange), Int(n.start), Int(n.end)});
+  }
+}
+
+// One row per speaker and scope ("all", "presentation", "qa"); hedge categories and lexicon hits
+// as JSON objects.
+void SpeakerStatRows(const Analysis& a, const RowFn& emit) {
+  auto row = [&](int speaker, const char* scope, const SpeakerCounts& c) {
+    double rate = c.words ? 1000.0 * c.hedges / c.words : NAN;
+    emit({Int(speaker), Lit(scope), Int(c.turns), Int(c.words), Int(c.hedges), Real(rate),
+          c.hedges_by_category.empty() ? Value(nullptr) : Value(nlohmann::json(c.hedges_by_category).dump()),
+          Int(c.nonanswers), Int(c.guidance), Int(c.metrics),
+          c.lexicons.empty() ? Value(nullptr) : Value(nlohmann::json(c.lexicons).dump())});
+  };
+  for (const auto& s : a.tags.speakers) {
+    row(s.speaker, "all", s.all);
+    row(s.speaker, "presentation", s.presentation);
+    row(s.speaker, "qa", s.qa);
+  }
+}
+
 }  // namespace
 
 const std::vector<Table>& Tables() {
@@ -139,8 +189,7 @@ const std::vector<Table>& Tables() {
        "FOREIGN KEY (call_id, responder) REFERENCES participants (call_id, id)",
        {"call_id, responder"},
        ExchangeResponderRows},
-      // Tag tables, one per kind of tag in callscope/tags.h. Still awaited (docs/sqlite.md):
-      // guidance, hedges, nonanswers, speaker_stats.
+      // Tag tables, one per kind of tag in callscope/tags.h.
       {"metrics",
        {{"idx", "INTEGER NOT NULL"},
         {"metric", "TEXT NOT NULL"},
@@ -174,6 +223,77 @@ const std::vector<Table>& Tables() {
        "PRIMARY KEY (call_id, metric, ord), FOREIGN KEY (call_id, metric) REFERENCES metrics (call_id, idx)",
        {},
        MetricComparisonRows},
+
+      {"guidance",
+       {{"idx", "INTEGER NOT NULL"},
+        {"metric", "TEXT NOT NULL"},
+        {"period", "TEXT"},
+        {"basis", "TEXT"},
+        {"segment", "TEXT"},
+        {"low", "REAL"},
+        {"high", "REAL"},
+        {"unit", "TEXT"},
+        {"qualifier", "TEXT"},
+        {"revision", "TEXT"},
+        {"prior_low", "REAL"},
+        {"prior_high", "REAL"},
+        {"qualitative", "INTEGER NOT NULL"},
+        {"condition", "TEXT"},
+        {"speaker", "INTEGER NOT NULL"},
+        {"turn", "INTEGER NOT NULL"},
+        {"sentence", "INTEGER NOT NULL"},
+        {"start_byte", "INTEGER NOT NULL"},
+        {"end_byte", "INTEGER NOT NULL"},
+        {"quote", "TEXT NOT NULL"}},
+       "PRIMARY KEY (call_id, idx), FOREIGN KEY (call_id, speaker) REFERENCES participants (call_id, id), "
+       "FOREIGN KEY (call_id, turn) REFERENCES turns (call_id, idx)",
+       {"metric, period", "revision", "call_id, speaker"},
+       GuidanceRows},
+      {"hedges",
+       {{"idx", "INTEGER NOT NULL"},
+        {"category", "TEXT NOT NULL"},
+        {"cue", "TEXT NOT NULL"},
+        {"rule", "TEXT NOT NULL"},
+        {"speaker", "INTEGER NOT NULL"},
+        {"turn", "INTEGER NOT NULL"},
+        {"sentence", "INTEGER NOT NULL"},
+        {"start_byte", "INTEGER NOT NULL"},
+        {"end_byte", "INTEGER NOT NULL"}},
+       "PRIMARY KEY (call_id, idx), FOREIGN KEY (call_id, speaker) REFERENCES participants (call_id, id), "
+       "FOREIGN KEY (call_id, turn) REFERENCES turns (call_id, idx)",
+       {"category", "call_id, speaker"},
+       HedgeRows},
+      {"nonanswers",
+       {{"idx", "INTEGER NOT NULL"},
+        {"category", "TEXT NOT NULL"},
+        {"phrase", "TEXT NOT NULL"},
+        {"rule", "TEXT NOT NULL"},
+        {"speaker", "INTEGER NOT NULL"},
+        {"turn", "INTEGER NOT NULL"},
+        {"sentence", "INTEGER NOT NULL"},
+        {"exchange", "INTEGER"},
+        {"start_byte", "INTEGER NOT NULL"},
+        {"end_byte", "INTEGER NOT NULL"}},
+       "PRIMARY KEY (call_id, idx), FOREIGN KEY (call_id, speaker) REFERENCES participants (call_id, id), "
+       "FOREIGN KEY (call_id, turn) REFERENCES turns (call_id, idx), "
+       "FOREIGN KEY (call_id, exchange) REFERENCES exchanges (call_id, idx)",
+       {"category", "call_id, speaker", "call_id, exchange"},
+       NonAnswerRows},
+      {"speaker_stats",
+       {{"speaker", "INTEGER NOT NULL"},
+        {"scope", "TEXT NOT NULL"},
+        {"turns", "INTEGER NOT NULL"},
+        {"words", "INTEGER NOT NULL"},
+        {"hedges", "INTEGER NOT NULL"},
+        {"hedges_per_1000_words", "REAL"},
+        {"hedges_by_category", "TEXT"},
+        {"nonanswers", "INTEGER NOT NULL"},
+        {"guidance", "INTEGER NOT NULL"},
+        {"metrics", "INTEGER NOT NULL"},
+        {"lexicons", "TEXT"}},
+       "PRIMARY KEY (call_id, speaker, scope), FOREIGN KEY (call_id, speaker) REFERENCES participants (call_id, id)",
+       {},
+       SpeakerStatRows},
 
       // Inputs that failed, by path; a later run that analyzes the path removes its row.
       {"errors", {{"path", "TEXT PRIMARY KEY"}, {"code", "TEXT NOT NULL"}, {"message", "TEXT NOT NULL"}}, "", {}, nullptr},
