@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "batch/batch.h"
+#include "core/timing.h"
 #include "ingest/ingest.h"
 
 namespace callscope::batch {
@@ -137,6 +138,7 @@ std::string Stats::Summary() const {
 Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, const std::vector<report::Sink*>& sinks,
           const Options& o) {
   auto start = Clock::now();
+  static const int kRead = timing::Slot("read"), kWrite = timing::Slot("write (sinks)");
   const int jobs = o.jobs > 0 ? o.jobs : DefaultJobs();
   const std::atomic<bool>* stop = o.stop;
   auto stopped = [stop] { return stop && stop->load(); };
@@ -194,7 +196,12 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
           d.error = job->item.error;
         } else {
           Result<Analysis> r = Status(Code::kInternal, "not analyzed");
-          if (ReadRegular(d.path, max_bytes, &bytes)) {
+          bool read;
+          {
+            timing::Scope t(kRead);
+            read = ReadRegular(d.path, max_bytes, &bytes);
+          }
+          if (read) {
             d.bytes = bytes.size();
             if (o.resume && all_stored(ingest::Sha256Hex(bytes))) d.skipped = true;
             else r = analyzer.Analyze(bytes, d.path);
@@ -233,6 +240,7 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
       ++stats.skipped;
     } else if (d->analysis) {
       ++stats.stored;
+      timing::Scope t(kWrite);
       for (auto* s : sinks)
         if (Status st = s->Write(*d->analysis); !st.ok() && stats.fatal.ok()) stats.fatal = st;
     } else {

@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "batch/batch.h"
+#include "core/timing.h"
 #include "callscope/callscope.h"
 #include "cli/exit_codes.h"
 #include "cli/tag.h"
@@ -54,7 +55,7 @@ struct BatchFlags {
   std::vector<std::string> inputs;
   std::string db, jsonl, csv_dir, html_dir, shard;
   int jobs = 0;
-  bool list = false, quiet = false;
+  bool list = false, quiet = false, stats = false;
   Options options;
 };
 
@@ -70,6 +71,16 @@ void AddBatch(CLI::App* cmd, BatchFlags* b) {
   cmd->add_flag("--list-inputs", b->list, "print the expanded (and sharded) inputs, one a line, and exit");
   AddAnalyzerFlags(cmd, &b->options);
   cmd->add_flag("-q,--quiet", b->quiet, "no per-file error lines, progress or summary on stderr");
+  cmd->add_flag("--stats", b->stats, "at the end, the time spent in each stage (summed over threads) on stderr");
+}
+
+// `batch --stats`: one line per stage, seconds summed over threads and share of the total.
+void PrintStageTimes() {
+  auto stages = timing::Snapshot();
+  double total = 0;
+  for (const auto& [name, sec] : stages) total += sec;
+  for (const auto& [name, sec] : stages)
+    std::fprintf(stderr, "callscope: stats: %-20s %8.3f s %5.1f%%\n", name.c_str(), sec, total > 0 ? 100 * sec / total : 0.0);
 }
 
 std::atomic<bool> g_stop{false};
@@ -122,6 +133,7 @@ int RunBatch(const BatchFlags& f) {
   o.stop = &g_stop;
   std::signal(SIGINT, OnStopSignal);
   std::signal(SIGTERM, OnStopSignal);
+  if (f.stats) timing::Enable();
   batch::Stats st = batch::Run(**analyzer, f.inputs, raw, o);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
@@ -131,6 +143,7 @@ int RunBatch(const BatchFlags& f) {
   if (s.ok() && jsonl_out && !st.interrupted) s = jsonl_out->Commit();
   if (!s.ok()) return std::fprintf(stderr, "callscope: %s\n", s.message().c_str()), kExitOutput;
   if (!f.quiet) std::fprintf(stderr, "callscope: batch: %s\n", st.Summary().c_str());
+  if (f.stats) PrintStageTimes();
   if (st.interrupted) {
     sinks.clear();  // closes the database; JSONL/CSV temporaries are removed
     jsonl_out.reset();

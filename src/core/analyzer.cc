@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 #include "callscope/callscope.h"
+#include "core/timing.h"
 #include "ingest/ingest.h"
 #include "layouts/layout.h"
 #include "layouts/text_util.h"
@@ -154,16 +156,27 @@ Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path
   if (bytes.size() > o.max_bytes)
     return Status(Code::kBadInput, "file is " + std::to_string(bytes.size()) + " bytes, over the --max-bytes limit of " +
                                        std::to_string(o.max_bytes));
-  auto text = ingest::Decode(bytes);
+  static const int kDecode = timing::Slot("ingest"), kHash = timing::Slot("sha256"),
+                   kLayout = timing::Slot("layout"), kSegment = timing::Slot("segment"),
+                   kSentences = timing::Slot("sentences"), kSpeakers = timing::Slot("speaker counts");
+  auto text = [&] {
+    timing::Scope t(kDecode);
+    return ingest::Decode(bytes);
+  }();
   if (!text.ok()) return text.status();
   Analysis a;
   a.source.path = std::string(path);
   a.source.bytes = bytes.size();
-  a.source.sha256 = ingest::Sha256Hex(bytes);
+  {
+    timing::Scope t(kHash);
+    a.source.sha256 = ingest::Sha256Hex(bytes);
+  }
   a.source.encoding = text->encoding;
+  std::optional<timing::Scope> stage(std::in_place, kLayout);
   layouts::Doc doc(text->utf8);
   auto parsed = layouts::DetectAndParse(doc, o.layout);
   if (!parsed.ok()) return parsed.status();
+  stage.emplace(kSegment);
   a.source.layout = parsed->layout;
   a.source.layout_confidence = parsed->confidence;
   a.call = parsed->meta;
@@ -184,8 +197,11 @@ Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path
     if (!parsed->qa_heading && a.exchanges.empty() && a.call.fiscal_period.empty())
       a.warnings.push_back("no Q&A section found");
   }
+  stage.emplace(kSentences);
   segment::SplitSentences(&a);
-  impl_->rules->Run(&a);
+  stage.reset();
+  impl_->rules->Run(&a);  // times each module itself
+  stage.emplace(kSpeakers);
   rules::ComputeSpeakers(&a);
   return a;
 }

@@ -3,8 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cmath>
 
+#include "core/timing.h"
 #include "rules/modules/modules.h"
 
 namespace callscope::rules {
@@ -35,6 +37,7 @@ Result<std::unique_ptr<Engine>> Engine::Load(const std::string& rules_dir) {
     auto mod = def.make(**pack);
     if (!mod.ok()) return mod.status();
     e->packs_.push_back(std::move(*pack));
+    e->slots_.push_back(timing::Slot(std::string("rules: ") + def.name));
     e->modules_.push_back(std::move(*mod));
   }
   return e;
@@ -50,6 +53,8 @@ void Engine::Run(Analysis* a) const {
   std::vector<std::unique_ptr<ModuleState>> states;
   for (const auto& m : modules_) states.push_back(m->NewState());
   Matches scratch;
+  const bool timed = timing::Enabled();
+  std::vector<uint64_t> ns(modules_.size());
   for (size_t i = 0; i < a->sentences.size(); ++i) {
     const Sentence& s = a->sentences[i];
     const Turn& t = a->turns[s.turn];
@@ -62,9 +67,13 @@ void Engine::Run(Analysis* a) const {
       SentenceContext ctx{*a, static_cast<int>(i), s, t, p, p.role, t.section,
                           std::string_view(t.text).substr(s.begin, s.end - s.begin), para, qs};
       scratch.clear();
+      auto t0 = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
       modules_[k]->Run(ctx, states[k].get(), &scratch, &a->tags);
+      if (timed)
+        ns[k] += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
     }
   }
+  for (size_t k = 0; timed && k < modules_.size(); ++k) timing::Add(slots_[k], ns[k]);
 }
 
 std::string FormatNumber(double v) {

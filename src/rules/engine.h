@@ -58,6 +58,7 @@ class Engine {
  private:
   std::vector<std::unique_ptr<Pack>> packs_;
   std::vector<std::unique_ptr<Module>> modules_;
+  std::vector<int> slots_;  // timing slot per module ("rules: guidance")
 };
 
 // One line per tag, the format of tests/rules/*.test and of the seed call's metrics golden.
