@@ -2,58 +2,57 @@
 // byte-stable; nothing time- or machine-dependent is written.
 #include <nlohmann/json.hpp>
 
+#include "report/json_writer.h"
 #include "report/report.h"
 
 namespace callscope::report {
 
 using ordered = nlohmann::ordered_json;
 
-ordered TagsJson(const Analysis& a);  // rules/: tags_json.cc
+void WriteTags(const Analysis& a, JsonWriter* w);  // tags_json.cc
 
 namespace {
 
 ordered Nullable(const std::string& s) { return s.empty() ? ordered(nullptr) : ordered(s); }
 
-ordered Build(const Analysis& a) {
-  ordered j;
-  j["schema"] = "callscope/1";
-  j["source"] = {{"path", a.source.path},
-                 {"bytes", a.source.bytes},
-                 {"sha256", a.source.sha256},
-                 {"encoding", a.source.encoding},
-                 {"layout", a.source.layout},
-                 {"layout_confidence", a.source.layout_confidence}};
-  j["kind"] = a.kind == DocKind::kTranscript ? "transcript" : "document";
-  j["call"] = {{"company", Nullable(a.call.company)},
-               {"ticker", Nullable(a.call.ticker)},
-               {"title", Nullable(a.call.title)},
-               {"date", Nullable(a.call.date)},
-               {"fiscal_period", Nullable(a.call.fiscal_period)}};
-  j["warnings"] = a.warnings;
-  ordered& ps = j["participants"] = ordered::array();
-  for (const auto& p : a.participants) {
+void Write(const Analysis& a, JsonWriter* w) {
+  w->Member("schema", "callscope/1");
+  w->Member("source", {{"path", a.source.path},
+                       {"bytes", a.source.bytes},
+                       {"sha256", a.source.sha256},
+                       {"encoding", a.source.encoding},
+                       {"layout", a.source.layout},
+                       {"layout_confidence", a.source.layout_confidence}});
+  w->Member("kind", a.kind == DocKind::kTranscript ? "transcript" : "document");
+  w->Member("call", {{"company", Nullable(a.call.company)},
+                     {"ticker", Nullable(a.call.ticker)},
+                     {"title", Nullable(a.call.title)},
+                     {"date", Nullable(a.call.date)},
+                     {"fiscal_period", Nullable(a.call.fiscal_period)}});
+  w->Member("warnings", a.warnings);
+  w->Array("participants", a.participants.size(), [&](size_t i) {
+    const Participant& p = a.participants[i];
     ordered o = {{"id", p.id},
                  {"name", p.name},
                  {"affiliation", Nullable(p.affiliation)},
                  {"title", Nullable(p.title)},
                  {"role", RoleName(p.role)}};
     if (!p.aliases.empty()) o["aliases"] = p.aliases;
-    ps.push_back(std::move(o));
-  }
-  ordered& ts = j["turns"] = ordered::array();
-  for (const auto& t : a.turns) {
+    return o;
+  });
+  w->Array("turns", a.turns.size(), [&](size_t i) {
+    const Turn& t = a.turns[i];
     ordered o = {{"index", t.index},   {"speaker", t.speaker}, {"section", SectionName(t.section)},
                  {"text", t.text},     {"start", t.start},     {"end", t.end}};
     if (t.handoff) o["handoff"] = true;
-    ts.push_back(std::move(o));
-  }
-  ordered& es = j["exchanges"] = ordered::array();
-  for (const auto& e : a.exchanges)
-    es.push_back({{"index", e.index}, {"analyst", e.analyst}, {"turns", e.turns}, {"responders", e.responders}});
-  j["sentences"] = a.sentences.size();
-  ordered tags = TagsJson(a);
-  for (auto& [k, v] : tags.items()) j[k] = std::move(v);
-  return j;
+    return o;
+  });
+  w->Array("exchanges", a.exchanges.size(), [&](size_t i) {
+    const Exchange& e = a.exchanges[i];
+    return ordered{{"index", e.index}, {"analyst", e.analyst}, {"turns", e.turns}, {"responders", e.responders}};
+  });
+  w->Member("sentences", a.sentences.size());
+  WriteTags(a, w);
 }
 
 class JsonSink : public Sink {
@@ -90,7 +89,9 @@ class JsonSink : public Sink {
 }  // namespace
 
 std::string ToJson(const Analysis& a, int indent) {
-  return Build(a).dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  JsonWriter w(indent);
+  Write(a, &w);
+  return w.Finish();
 }
 
 std::unique_ptr<Sink> MakeJsonSink(Output* out, Format format) { return std::make_unique<JsonSink>(out, format); }

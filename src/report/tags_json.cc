@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "report/json_writer.h"
 #include "report/report.h"
 
 namespace callscope::report {
@@ -59,6 +60,17 @@ ordered TagsJson(const Analysis& a) {
   j["speakers"] = SpeakersJson(a);
   j["call_counts"] = CallCountsJson(a);
   return j;
+}
+
+// TagsJson's members, written one by one (metrics and guidance an element at a time).
+void WriteTags(const Analysis& a, JsonWriter* w) {
+  w->Array("metrics", a.tags.metrics.size(), [&](size_t i) { return MetricJson(a.tags.metrics[i]); });
+  w->Array("guidance", a.tags.guidance.size(), [&](size_t i) { return GuidanceJson(a.tags.guidance[i]); });
+  w->Member("hedges", HedgesJson(a));
+  w->Member("nonanswers", NonAnswersJson(a));
+  w->Member("nonanswer_exchanges", NonAnswerExchangesJson(a));
+  w->Member("speakers", SpeakersJson(a));
+  w->Member("call_counts", CallCountsJson(a));
 }
 
 }  // namespace callscope::report

@@ -686,13 +686,19 @@ class GuidanceModule : public Module {
     return false;
   }
 
+  // The same item already said in this turn. Guidance is appended in turn order, so only the tail
+  // is searched (a scan of the whole list made a call of 20,000 turns take minutes).
   static bool Duplicate(const Tags& t, const Guidance& g) {
-    return std::any_of(t.guidance.begin(), t.guidance.end(), [&](const Guidance& h) {
-      auto same = [](double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; };
-      return h.metric == g.metric && h.period == g.period && h.basis == g.basis && h.unit == g.unit &&
-             h.segment == g.segment && same(h.low, g.low) && same(h.high, g.high) && h.revision == g.revision &&
-             h.turn == g.turn && h.qualitative == g.qualitative;
-    });
+    auto same = [](double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; };
+    for (size_t i = t.guidance.size(); i-- > 0;) {
+      const Guidance& h = t.guidance[i];
+      if (h.turn != g.turn) break;
+      if (h.metric == g.metric && h.period == g.period && h.basis == g.basis && h.unit == g.unit &&
+          h.segment == g.segment && same(h.low, g.low) && same(h.high, g.high) && h.revision == g.revision &&
+          h.qualitative == g.qualitative)
+        return true;
+    }
+    return false;
   }
 
   void Priors(const SentenceContext& ctx, const State& st, const Reading& r, const std::vector<uint32_t>& used,
