@@ -43,7 +43,13 @@ std::string SpeakersText(const Analysis& a) {
   for (const auto& s : a.tags.speakers)
     if (s.all.words > 0 && a.participants[s.speaker].role != Role::kOperator) rows.push_back(&s);
   if (rows.empty()) return o;
-  std::stable_sort(rows.begin(), rows.end(), [](const SpeakerStats* x, const SpeakerStats* y) {
+  // A rate over a few words is noise (one hedge in a 39-word question is 25.6 per 1,000): speakers
+  // under kRankedWords come after the ranked ones, by words.
+  constexpr int kRankedWords = 100;
+  auto ranked = [](const SpeakerStats* s) { return s->all.words >= kRankedWords; };
+  std::stable_sort(rows.begin(), rows.end(), [&](const SpeakerStats* x, const SpeakerStats* y) {
+    if (ranked(x) != ranked(y)) return ranked(x);
+    if (!ranked(x)) return x->all.words > y->all.words;
     return Rate(x->all.hedges, x->all.words) > Rate(y->all.hedges, y->all.words);
   });
   const SpeakerCounts& call = a.tags.call;
@@ -57,7 +63,10 @@ std::string SpeakersText(const Analysis& a) {
                      all.hedges, RateCell(all), RateCell(pres), RateCell(qa), all.nonanswers, all.metrics,
                      TopCategories(all)));
   };
-  for (const auto* s : rows) {
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const SpeakerStats* s = rows[i];
+    if (!ranked(s) && (i == 0 || ranked(rows[i - 1])))
+      line(fmt::format("  (fewer than {} words: not ranked)", kRankedWords));
     const Participant& p = a.participants[s->speaker];
     row(p.name, RoleName(p.role), s->all, s->presentation, s->qa);
   }
