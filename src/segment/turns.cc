@@ -127,6 +127,19 @@ std::string JoinPieces(std::string_view text, const layouts::RawTurn& turn) {
   size_t total = 0;
   for (const auto& p : turn.pieces) total += p.end - p.begin;
   out.reserve(total);
+  // Hard-wrapped text (PDF exports) has no blank lines between paragraphs; a line that ends a
+  // sentence well short of the wrap width ends one. The width is the turn's longest line.
+  size_t width = 0, lines = 0;
+  if (turn.wrap == layouts::Wrap::kHard)
+    for (const auto& p : turn.pieces)
+      for (std::string_view body = text.substr(p.begin, p.end - p.begin); !body.empty();) {
+        size_t nl = body.find('\n');
+        size_t len = Trim(body.substr(0, nl)).size();
+        width = std::max(width, len), lines += len > 0;
+        body = nl == std::string_view::npos ? std::string_view{} : body.substr(nl + 1);
+      }
+  const bool reflow = lines >= 3 && width >= 60;
+  size_t last_line = 0;  // length of the line appended last
   bool para = false;
   for (size_t k = 0; k < turn.pieces.size(); ++k) {
     const auto& p = turn.pieces[k];
@@ -143,6 +156,7 @@ std::string JoinPieces(std::string_view text, const layouts::RawTurn& turn) {
       }
       if (!out.empty()) {
         bool page_break = first_line && k > 0;
+        if (reflow && last_line * 4 < width * 3 && EndsSentence(out)) para = true;
         if (page_break && !para) {
           // Furniture cut the text: a sentence that did not end continues on the next page.
           para = EndsSentence(out) && std::isupper(static_cast<unsigned char>(line[0]));
@@ -159,6 +173,7 @@ std::string JoinPieces(std::string_view text, const layouts::RawTurn& turn) {
       para = false;
       first_line = false;
       out.append(line);
+      last_line = line.size();
     }
   }
   return out;

@@ -1,6 +1,8 @@
 // Segmentation: joining pieces, people under spelling variants, firms, sentences, exchanges.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "callscope/callscope.h"
 #include "layouts/layout.h"
 #include "layouts/text_util.h"
@@ -18,6 +20,28 @@ TEST_CASE("hard wraps join, blank lines split paragraphs, page breaks rejoin a c
   t.wrap = layouts::Wrap::kParagraphPerLine;
   t.pieces = {{0, 7}};
   CHECK(segment::JoinPieces("one\ntwo", t) == "one\ntwo");
+}
+
+TEST_CASE("hard-wrapped text: a sentence ending well short of the wrap width ends a paragraph") {
+  // Lines wrapped at about 70 columns, no blank lines (a PDF export).
+  std::string text =
+      "Revenue grew 12% in the quarter, led by the Americas and by strong\n"
+      "demand for our services, while costs stayed flat against last year.\n"
+      "Margins improved.\n"
+      "Turning to the outlook, we expect revenue of $5 million to $6 million\n"
+      "for the fourth quarter, with margins in the range we gave in July.\n";
+  layouts::RawTurn t;
+  t.pieces = {{0, static_cast<uint32_t>(text.size())}};
+  std::string got = segment::JoinPieces(text, t);
+  // A full line ending a sentence is not a paragraph end; "Margins improved." is.
+  CHECK(got.find("last year. Margins improved.\nTurning to the outlook") != std::string::npos);
+  CHECK(std::count(got.begin(), got.end(), '\n') == 1);
+  CHECK(got.size() == text.size() - 1);  // a space became a newline (no trailing one): offsets hold
+
+  // Too few lines, or lines too short to be wrapped text, are left as they are.
+  std::string two = "A line of a short turn that ends here.\nOk.\n";
+  t.pieces = {{0, static_cast<uint32_t>(two.size())}};
+  CHECK(segment::JoinPieces(two, t) == "A line of a short turn that ends here. Ok.");
 }
 
 TEST_CASE("the same person under spelling variants") {
