@@ -132,8 +132,11 @@ class Metrics : public Module {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
       x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q";
+      // a period within 60 bytes after "from"/"than" is the reference, unless a "to" came between:
+      // "from 24.1% in 2019 to 25% in 2020"
       for (const Mention& c : ms)
-        if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60)
+        if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
+            ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos)
           x.comparative = true;
       if (!x.comparative && Carries(x)) carry = x.text;
     }
@@ -438,6 +441,7 @@ class Metrics : public Module {
       if (rec && std::isnan(rec->value) && rec->metric == metric->canonical && !seg_between && (!mm || !metric_between || metric_between == mm)) {
         rec->value = q.value, rec->low = q.low, rec->high = q.high, rec->approx = q.approx, rec->unit = unit;
         rec->start = q.start, rec->end = q.end;
+        if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
         for (auto& c : rec->comparisons)
           if (c.unit == "number") c.unit = unit;
         rec_end = qe;
@@ -485,6 +489,14 @@ class Metrics : public Module {
     return "number";
   }
 
+  // The first period after a level, when no comma comes between: "$2 billion in revenue in fiscal 2018".
+  static const Mention* PeriodAfter(const SentenceContext& ctx, const State& st, uint32_t qe, uint32_t next) {
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next)
+        return ctx.text.substr(qe, x.b - qe).find(',') == std::string_view::npos ? &x : nullptr;
+    return nullptr;
+  }
+
   Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
              const Mention* seg_between) const {
     Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between);
@@ -510,12 +522,7 @@ class Metrics : public Module {
     const Mention* per = nullptr;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb) per = &x;
-    if (!per)
-      for (const Mention& x : st.ms)
-        if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next) {
-          if (ctx.text.substr(qe, x.b - qe).find(',') == std::string_view::npos) per = &x;
-          break;
-        }
+    if (!per) per = PeriodAfter(ctx, st, qe, next);
     r.period = per ? per->text : !st.period.empty() ? st.period : ctx.analysis.call.fiscal_period;
     if (metric->Attr("basis") == "yes") {
       const Mention* bm = nullptr;
