@@ -33,3 +33,5 @@ routing|router|routers
 security
 [kind=not]
 GAAP|EPS|CEO|CFO|SEC|IR|FX|Q&A|OK|I|A|IT
+We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here
+January|February|March|April|May|June|July|August|September|October|November|December

@@ -21,8 +21,9 @@ enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast,
 
 struct RuleInfo {
   Kind kind;
-  std::string attr;  // basis name, period rel
+  std::string attr;  // basis name, period rel, block scope, segment scope
   int sign = 1;
+  std::string unit;  // a block only for quantities in this unit ("%"), else any
 };
 
 struct Mention {
@@ -36,7 +37,7 @@ struct Mention {
 
 struct State : ModuleState {
   int turn = -1;
-  std::string basis, period;
+  std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
   std::vector<Mention> ms;
   std::vector<std::pair<int, int>> roles;
   std::vector<const Mention*> used;
@@ -67,9 +68,9 @@ class Metrics : public Module {
                              "contrast, yoy, qoq, share_of, block", r->file, r->line, r->name);
         return;
       }
-      std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope") : "rel";
-      info_[r.get()] = {k->second, r->Attr(key),
-                        std::atoi(r->Attr("sign", "1").c_str())};
+      std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kSegment ? "scope"
+                        : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope") : "rel";
+      info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit")};
     }
   }
   const std::string& error() const { return error_; }
@@ -82,7 +83,7 @@ class Metrics : public Module {
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn) st.turn = ctx.turn.index, st.basis.clear(), st.period.clear();
-    if (ctx.paragraph_start) st.period.clear();
+    if (ctx.paragraph_start) st.period.clear(), st.segment.clear();
     if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
     if (!pack_.MayMatch(ctx.text)) return;
     pack_.FindAll(ctx.text, m);
@@ -94,11 +95,18 @@ class Metrics : public Module {
         break;
       }
     }
-    for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kPeriod && !x.comparative && x.in->attr != "this") st.period = x.text;
+    for (const Mention& x : st.ms) {
+      if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x)) st.period = x.text;
+      // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
+      if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty()) st.segment = x.text;
+    }
   }
 
  private:
+  // Periods that later mentions of "the quarter" and later sentences inherit: not "this quarter",
+  // a long-term target or a part of the year ("in the first half").
+  static bool Carries(const Mention& x) { return x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd"; }
+
   // Mentions of every kind, in text order; overlapping ones of one kind keep the longest.
   void Collect(const SentenceContext& ctx, const Matches& m, State* st) const {
     auto& ms = st->ms;
@@ -124,10 +132,13 @@ class Metrics : public Module {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
       x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q";
+      // a period within 60 bytes after "from"/"than" is the reference, unless a "to" came between:
+      // "from 24.1% in 2019 to 25% in 2020"
       for (const Mention& c : ms)
-        if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60)
+        if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
+            ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos)
           x.comparative = true;
-      if (!x.comparative && x.in->attr != "this") carry = x.text;
+      if (!x.comparative && Carries(x)) carry = x.text;
     }
   }
 
@@ -140,6 +151,14 @@ class Metrics : public Module {
     return e ? e->canonical : std::string(seg);
   }
 
+  // The company itself is not a segment: "Micron delivered", "AMD's revenue".
+  static bool IsCompany(const Call& call, std::string_view seg) {
+    std::string_view co = call.company;
+    co = co.substr(0, co.find(' '));
+    return !seg.empty() && co.size() == seg.size() &&
+           std::equal(co.begin(), co.end(), seg.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+  }
+
   bool Fill(const SentenceContext& ctx, const Matches& m, Mention* x) const {
     const Call& call = ctx.analysis.call;
     switch (x->in->kind) {
@@ -147,6 +166,7 @@ class Metrics : public Module {
         x->metric = metrics_->Find(m.Group(*x->m, "metric"));
         if (!x->metric) return false;
         std::string a = Segment(m.Group(*x->m, "seg")), b = Segment(m.Group(*x->m, "seg2"));
+        if (IsCompany(call, a)) a.clear();
         x->text = a.empty() ? b : b.empty() ? a : a + " " + b;
         return true;
       }
@@ -155,7 +175,7 @@ class Metrics : public Module {
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
         x->text = Segment(seg);
-        return !x->text.empty();
+        return !x->text.empty() && !IsCompany(call, x->text);
       }
       case Kind::kBasis:
         x->text = x->in->attr;
@@ -196,6 +216,13 @@ class Metrics : public Module {
     std::string_view ys = m.Group(x, "y");
     if (ys.empty()) ys = m.Group(x, "y2");
     if (rel == "this") return {};
+    if (rel == "long") return "long-term";
+    if (rel == "ytd") {  // "the first nine months": 9M 2020; "the first half": H1 2020; "year-to-date": YTD 2020
+      int y = Year(ys, cy);
+      char mo = m.Group(x, "m").empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(m.Group(x, "m")[0])));
+      std::string p = !m.Group(x, "h").empty() || mo == 's' ? "H1" : mo == 'n' ? "9M" : mo == 't' ? "Q1" : "YTD";
+      return y ? fmt::format("{} {}", p, y) : p;
+    }
     if (rel == "prev_q" || (rel == "prev_y" && !q)) return Relative(call, rel);
     if (rel == "prev_y") return cy ? Quarter(q, cy - 1) : "";
     if (rel == "same_q") return call.fiscal_quarter ? Quarter(call.fiscal_quarter, Year(ys, cy - 1)) : "";
@@ -270,14 +297,23 @@ class Metrics : public Module {
         std::string_view gap = s.substr(cue->e, qb - cue->e);
         if (RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), kTo)) cue = nullptr;
       }
-      if (cue) {
-        roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
-      } else if (i > 0 && roles[i - 1].first != kLevel) {
-        static const RE2 kElliptic(R"(^\s*,?\s*(?:and|or)\s+(?:up\s+|down\s+)?$)");
-        std::string_view gap = s.substr(prev_end, qb - prev_end);
+      static const RE2 kElliptic(R"(^\s*,?\s*(?:and|or)\s+(?:up\s+|down\s+)?$)");
+      auto elliptic = [&](uint32_t from) {
+        std::string_view gap = s.substr(from, qb - from);
         size_t cut = gap.find_last_of(',');
         std::string_view tail = cut == std::string_view::npos ? gap : gap.substr(cut);
-        if (RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), kElliptic)) roles[i] = roles[i - 1];
+        return i > 0 && roles[i - 1].first != kLevel && RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), kElliptic);
+      };
+      // "up 7% from the prior quarter and 47% year-over-year": the cue named a period, not this level
+      bool carry = false;
+      if (cue && cue->in->kind == Kind::kFrom)
+        for (const Mention& x : st.ms)
+          if (x.in->kind == Kind::kPeriod && x.b >= cue->e && x.e <= qb && x.b - cue->e <= 5 && elliptic(x.e))
+            cue = nullptr, carry = true;
+      if (cue) {
+        roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
+      } else if (carry || elliptic(prev_end)) {
+        roles[i] = roles[i - 1];
       }
       prev_end = ctx.quantities[i].end - base;
     }
@@ -290,7 +326,7 @@ class Metrics : public Module {
       size_t j = i + 1;
       while (j < nq && roles[i].first == kChange && roles[j].first == kFrom) ++j;
       uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
-      if (Blocked(st, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe)) continue;
+      if (Blocked(st, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) continue;
       Role role = static_cast<Role>(roles[i].first);
       int sign = roles[i].second;
       // Metric and segment mentions since the current record began.
@@ -313,9 +349,21 @@ class Metrics : public Module {
         c.unit = q.unit;
         CompareKind(ctx, st, qb, qe, next, &c);
         if (rec && !metric_between && !seg_between) {
-          if (c.unit == "number") c.unit = rec->unit;
-          if (rec->unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
-          rec->comparisons.push_back(std::move(c));
+          // "$7 million or $0.01 per diluted share, compared with $191 million and $0.41": an amount
+          // goes to this sentence's record in its own unit, not to the per-share one
+          Metric* to = rec;
+          if (rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) {
+            to = nullptr;
+            for (size_t k = out->metrics.size(); k-- > 0 && out->metrics[k].sentence == ctx.index && out->metrics[k].turn == ctx.turn.index;)
+              if (out->metrics[k].unit == c.unit) {
+                to = &out->metrics[k];
+                break;
+              }
+            if (!to) continue;
+          }
+          if (c.unit == "number") c.unit = to->unit;
+          if (to->unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
+          to->comparisons.push_back(std::move(c));
           continue;
         }
         const Mention* mm = metric_between ? metric_between : nullptr;
@@ -375,8 +423,10 @@ class Metrics : public Module {
         }
       }
       const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
+      // a per-share amount is EPS when said with earnings ("net income of $7 million or $0.01 per
+      // diluted share"), not a price ("we sold some at $697 a share")
       if (q.unit.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
-        metric = metrics_->Find("eps");
+        metric = (metric && metric->Attr("basis") == "yes") || s.find("dilut") != std::string_view::npos ? metrics_->Find("eps") : nullptr;
       if (!metric && share_of && share_mention) {
         const Mention* seg = nullptr;
         for (const Mention& x : st.ms)
@@ -391,6 +441,7 @@ class Metrics : public Module {
       if (rec && std::isnan(rec->value) && rec->metric == metric->canonical && !seg_between && (!mm || !metric_between || metric_between == mm)) {
         rec->value = q.value, rec->low = q.low, rec->high = q.high, rec->approx = q.approx, rec->unit = unit;
         rec->start = q.start, rec->end = q.end;
+        if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
         for (auto& c : rec->comparisons)
           if (c.unit == "number") c.unit = unit;
         rec_end = qe;
@@ -407,9 +458,9 @@ class Metrics : public Module {
   }
 
   // A cue that the number is not the metric itself: "unfavorable impact", "credit capacity".
-  static bool Blocked(const State& st, uint32_t prev_end, uint32_t qb, uint32_t qe) {
+  static bool Blocked(const State& st, uint32_t prev_end, uint32_t qb, uint32_t qe, const std::string& unit) {
     return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-      if (k.in->kind != Kind::kBlock) return false;
+      if (k.in->kind != Kind::kBlock || (!k.in->unit.empty() && k.in->unit != unit)) return false;
       if (k.in->attr == "sentence") return true;
       if (k.in->attr == "next") return k.b >= prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12);
       if (k.in->attr == "1") return k.b >= qe && k.b - qe <= 2;
@@ -438,6 +489,14 @@ class Metrics : public Module {
     return "number";
   }
 
+  // The first period after a level, when no comma comes between: "$2 billion in revenue in fiscal 2018".
+  static const Mention* PeriodAfter(const SentenceContext& ctx, const State& st, uint32_t qe, uint32_t next) {
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next)
+        return ctx.text.substr(qe, x.b - qe).find(',') == std::string_view::npos ? &x : nullptr;
+    return nullptr;
+  }
+
   Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
              const Mention* seg_between) const {
     Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between);
@@ -452,19 +511,18 @@ class Metrics : public Module {
     r.speaker = ctx.turn.speaker, r.turn = ctx.turn.index, r.sentence = ctx.index;
     r.quote = std::string(ctx.text);
     if (seg_between) r.segment = seg_between->text;
-    else
-      for (const Mention& x : st.ms)  // a region named earlier in the sentence
-        if (x.in->kind == Kind::kSegment && x.e <= qb && x.m->rule->name == "region") r.segment = x.text;
+    else {
+      // a region or a segment introduced earlier in the sentence, else earlier in the paragraph
+      r.segment = st.segment;
+      for (const Mention& x : st.ms)
+        if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()))
+          r.segment = x.text;
+    }
     // Period: the nearest non-comparative one before, else right after (no comma), else carried.
     const Mention* per = nullptr;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb) per = &x;
-    if (!per)
-      for (const Mention& x : st.ms)
-        if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next) {
-          if (ctx.text.substr(qe, x.b - qe).find(',') == std::string_view::npos) per = &x;
-          break;
-        }
+    if (!per) per = PeriodAfter(ctx, st, qe, next);
     r.period = per ? per->text : !st.period.empty() ? st.period : ctx.analysis.call.fiscal_period;
     if (metric->Attr("basis") == "yes") {
       const Mention* bm = nullptr;
