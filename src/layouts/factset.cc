@@ -51,7 +51,6 @@ class FactSet : public Layout {
 
   Status Parse(const Doc& doc, Parsed* out) const override {
     out->layout = name();
-    out->titled = true;
     // The cover block (before the first heading) and the first running header give the lines that
     // repeat at the top of every page.
     std::set<std::string_view> header_lines;

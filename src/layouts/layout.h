@@ -59,7 +59,6 @@ struct Parsed {
   std::vector<std::string> warnings;
   bool qa_heading = false;     // an explicit Q&A section heading was seen
   bool sectioned = true;       // false: no section markers; segment/ finds the Q&A start by cues
-  bool titled = false;         // the format has a title block (vendor header): no call facts from speech
   bool speakerless = false;    // the format carries no speakers (earningscall's flat text): a document
   std::string text;            // when set, pieces index into this (HTML converted to text), not the input
 };

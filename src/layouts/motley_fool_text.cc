@@ -33,7 +33,6 @@ class MotleyFoolText : public Layout {
   }
   Status Parse(const Doc& doc, Parsed* out) const override {
     out->layout = name();
-    out->titled = true;
     static const RE2 kCompany(R"((.+?) \((?:NYSE|NASDAQ|Nasdaq|NYSEMKT|OTC|TSX|NYSEAMERICAN): ?([A-Z.]{1,6})\))");
     TurnBuilder b(doc, out, Wrap::kHard);
     Section section = Section::kPresentation;

@@ -33,7 +33,6 @@ class SeekingAlpha : public Layout {
 
   Status Parse(const Doc& doc, Parsed* out) const override {
     out->layout = name();
-    out->titled = true;
     // Header: "Company, Inc. (TICK)", "Q1 2025 Earnings Conference Call", "May 6, 2025, 04:30 PM ET".
     static const RE2 kCompany(R"((.+?) \(([A-Z.]{1,6})\))");
     size_t i = 0;

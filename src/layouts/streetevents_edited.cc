@@ -101,7 +101,6 @@ int CountBracketSpeakers(const Doc& doc, int* rules) {
 
 Status ParseStreetEvents(const Doc& doc, Parsed* out) {
   ParseStreetEventsHeader(doc, &out->meta);
-  out->titled = true;
   TurnBuilder b(doc, out, Wrap::kParagraphPerLine);
   Section section = Section::kPresentation;
   bool in_list = false;

@@ -68,7 +68,6 @@ class StreetEventsFinal : public Layout {
 
   Status Parse(const Doc& doc, Parsed* out) const override {
     out->layout = name();
-    out->titled = true;
     Section section = Section::kPresentation;
     bool in_participants = false, started = false;
     RawTurn* cur = nullptr;

@@ -71,8 +71,10 @@ void FillFromTitle(std::string_view title, Call* call) {
   int q = 0, y = 0;
   // "Second quarter 2024 results", "Third Quarter Fiscal 2023"
   static const RE2 kWordQuarter(R"((?i)\b(first|second|third|fourth)[ -]quarter\b[^\d]{0,30}?\b((?:19|20)\d\d)\b)");
+  // "Fiscal 2022 second-quarter results"
+  static const RE2 kYearFirst(R"((?i)\bfiscal (?:year )?((?:19|20)\d\d)[ -](first|second|third|fourth)[ -]quarter\b)");
   std::string word;
-  if (RE2::PartialMatch(title, kWordQuarter, &word, &y)) {
+  if (RE2::PartialMatch(title, kWordQuarter, &word, &y) || RE2::PartialMatch(title, kYearFirst, &y, &word)) {
     static const char* kWords[] = {"first", "second", "third", "fourth"};
     for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (int i = 0; i < 4; ++i)

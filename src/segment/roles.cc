@@ -75,7 +75,7 @@ void CallFromOpening(Analysis* a) {
     // Only a quarter that names the call ("... fourth quarter and full year 2021 earnings call"),
     // not the guidance for the next one.
     static const RE2 kCallPeriod(
-        R"((?i)((?:first|second|third|fourth)[ -]quarter[^.\d]{0,40}?(?:19|20)\d\d|\bq[1-4][^.\d]{0,20}?(?:19|20)\d\d)[^.]{0,40}?\b(?:earnings|results|conference|call|webcast)\b)");
+        R"((?i)((?:first|second|third|fourth)[ -]quarter[^.\d]{0,40}?(?:19|20)\d\d|\bq[1-4][^.\d]{0,20}?(?:19|20)\d\d|\bfiscal (?:year )?(?:19|20)\d\d[ -](?:first|second|third|fourth)[ -]quarter)[^.]{0,40}?\b(?:earnings|results|conference|call|webcast)\b)");
     re2::StringPiece in(head.data(), head.size());
     std::string mention;
     while (RE2::FindAndConsume(&in, kCallPeriod, &mention)) {
@@ -91,8 +91,8 @@ void CallFromOpening(Analysis* a) {
   }
 }
 
-void InferOperatorAndQa(Analysis* a, bool find_qa, bool from_speech) {
-  if (from_speech && (a->call.company.empty() || a->call.fiscal_period.empty())) CallFromOpening(a);
+void InferOperatorAndQa(Analysis* a, bool find_qa) {
+  if (a->call.company.empty() || a->call.fiscal_period.empty()) CallFromOpening(a);
   static const RE2 kIntroduces(
       R"((?i)\b(?:(?:first|next|following|last) question (?:is |will |comes |today )?(?:be )?(?:from|comes)|question comes from|(?:your|the) line is (?:now )?open|operator instructions|press (?:star|\*) ?(?:1|one)|now open (?:up )?the (?:call|line|floor)))");
   static const RE2 kQaStart(

@@ -18,9 +18,10 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
 
 // For layouts without names or section markers: the operator from behaviour (the speaker who
 // introduces the questioners) when nobody is named so, and the Q&A start from the operator's
-// cues ("we will now begin the question-and-answer session") when `find_qa`; with `from_speech`,
-// the company and quarter from the opening when the format has no title block.
-void InferOperatorAndQa(Analysis* a, bool find_qa, bool from_speech);
+// cues ("we will now begin the question-and-answer session") when `find_qa`; and the company and
+// quarter from the opening ("Welcome to Acme's Third Quarter 2021 Earnings Call") when the title
+// block, if any, did not give them.
+void InferOperatorAndQa(Analysis* a, bool find_qa);
 
 // Roles from titles, affiliations against the company, and behaviour in Q&A.
 void AssignRoles(Analysis* a);

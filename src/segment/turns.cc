@@ -253,7 +253,7 @@ void BuildTurns(std::string_view text, const layouts::Parsed& parsed, Analysis* 
   // The participants lists give speakers their titles, firms and sides; people listed but never
   // heard (an analyst whose associate asks instead) are participants of the call all the same.
   for (const auto& h : parsed.listed) find_or_add(h);
-  InferOperatorAndQa(a, !parsed.sectioned, !parsed.titled);
+  InferOperatorAndQa(a, !parsed.sectioned);
 }
 
 }  // namespace callscope::segment

@@ -69,6 +69,12 @@ TEST_CASE("call titles give company and fiscal period; dates parse") {
   layouts::FillFromTitle("Q4 and Full Year 2013 Cisco Systems Earnings Conference Call", &d);
   CHECK(d.fiscal_period == "Q4 2013");
   CHECK(d.company == "Cisco Systems");
+  Call e;  // the year first
+  layouts::FillFromTitle("Fiscal 2022 second-quarter results conference call", &e);
+  CHECK(e.fiscal_period == "Q2 2022");
+  Call f;  // a fiscal year alone is not a quarter
+  layouts::FillFromTitle("Fiscal 2022 results conference call", &f);
+  CHECK(f.fiscal_quarter == 0);
   CHECK(layouts::ParseDate("Oct. 23. 2008 / 4:45PM") == "2008-10-23");
   CHECK(layouts::ParseDate("JULY 26, 2012") == "2012-07-26");
   CHECK(layouts::ParseDate("no date") == "");
@@ -153,7 +159,9 @@ TEST_CASE("a small call: participants, roles, exchanges, hand-offs, sentences") 
   int cfo_sentences = 0;
   for (const auto& s : a.sentences) cfo_sentences += s.turn == 1;
   CHECK(cfo_sentences == 4);
-  CHECK(a.call.company == "");  // no title line in this layout's first page
+  // No title line on this first page: the operator's welcome names the company and the quarter.
+  CHECK(a.call.company == "Acme Widgets");
+  CHECK(a.call.fiscal_period == "Q1 2009");
 }
 
 TEST_CASE("not a transcript: a clear reason, or a speaker-less document on request") {
