@@ -308,8 +308,10 @@ class Metrics : public Module {
       bool carry = false;
       if (cue && cue->in->kind == Kind::kFrom)
         for (const Mention& x : st.ms)
-          if (x.in->kind == Kind::kPeriod && x.b >= cue->e && x.e <= qb && x.b - cue->e <= 5 && elliptic(x.e))
+          if (x.in->kind == Kind::kPeriod && x.b >= cue->e && x.e <= qb && x.b - cue->e <= 5 && elliptic(x.e)) {
             cue = nullptr, carry = true;
+            break;  // cue is gone: the loop must not read it again
+          }
       if (cue) {
         roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
       } else if (carry || elliptic(prev_end)) {
