@@ -34,6 +34,8 @@ commercial
 switch|switching
 routing|router|routers
 security
+wholesale
+retail
 [kind=not]
 GAAP|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT
 We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here

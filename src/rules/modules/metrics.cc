@@ -55,7 +55,8 @@ bool AllUpper(std::string_view s) {
 
 class Metrics : public Module {
  public:
-  explicit Metrics(const Pack& p) : pack_(p), metrics_(p.lexicon("metric")), segments_(p.lexicon("segment")) {
+  explicit Metrics(const Pack& p)
+      : pack_(p), metrics_(p.lexicon("metric")), segments_(p.lexicon("segment")), notnames_(p.lexicon("notname")) {
     static const std::unordered_map<std::string, Kind> kinds = {
         {"metric", Kind::kMetric}, {"segment", Kind::kSegment}, {"period", Kind::kPeriod},
         {"basis", Kind::kBasis},   {"change", Kind::kChange},   {"from", Kind::kFrom},
@@ -178,6 +179,7 @@ class Metrics : public Module {
         std::string_view seg = m.Group(*x->m, "seg");
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
+        if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change") && notnames_ && notnames_->Find(seg)) return false;  // "Net revenue"
         x->text = Segment(seg);
         return !x->text.empty() && !IsCompany(call, x->text);
       }
@@ -616,7 +618,7 @@ class Metrics : public Module {
   }
 
   const Pack& pack_;
-  const Lexicon *metrics_, *segments_;
+  const Lexicon *metrics_, *segments_, *notnames_;  // notnames_ may be absent
   std::unordered_map<const Rule*, RuleInfo> info_;
   std::string error_;
 };
