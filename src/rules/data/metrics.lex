@@ -3,6 +3,8 @@
 #   money (a currency; a % only as "X% of revenue" or a change), per_share, pct (margins, rates),
 #   days, count, shares, ratio (a plain number or a multiple); several classes comma-separated.
 # [basis=yes]: the metric can be GAAP/non-GAAP, so it inherits the basis last named in the turn.
+# [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
+#   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=yes]
 revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover
 gross_profit|gross profit
@@ -17,6 +19,7 @@ sga|SG&A|selling, general and administrative
 other_income|net interest and other income|interest and other income|other income|interest income
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation
 [class=money basis=no]
+net_interest_income|net interest income|NII
 cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flow
 free_cash_flow|free cash flow|FCF
 capex|capital expenditures|capex|capital expenditure|capital spending
@@ -54,3 +57,5 @@ headcount|head count|employees|employee count|workforce
 share_count|share count|shares outstanding|diluted shares|diluted share count|weighted average shares
 [class=ratio]
 book_to_bill|book-to-bill|book-to-bill ratio
+[class=none]
+other_quantity|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital

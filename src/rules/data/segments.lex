@@ -3,7 +3,10 @@
 # number; [kind=line] only right before the metric ("services gross margins"). Acronyms right
 # before a metric ("IPG revenue") are segments too, unless listed under [kind=not].
 [kind=region]
-Americas|the Americas|North America|Latin America|South America
+Americas|the Americas
+North America
+Latin America
+South America
 EMEA|Europe, Middle East and Africa|Europe, the Middle East and Africa
 APAC|Asia Pacific|Asia-Pacific|Asia|APJ
 Europe|Western Europe|Eastern Europe
@@ -31,7 +34,9 @@ commercial
 switch|switching
 routing|router|routers
 security
+wholesale
+retail
 [kind=not]
-GAAP|EPS|CEO|CFO|SEC|IR|FX|Q&A|OK|I|A|IT
+GAAP|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT
 We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here
 January|February|March|April|May|June|July|August|September|October|November|December

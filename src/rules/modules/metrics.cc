@@ -17,7 +17,7 @@
 namespace callscope::rules {
 namespace {
 
-enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast, kYoy, kQoq, kShareOf, kBlock };
+enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast, kYoy, kQoq, kShareOf, kBlock, kForward };
 
 struct RuleInfo {
   Kind kind;
@@ -40,7 +40,7 @@ struct State : ModuleState {
   std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
   std::vector<Mention> ms;
   std::vector<std::pair<int, int>> roles;
-  std::vector<const Mention*> used;
+  std::vector<const Mention*> used, forced;
 };
 
 bool IsCurrency(const std::string& u) {
@@ -55,17 +55,18 @@ bool AllUpper(std::string_view s) {
 
 class Metrics : public Module {
  public:
-  explicit Metrics(const Pack& p) : pack_(p), metrics_(p.lexicon("metric")), segments_(p.lexicon("segment")) {
+  explicit Metrics(const Pack& p)
+      : pack_(p), metrics_(p.lexicon("metric")), segments_(p.lexicon("segment")), notnames_(p.lexicon("notname")) {
     static const std::unordered_map<std::string, Kind> kinds = {
         {"metric", Kind::kMetric}, {"segment", Kind::kSegment}, {"period", Kind::kPeriod},
         {"basis", Kind::kBasis},   {"change", Kind::kChange},   {"from", Kind::kFrom},
         {"contrast", Kind::kContrast}, {"yoy", Kind::kYoy},     {"qoq", Kind::kQoq},
-        {"share_of", Kind::kShareOf}, {"block", Kind::kBlock}};
+        {"share_of", Kind::kShareOf}, {"block", Kind::kBlock}, {"forward", Kind::kForward}};
     for (const auto& r : p.rules()) {
       auto k = kinds.find(r->Attr("kind"));
       if (k == kinds.end()) {
         error_ = fmt::format("{}:{}: rule {}: kind must be one of metric, segment, period, basis, change, from, "
-                             "contrast, yoy, qoq, share_of, block", r->file, r->line, r->name);
+                             "contrast, yoy, qoq, share_of, block, forward", r->file, r->line, r->name);
         return;
       }
       std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kSegment ? "scope"
@@ -116,13 +117,15 @@ class Metrics : public Module {
       if (a.b != b.b) return a.b < b.b;
       return a.e > b.e;
     });
+    // "we expect fiscal Q1 ...": a sentence about the future names coming periods
+    bool forward = std::any_of(ms.begin(), ms.end(), [](const Mention& x) { return x.in->kind == Kind::kForward; });
     std::vector<Mention> kept;
     for (Mention& x : ms) {
       bool shadowed = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
         bool same = k.in->kind == x.in->kind || (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment);
         return same && x.b < k.e && k.b < x.e;
       });
-      if (shadowed || !Fill(ctx, m, &x)) continue;
+      if (shadowed || !Fill(ctx, m, forward, &x)) continue;
       kept.push_back(std::move(x));
     }
     ms.swap(kept);
@@ -136,8 +139,10 @@ class Metrics : public Module {
       // "from 24.1% in 2019 to 25% in 2020"
       for (const Mention& c : ms)
         if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
-            ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos)
+            ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos) {
           x.comparative = true;
+          if (x.in->attr != "this") x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false);  // a reference is past
+        }
       if (!x.comparative && Carries(x)) carry = x.text;
     }
   }
@@ -159,7 +164,7 @@ class Metrics : public Module {
            std::equal(co.begin(), co.end(), seg.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); });
   }
 
-  bool Fill(const SentenceContext& ctx, const Matches& m, Mention* x) const {
+  bool Fill(const SentenceContext& ctx, const Matches& m, bool forward, Mention* x) const {
     const Call& call = ctx.analysis.call;
     switch (x->in->kind) {
       case Kind::kMetric: {
@@ -174,6 +179,7 @@ class Metrics : public Module {
         std::string_view seg = m.Group(*x->m, "seg");
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
+        if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change") && notnames_ && notnames_->Find(seg)) return false;  // "Net revenue"
         x->text = Segment(seg);
         return !x->text.empty() && !IsCompany(call, x->text);
       }
@@ -181,7 +187,7 @@ class Metrics : public Module {
         x->text = x->in->attr;
         return true;
       case Kind::kPeriod:
-        x->text = Period(m, *x->m, x->in->attr, call);
+        x->text = Period(m, *x->m, x->in->attr, call, forward);
         return !x->text.empty() || x->in->attr == "this";
       default:
         return true;
@@ -207,8 +213,10 @@ class Metrics : public Module {
     return cq && cy ? Quarter(cq, cy - 1) : cy ? fmt::format("FY {}", cy - 1) : "";
   }
 
-  static std::string Period(const Matches& m, const Match& x, const std::string& rel, const Call& call) {
-    int cy = call.fiscal_year;
+  // A quarter or year named without its year is the call's, except in a sentence about the future:
+  // "fiscal Q1" on a Q4 call is next year's, and so is "the full year" said after the last quarter.
+  static std::string Period(const Matches& m, const Match& x, const std::string& rel, const Call& call, bool forward) {
+    int cy = call.fiscal_year, cq = call.fiscal_quarter;
     std::string_view qs = m.Group(x, "q");
     if (qs.empty()) qs = m.Group(x, "qn");
     if (qs.empty()) qs = m.Group(x, "qn2");
@@ -217,6 +225,9 @@ class Metrics : public Module {
     if (ys.empty()) ys = m.Group(x, "y2");
     if (rel == "this") return {};
     if (rel == "long") return "long-term";
+    if (rel == "next_q") return cq && cy ? Quarter(cq == 4 ? 1 : cq + 1, cq == 4 ? cy + 1 : cy) : "";
+    if (rel == "next_y") return cy ? fmt::format("FY {}", cy + 1) : "";
+    bool ahead = forward && ys.empty() && cy && cq && (rel == "fy" ? cq == 4 : q && q < cq);
     if (rel == "ytd") {  // "the first nine months": 9M 2020; "the first half": H1 2020; "year-to-date": YTD 2020
       int y = Year(ys, cy);
       char mo = m.Group(x, "m").empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(m.Group(x, "m")[0])));
@@ -227,10 +238,10 @@ class Metrics : public Module {
     if (rel == "prev_y") return cy ? Quarter(q, cy - 1) : "";
     if (rel == "same_q") return call.fiscal_quarter ? Quarter(call.fiscal_quarter, Year(ys, cy - 1)) : "";
     if (rel == "fy") {
-      int y = Year(ys, cy);
+      int y = Year(ys, ahead ? cy + 1 : cy);
       return y ? fmt::format("FY {}", y) : "";
     }
-    return q ? Quarter(q, Year(ys, cy)) : "";
+    return q ? Quarter(q, Year(ys, ahead ? cy + 1 : cy)) : "";
   }
 
   // The comparison kind for a change or earlier level at [b, e): a cue or comparative period after
@@ -312,6 +323,19 @@ class Metrics : public Module {
             cue = nullptr, carry = true;
             break;  // cue is gone: the loop must not read it again
           }
+      // "up 7% versus last year, for an operating margin of 21%": the cue named a period; the
+      // quantity after it belongs to a metric of its own
+      if (cue && cue->in->kind == Kind::kFrom)
+        for (const Mention& x : st.ms)
+          if (x.in->kind == Kind::kPeriod && x.b >= cue->e && x.b - cue->e <= 5 && x.e <= qb &&
+              std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+                std::string_view gap = s.substr(x.e, k.b > x.e ? k.b - x.e : 0);
+                return k.in->kind == Kind::kMetric && k.b >= x.e && k.e <= qb &&
+                       (gap.find(',') != std::string_view::npos || gap.starts_with(" for "));
+              })) {
+            cue = nullptr;
+            break;  // as above
+          }
       if (cue) {
         roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
       } else if (carry || elliptic(prev_end)) {
@@ -319,10 +343,18 @@ class Metrics : public Module {
       }
       prev_end = ctx.quantities[i].end - base;
     }
+    auto& forced = const_cast<State&>(st).forced;
+    Respectively(ctx, st, &forced);
+    std::vector<std::pair<const Mention*, size_t>> made;  // the record each metric mention opened
     for (size_t i = 0; i < nq; ++i) {
       const Quantity& q = ctx.quantities[i];
       if (q.unit == "fraction") continue;
       uint32_t qb = q.start - base, qe = q.end - base;
+      // "$0.97 and $0.96 per share": the per-share words of a pair's second amount are the first's too
+      std::string unit_q = q.unit;
+      if (i + 1 < nq && IsCurrency(q.unit) && ctx.quantities[i + 1].unit == q.unit + "/share" && std::fabs(q.value) < 1000 &&
+          s.substr(qe, ctx.quantities[i + 1].start - q.end) == " and ")
+        unit_q += "/share";
       // A change's comparison words may follow the earlier level it names ("up 77% from the $0.15
       // reported in the 2007 third quarter"): its window runs to the next change or level.
       size_t j = i + 1;
@@ -348,8 +380,20 @@ class Metrics : public Module {
         Comparison c;
         c.type = role == kChange ? "change" : "from";
         c.value = role == kChange ? sign * std::fabs(q.value) : q.value;
-        c.unit = q.unit;
+        c.unit = unit_q;
         CompareKind(ctx, st, qb, qe, next, &c);
+        if (forced[i]) {  // "... down 2% and 5%, respectively"
+          auto it = std::find_if(made.begin(), made.end(), [&](const auto& p) { return p.first == forced[i]; });
+          if (it != made.end()) {
+            Metric& to = out->metrics[it->second];
+            if (c.unit == "number") c.unit = to.unit;
+            if (to.unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
+            to.comparisons.push_back(std::move(c));
+            rec = &to, rec_end = qe;
+            continue;
+          }
+          metric_between = forced[i], seg_between = nullptr;
+        }
         if (rec && !metric_between && !seg_between) {
           // "$7 million or $0.01 per diluted share, compared with $191 million and $0.41": an amount
           // goes to this sentence's record in its own unit, not to the per-share one
@@ -369,6 +413,10 @@ class Metrics : public Module {
           continue;
         }
         const Mention* mm = metric_between ? metric_between : nullptr;
+        if (mm && IsNone(*mm->metric)) {  // "with balances up 22%": a change of something else
+          rec = nullptr, rec_end = qe;
+          continue;
+        }
         if (!mm) {
           if (!rec || !seg_between) continue;  // a change of nothing named
           Metric r = *rec;  // "the US, also growing at 39%": the same metric for another segment
@@ -379,20 +427,21 @@ class Metrics : public Module {
           out->metrics.push_back(std::move(r));
         } else {
           Metric r = New(ctx, st, *mm, qb, qe, next, seg_between);
-          std::string u = Fits(*mm->metric, q.unit, false);
+          std::string u = Fits(*mm->metric, unit_q, false);
           r.unit = u.empty() ? DefaultUnit(*mm->metric) : u;
           if (c.unit == "number") c.unit = r.unit;
           if (r.unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
           r.start = q.start, r.end = q.end;
           r.comparisons.push_back(std::move(c));
           out->metrics.push_back(std::move(r));
+          made.emplace_back(mm, out->metrics.size() - 1);
         }
         rec = &out->metrics.back(), rec_end = qe;
         continue;
       }
       // A level: which metric? "$18 million of EX switch revenue" looks right; else the nearest before.
-      const Mention* mm = nullptr;
-      if (IsCurrency(q.unit)) {
+      const Mention* mm = forced[i];
+      if (!mm && IsCurrency(q.unit)) {
         for (const Mention& x : st.ms)
           if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
             std::string_view gap = s.substr(qe, x.b - qe);
@@ -424,10 +473,15 @@ class Metrics : public Module {
           mm = &x;  // the last one before wins
         }
       }
+      if (mm && IsNone(*mm->metric)) {  // "3 million subscribers": not a metric, and not the one before
+        used.push_back(mm);
+        rec = nullptr, rec_end = qe;
+        continue;
+      }
       const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
       // a per-share amount is EPS when said with earnings ("net income of $7 million or $0.01 per
       // diluted share"), not a price ("we sold some at $697 a share")
-      if (q.unit.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
+      if (unit_q.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
         metric = (metric && metric->Attr("basis") == "yes") || s.find("dilut") != std::string_view::npos ? metrics_->Find("eps") : nullptr;
       if (!metric && share_of && share_mention) {
         const Mention* seg = nullptr;
@@ -437,7 +491,7 @@ class Metrics : public Module {
         metric = metrics_->Find("revenue");
       }
       if (!metric) continue;
-      std::string unit = Fits(*metric, q.unit, share_of);
+      std::string unit = Fits(*metric, unit_q, share_of);
       if (unit.empty()) continue;
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million".
       if (rec && std::isnan(rec->value) && rec->metric == metric->canonical && !seg_between && (!mm || !metric_between || metric_between == mm)) {
@@ -455,7 +509,39 @@ class Metrics : public Module {
       r.start = q.start, r.end = q.end;
       out->metrics.push_back(std::move(r));
       rec = &out->metrics.back(), rec_end = qe;
-      if (mm) used.push_back(mm);
+      if (mm) used.push_back(mm), made.emplace_back(mm, out->metrics.size() - 1);
+    }
+  }
+
+  static bool IsNone(const Lexicon::Entry& metric) { return metric.Attr("class") == "none"; }
+
+  // "Core FFO and AFFO were $0.97 and $0.96 per share, up 5.6% and 7.8%, respectively": the n-th
+  // quantity of a list said before "respectively" goes to the n-th of the metrics named last before it.
+  void Respectively(const SentenceContext& ctx, const State& st, std::vector<const Mention*>* forced) const {
+    const size_t nq = ctx.quantities.size();
+    forced->assign(nq, nullptr);
+    std::string_view s = ctx.text;
+    const uint32_t base = ctx.sentence.begin;
+    size_t resp = s.find("respectively");
+    if (resp == std::string_view::npos) return;
+    static const RE2 kListGap(R"(^\s*,?\s*(?:and\s+)?$)");
+    for (size_t i = 0; i < nq;) {
+      size_t j = i + 1;
+      auto gap = [&](size_t k) {
+        std::string_view g = s.substr(ctx.quantities[k - 1].end - base, ctx.quantities[k].start - ctx.quantities[k - 1].end);
+        return RE2::FullMatch(re2::StringPiece(g.data(), g.size()), kListGap);
+      };
+      while (j < nq && ctx.quantities[j].end - base <= resp && gap(j)) ++j;
+      size_t k = j - i, last_end = ctx.quantities[j - 1].end - base;
+      if (k >= 2 && last_end <= resp && resp - last_end <= 80) {
+        std::vector<const Mention*> named;
+        for (const Mention& x : st.ms)
+          if (x.in->kind == Kind::kMetric && x.e <= ctx.quantities[i].start - base && !InShareOf(st, x) && !IsNone(*x.metric))
+            named.push_back(&x);
+        if (named.size() >= k)
+          for (size_t n = 0; n < k; ++n) (*forced)[i + n] = named[named.size() - k + n];
+      }
+      i = j;
     }
   }
 
@@ -536,7 +622,7 @@ class Metrics : public Module {
   }
 
   const Pack& pack_;
-  const Lexicon *metrics_, *segments_;
+  const Lexicon *metrics_, *segments_, *notnames_;  // notnames_ may be absent
   std::unordered_map<const Rule*, RuleInfo> info_;
   std::string error_;
 };

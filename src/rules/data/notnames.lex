@@ -1,0 +1,10 @@
+# Capitalised words that start a sentence before a metric but name no segment ("Net revenue",
+# "Record revenue", "The non-GAAP tax rate"): rule segment_head in metrics.pack does not take them.
+# Kept apart from segments.lex, whose terms are matched in any case anywhere.
+The|An|Its|Their|Your|This|That|These|Those|Our|We
+Net|Gross|Organic|Record|Reported|Quarterly|Annual|Underlying|Core|Comparable|Recurring
+Operating|Adjusted|Diluted|Basic|Fiscal|Full|Non-GAAP|Non-interest|Noninterest|Interest|Free
+Strong|Cash|Capital|Deferred|Average|Sequential|Sequentially|Last|Year|Quarter|First|Second
+Third|Fourth|In|On|For|As|With|Both|Combined|Segment|Business|Higher|Lower|Good|Solid
+Normalized|Pro|Pretax|Pre-tax|Total|Overall|Consolidated|Company|Group|Firm|So|And|But|Now|Also
+Full-year|Half-year|Year-to-date|Year-over-year|Dollar-based|Constant-currency|Like-for-like|Same-store|Fourth-quarter|Third-quarter|Second-quarter|First-quarter
