@@ -140,9 +140,10 @@ const Lexicon::Entry* Lexicon::Find(std::string_view term) const {
   return it == index_.end() ? nullptr : &entries_[it->second];
 }
 
-std::string Lexicon::Regex() const {
+std::string Lexicon::Regex(std::string_view kind) const {
   std::vector<std::string> terms;
-  for (const auto& e : entries_)
+  for (const auto& e : entries_) {
+    if (!kind.empty() && e.Attr("kind") != kind) continue;
     for (const auto& t : e.terms) {
       std::string re, word;
       auto flush = [&] {
@@ -155,6 +156,7 @@ std::string Lexicon::Regex() const {
       flush();
       if (!re.empty()) terms.push_back(std::move(re));
     }
+  }
   std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   std::string out = "(?:";
   for (size_t i = 0; i < terms.size(); ++i) out += (i ? "|" : "") + terms[i];
@@ -186,12 +188,18 @@ struct Builder {
       if (re[i] == '{') {
         size_t close = re.find('}', i);
         std::string_view name = close == std::string_view::npos ? "" : re.substr(i + 1, close - i - 1);
-        if (IsName(name)) {
+        // {lexicon:KIND}: only the lexicon's terms under [kind=KIND].
+        size_t colon = name.find(':');
+        std::string_view kind = colon == std::string_view::npos ? "" : name.substr(colon + 1);
+        if (colon != std::string_view::npos) name = name.substr(0, colon);
+        if (IsName(name) && (colon == std::string_view::npos || IsName(kind))) {
           std::string key(name);
-          if (auto f = fragments.find(key); f != fragments.end()) {
+          if (auto f = fragments.find(key); f != fragments.end() && kind.empty()) {
             out += "(?:" + f->second + ")";
           } else if (auto l = lexicons->find(key); l != lexicons->end()) {
-            out += l->second.Regex();
+            std::string alt = l->second.Regex(kind);
+            if (alt == "(?:)") return Error(file, line, "{" + key + ":" + std::string(kind) + "}: no terms of that kind");
+            out += alt;
           } else {
             return Error(file, line, "unknown fragment or lexicon {" + key + "}");
           }

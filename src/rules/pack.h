@@ -44,7 +44,8 @@ class Lexicon {
   // Case-insensitive; runs of spaces and hyphens compare equal. nullptr when absent.
   const Entry* Find(std::string_view term) const;
   const std::vector<Entry>& entries() const { return entries_; }
-  std::string Regex() const;  // every term, longest first, as one non-capturing alternation
+  // Every term (or only those under [kind=KIND]), longest first, as one non-capturing alternation.
+  std::string Regex(std::string_view kind = {}) const;
   static std::string Key(std::string_view term);
 
  private:

@@ -67,6 +67,14 @@ TEST_CASE("a module's own checks fail the load too") {
   CHECK(e.status().message().find("metrics.pack:3: rule r: kind must be one of") != std::string::npos);
 }
 
+TEST_CASE("{lexicon:KIND} is the lexicon's terms under [kind=KIND] only") {
+  Lexicon lex = *Lexicon::Parse("t.lex", "[kind=region]\nEurope\nNorth America\n[kind=not]\nWe|And\n");
+  CHECK(lex.Regex() == "(?:North[\\s-]+America|Europe|And|We)");
+  CHECK(lex.Regex("region") == "(?:North[\\s-]+America|Europe)");
+  CHECK(LoadError(std::string(kMinimal) + "rule r\n  match {scale:nokind}\n").find("{scale:nokind}: no terms of that kind") !=
+        std::string::npos);
+}
+
 TEST_CASE("a lexicon listing a term twice is a load error with file:line") {
   auto e = Engine::Load(Dir({{"scales.lex", "[exp=3]\nthousand|k\n[exp=6]\nmillion|K\n"}}));
   REQUIRE(!e.ok());
