@@ -39,6 +39,8 @@ class Lexicon {
       auto it = attrs.find(key);
       return it == attrs.end() ? dflt : it->second;
     }
+    // The name output says: `as=` when set ("net loss" is net_income, negative), else canonical.
+    std::string Name() const { return Attr("as", canonical); }
   };
   static Result<Lexicon> Parse(const std::string& file, std::string_view text);
   // Case-insensitive; runs of spaces and hyphens compare equal. nullptr when absent.

@@ -42,6 +42,14 @@ dividend|dividend|dividends|dividend per share|dividends per share
 ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
 [class=per_share basis=yes]
 eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share
+# Losses: the metric output is the income line in `as=`, and its levels are negative ("a net loss
+# of $12.5 million" is net_income -12500000; "a loss of $0.08 per share" is eps -0.08).
+[class=money basis=yes as=net_income sign=-1]
+net_loss|net loss|net losses
+[class=money basis=yes as=operating_income sign=-1]
+operating_loss|operating loss|operating losses|loss from operations
+[class=per_share basis=yes as=eps sign=-1]
+loss_per_share|loss per share|net loss per share|loss per diluted share|net loss per diluted share|diluted loss per share|diluted net loss per share
 [class=pct basis=yes]
 gross_margin|gross margin|gross margins
 operating_margin|operating margin|operating margins

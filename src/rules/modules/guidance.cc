@@ -499,14 +499,14 @@ class GuidanceModule : public Module {
     for (const Mention* x : r.mentions)
       if (x->kind == Kind::kMetric && x->e <= pos) {
         const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b));
-        if (e && e->canonical == metric) last = x;
+        if (e && e->Name() == metric) last = x;
       }
     if (last && InCondition(r, last->b)) return false;
     if (start == 0 && end == r.text.size()) return true;
     for (const Mention* x : r.mentions) {
       if (x->kind != Kind::kMetric || x->b < start || x->b >= end) continue;
       const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b));
-      if (e && e->canonical == metric) return true;
+      if (e && e->Name() == metric) return true;
     }
     return false;
   }
@@ -616,7 +616,7 @@ class GuidanceModule : public Module {
     const Lexicon::Entry* e = name.empty() ? nullptr : metrics_->Find(name);
     std::string base;
     if (e) {
-      base = e->canonical;
+      base = e->Name();
     } else {
       for (char c : m.Group(*hit->m, "word"))
         base.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
@@ -655,7 +655,7 @@ class GuidanceModule : public Module {
       bool ok = true;
       for (const Quantity& b : ctx.quantities) {
         uint32_t at = b.start - ctx.sentence.begin;
-        if (at >= x->e && at < qb && !allowed(b, e->canonical)) ok = false;
+        if (at >= x->e && at < qb && !allowed(b, e->Name())) ok = false;
       }
       named = ok ? e : nullptr;
     }
@@ -665,10 +665,10 @@ class GuidanceModule : public Module {
     std::string cls = named->Attr("class");
     auto has = [&](const char* c) { return ("," + cls + ",").find("," + std::string(c) + ",") != std::string::npos; };
     if (q.unit == "%" && Hit(r.text.substr(qe, 60), kYoy)) {
-      *metric = named->canonical + "_growth", *unit = "%";
+      *metric = named->Name() + "_growth", *unit = "%";
       return true;
     }
-    *metric = named->canonical;
+    *metric = named->Name();
     if (q.unit == "%" && has("pct")) return *unit = "%", true;
     if (IsCurrency(q.unit) && has("per_share")) return *unit = q.unit + "/share", true;
     if (q.unit.ends_with("/share") && has("per_share")) return *unit = q.unit, true;
@@ -756,7 +756,7 @@ class GuidanceModule : public Module {
       if (direction->b > metric->e + 40) return;
       const Lexicon::Entry* e = metrics_->Find(r.text.substr(metric->b, metric->e - metric->b));
       if (!e) return;
-      g.metric = e->canonical;
+      g.metric = e->Name();
       g.revision = revision;
     }
     g.qualitative = true;

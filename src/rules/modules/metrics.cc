@@ -394,6 +394,17 @@ class Metrics : public Module {
           }
           metric_between = forced[i], seg_between = nullptr;
         }
+        // "Net loss was $3 million, compared to a net loss of $5 million": the same line named again
+        // for its earlier level goes to this record (a loss's level in its sign)
+        if (rec && role == kFrom && metric_between && !seg_between && rec->sentence == ctx.index &&
+            rec->metric == metric_between->metric->Name() && !IsNone(*metric_between->metric)) {
+          if (metric_between->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
+          if (c.unit == "number") c.unit = rec->unit;
+          if (rec->unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
+          rec->comparisons.push_back(std::move(c));
+          used.push_back(metric_between);
+          continue;
+        }
         if (rec && !metric_between && !seg_between) {
           // "$7 million or $0.01 per diluted share, compared with $191 million and $0.41": an amount
           // goes to this sentence's record in its own unit, not to the per-share one
@@ -482,7 +493,9 @@ class Metrics : public Module {
       // a per-share amount is EPS when said with earnings ("net income of $7 million or $0.01 per
       // diluted share"), not a price ("we sold some at $697 a share")
       if (unit_q.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
-        metric = (metric && metric->Attr("basis") == "yes") || s.find("dilut") != std::string_view::npos ? metrics_->Find("eps") : nullptr;
+        metric = (metric && metric->Attr("basis") == "yes") || s.find("dilut") != std::string_view::npos
+                     ? metrics_->Find(metric && metric->Attr("sign") == "-1" ? "loss per share" : "eps")  // "a net loss of $12.5 million, or $0.08 per share"
+                     : nullptr;
       if (!metric && share_of && share_mention) {
         const Mention* seg = nullptr;
         for (const Mention& x : st.ms)
@@ -494,8 +507,8 @@ class Metrics : public Module {
       std::string unit = Fits(*metric, unit_q, share_of);
       if (unit.empty()) continue;
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million".
-      if (rec && std::isnan(rec->value) && rec->metric == metric->canonical && !seg_between && (!mm || !metric_between || metric_between == mm)) {
-        rec->value = q.value, rec->low = q.low, rec->high = q.high, rec->approx = q.approx, rec->unit = unit;
+      if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm)) {
+        SetLevel(rec, q, *metric), rec->approx = q.approx, rec->unit = unit;
         rec->start = q.start, rec->end = q.end;
         if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
         for (auto& c : rec->comparisons)
@@ -504,7 +517,7 @@ class Metrics : public Module {
         continue;
       }
       Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
-      r.value = q.value, r.low = q.low, r.high = q.high, r.approx = q.approx, r.unit = unit;
+      SetLevel(&r, q, *metric), r.approx = q.approx, r.unit = unit;
       if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
       r.start = q.start, r.end = q.end;
       out->metrics.push_back(std::move(r));
@@ -585,6 +598,14 @@ class Metrics : public Module {
     return nullptr;
   }
 
+  // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million.
+  static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric) {
+    bool loss = metric.Attr("sign") == "-1";
+    r->value = loss ? -std::fabs(q.value) : q.value;
+    r->low = loss ? -std::fabs(q.high) : q.low;
+    r->high = loss ? -std::fabs(q.low) : q.high;
+  }
+
   Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
              const Mention* seg_between) const {
     Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between);
@@ -595,7 +616,7 @@ class Metrics : public Module {
   Metric New(const SentenceContext& ctx, const State& st, const Lexicon::Entry* metric, uint32_t qb, uint32_t qe,
              uint32_t next, const Mention* seg_between) const {
     Metric r;
-    r.metric = metric->canonical;
+    r.metric = metric->Name();
     r.speaker = ctx.turn.speaker, r.turn = ctx.turn.index, r.sentence = ctx.index;
     r.quote = std::string(ctx.text);
     if (seg_between) r.segment = seg_between->text;
