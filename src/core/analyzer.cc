@@ -86,19 +86,11 @@ void DocumentMeta(std::string_view text, Call* call) {
     call->ticker = ticker;
   }
   static const RE2 kPeriod(R"((?i)\b(first|second|third|fourth) quarter(?: (?:and|&) (?:full|fiscal) year)?(?: (?:of )?(?:fiscal )?)((?:19|20)\d\d)\b)");
-  // "the Microsoft Fiscal Year 2023 First Quarter Earnings Conference Call": the year first
-  static const RE2 kYearFirst(R"((?i)\b(?:fiscal year|fiscal|fy) ?((?:19|20)\d\d),? (first|second|third|fourth) quarter\b)");
   std::string nth;
   int year = 0;
-  if (RE2::PartialMatch(text.substr(0, 5000), kPeriod, &nth, &year) ||
-      RE2::PartialMatch(text.substr(0, 5000), kYearFirst, &year, &nth)) {
-    static const char* kNth[] = {"first", "second", "third", "fourth"};
-    for (auto& c : nth) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (int q = 0; q < 4; ++q)
-      if (nth == kNth[q]) call->fiscal_quarter = q + 1;
-    call->fiscal_year = year;
-    call->fiscal_period = "Q" + std::to_string(call->fiscal_quarter) + " " + std::to_string(year);
-  }
+  std::string_view head = text.substr(0, 5000);
+  if (RE2::PartialMatch(head, kPeriod, &nth, &year)) layouts::SetWordQuarter(nth, year, call);
+  else layouts::YearFirstQuarter(head, call);  // "the Microsoft Fiscal Year 2023 First Quarter ... Call"
 }
 
 void AsDocument(const std::string& text, Analysis* a) {

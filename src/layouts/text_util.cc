@@ -63,6 +63,27 @@ bool LooksLikeName(std::string_view s) {
   return RE2::FullMatch(s, kName);
 }
 
+bool SetWordQuarter(std::string word, int year, Call* call) {
+  static const char* kWords[] = {"first", "second", "third", "fourth"};
+  for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (int q = 1; q <= 4; ++q)
+    if (word == kWords[q - 1]) {
+      call->fiscal_quarter = q;
+      call->fiscal_year = year;
+      call->fiscal_period = "Q" + std::to_string(q) + " " + std::to_string(year);
+      return true;
+    }
+  return false;
+}
+
+bool YearFirstQuarter(std::string_view text, Call* call) {
+  static const RE2 kYearFirst(
+      R"((?i)\b(?:fiscal year|fiscal|fy) ?((?:19|20)\d\d),?[ -](first|second|third|fourth)[ -]quarter\b)");
+  std::string word;
+  int year = 0;
+  return RE2::PartialMatch(text, kYearFirst, &year, &word) && SetWordQuarter(word, year, call);
+}
+
 void FillFromTitle(std::string_view title, Call* call) {
   static const RE2 kQuarter(R"(\bQ([1-4])\b(?:[^\d]{0,30}?)\b(?:F(?:Y|iscal) ?)?((?:19|20)\d\d)\b)");
   static const RE2 kFy(R"(^(?:F(?:Y|iscal)|Full[- ]Year) ?((?:19|20)\d\d)\b)");
@@ -71,17 +92,10 @@ void FillFromTitle(std::string_view title, Call* call) {
   int q = 0, y = 0;
   // "Second quarter 2024 results", "Third Quarter Fiscal 2023"
   static const RE2 kWordQuarter(R"((?i)\b(first|second|third|fourth)[ -]quarter\b[^\d]{0,30}?\b((?:19|20)\d\d)\b)");
-  // "Fiscal 2022 second-quarter results"
-  static const RE2 kYearFirst(R"((?i)\bfiscal (?:year )?((?:19|20)\d\d)[ -](first|second|third|fourth)[ -]quarter\b)");
   std::string word;
-  if (RE2::PartialMatch(title, kWordQuarter, &word, &y) || RE2::PartialMatch(title, kYearFirst, &y, &word)) {
-    static const char* kWords[] = {"first", "second", "third", "fourth"};
-    for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (int i = 0; i < 4; ++i)
-      if (word == kWords[i]) q = i + 1;
-    call->fiscal_quarter = q;
-    call->fiscal_year = y;
-    call->fiscal_period = "Q" + std::to_string(q) + " " + std::to_string(y);
+  if (RE2::PartialMatch(title, kWordQuarter, &word, &y)) {
+    SetWordQuarter(word, y, call);
+  } else if (YearFirstQuarter(title, call)) {
   } else if (RE2::PartialMatch(title, kQuarter, &q, &y)) {
     call->fiscal_quarter = q;
     call->fiscal_year = y;

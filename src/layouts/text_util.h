@@ -22,6 +22,11 @@ bool LooksLikeName(std::string_view s);
 // Fills company, fiscal quarter/year and fiscal_period from a title such as
 // "Q3 2008 Juniper Networks Earnings Conference Call" or "Q4 and Full Year 2013 Cisco ... Call".
 void FillFromTitle(std::string_view title, Call* call);
+// The fiscal quarter from a quarter word and a year ("third", 2021 is Q3 2021); false if the word
+// is not first..fourth (any case).
+bool SetWordQuarter(std::string word, int year, Call* call);
+// The year first: "Fiscal 2022 second-quarter results", "Fiscal Year 2023, First Quarter".
+bool YearFirstQuarter(std::string_view text, Call* call);
 
 // "Oct. 23. 2008", "October 23, 2008", "JULY 26, 2012" -> "2008-10-23"; empty on failure.
 std::string ParseDate(std::string_view s);

@@ -72,6 +72,10 @@ TEST_CASE("call titles give company and fiscal period; dates parse") {
   Call e;  // the year first
   layouts::FillFromTitle("Fiscal 2022 second-quarter results conference call", &e);
   CHECK(e.fiscal_period == "Q2 2022");
+  Call g;  // the year first, as documents and API titles say it
+  CHECK(layouts::YearFirstQuarter("the Acme Fiscal Year 2023, First Quarter Earnings Call", &g));
+  CHECK(g.fiscal_period == "Q1 2023");
+  CHECK_FALSE(layouts::YearFirstQuarter("fiscal 2023 results", &g));
   Call f;  // a fiscal year alone is not a quarter
   layouts::FillFromTitle("Fiscal 2022 results conference call", &f);
   CHECK(f.fiscal_quarter == 0);
