@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 #include <unordered_map>
 
 #include "rules/engine.h"
@@ -156,6 +157,37 @@ class Metrics : public Module {
     return e ? e->canonical : std::string(seg);
   }
 
+  // Where the capitalised words right before `at` begin ("Office 365 " before "Commercial"):
+  // names and model numbers, not sentence openers, periods or basis words.
+  static size_t NameStart(std::string_view text, size_t at) {
+    static const std::set<std::string, std::less<>> kStop = {
+        "The", "Our", "Its", "Their", "This", "That", "These", "Those", "And", "But", "So", "Or", "In", "For", "On",
+        "At", "With", "From", "Of", "By", "As", "Total", "Net", "Adjusted", "GAAP", "Non-GAAP", "Reported", "Organic",
+        "Fiscal", "Quarter", "Full", "Year", "First", "Second", "Third", "Fourth", "Also", "Overall", "Now", "Then",
+        "Similarly", "Meanwhile", "Again", "Finally", "Lastly", "Next", "Turning", "Moving", "Both", "All", "Each",
+        "We", "I", "Consolidated", "Company", "Group", "Q", "FY", "YTD", "Yes", "Well", "OK", "Okay", "Further",
+        "Additionally", "Importantly", "Likewise", "While", "Although", "When", "If", "Record", "Strong"};
+    size_t from = at;
+    while (from >= 2 && text[from - 1] == ' ') {
+      size_t b = from - 1;
+      while (b > 0 && text[b - 1] != ' ' && text[b - 1] != ',' && text[b - 1] != '(' && text[b - 1] != '"') --b;
+      std::string_view w = text.substr(b, from - 1 - b);
+      bool digits = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      bool upper = !w.empty() && std::isupper(static_cast<unsigned char>(w[0])) &&
+                   std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '&' || c == '-'; });
+      bool period = w.size() >= 2 && (w[0] == 'Q' || w[0] == 'H') && std::isdigit(static_cast<unsigned char>(w[1]));
+      bool year = digits && w.size() == 4 && (w.starts_with("19") || w.starts_with("20"));
+      if (w.empty() || kStop.count(w) || period || year || w.starts_with("FY") || w.ends_with("ly")) break;
+      if (digits) {  // a number only inside a name: "Office 365 Commercial"
+        if (b < 2 || text[b - 1] != ' ' || !std::isupper(static_cast<unsigned char>(text[text.rfind(' ', b - 2) == std::string_view::npos ? 0 : text.rfind(' ', b - 2) + 1]))) break;
+      } else if (!upper) {
+        break;
+      }
+      from = b;
+    }
+    return from;
+  }
+
   // The company itself is not a segment: "Micron delivered", "AMD's revenue".
   static bool IsCompany(const Call& call, std::string_view seg) {
     std::string_view co = call.company;
@@ -170,9 +202,18 @@ class Metrics : public Module {
       case Kind::kMetric: {
         x->metric = metrics_->Find(m.Group(*x->m, "metric"));
         if (!x->metric) return false;
-        std::string a = Segment(m.Group(*x->m, "seg")), b = Segment(m.Group(*x->m, "seg2"));
+        std::string_view sa = m.Group(*x->m, "seg"), sb = m.Group(*x->m, "seg2");
+        std::string a = Segment(sa), b = Segment(sb);
         if (IsCompany(call, a)) a.clear();
         x->text = a.empty() ? b : b.empty() ? a : a + " " + b;
+        // "Office 365 Commercial revenue", "Securities Services revenue": the name the line ends
+        if (std::string_view first = !sa.empty() ? sa : sb; !x->text.empty() && !first.empty()) {
+          size_t at = static_cast<size_t>(first.data() - ctx.text.data());
+          size_t from = NameStart(ctx.text, at);
+          std::string_view head = ctx.text.substr(from, at - from);
+          if (!head.empty() && !IsCompany(call, head.substr(0, head.find(' '))))
+            x->text = std::string(head) + std::string(ctx.text.substr(at, (sb.empty() ? sa : sb).data() + (sb.empty() ? sa : sb).size() - first.data()));
+        }
         return true;
       }
       case Kind::kSegment: {
@@ -340,6 +381,8 @@ class Metrics : public Module {
         roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
       } else if (carry || elliptic(prev_end)) {
         roles[i] = roles[i - 1];
+      } else if (i > 0 && YearAgoAfter(ctx, st, ctx.quantities[i].end - base)) {
+        roles[i] = {kFrom, 1};  // "$0.41 per share, more than double the $0.18 per share a year ago"
       }
       prev_end = ctx.quantities[i].end - base;
     }
@@ -508,7 +551,7 @@ class Metrics : public Module {
       if (unit.empty()) continue;
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million".
       if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm)) {
-        SetLevel(rec, q, *metric), rec->approx = q.approx, rec->unit = unit;
+        SetLevel(rec, q, *metric, s.substr(qb > 40 ? qb - 40 : 0, qb > 40 ? 40 : qb)), rec->approx = q.approx, rec->unit = unit;
         rec->start = q.start, rec->end = q.end;
         if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
         for (auto& c : rec->comparisons)
@@ -517,7 +560,7 @@ class Metrics : public Module {
         continue;
       }
       Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
-      SetLevel(&r, q, *metric), r.approx = q.approx, r.unit = unit;
+      SetLevel(&r, q, *metric, s.substr(qb > 40 ? qb - 40 : 0, qb > 40 ? 40 : qb)), r.approx = q.approx, r.unit = unit;
       if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
       r.start = q.start, r.end = q.end;
       out->metrics.push_back(std::move(r));
@@ -598,9 +641,22 @@ class Metrics : public Module {
     return nullptr;
   }
 
-  // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million.
-  static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric) {
-    bool loss = metric.Attr("sign") == "-1";
+  // A comparative period right after a level, no comma between: "the $0.18 per share a year ago".
+  static bool YearAgoAfter(const SentenceContext& ctx, const State& st, uint32_t qe) {
+    static const RE2 kGap(R"((?i)^\s*(?:per\s+(?:diluted\s+|basic\s+)?share\s*)?(?:in\s+|for\s+|from\s+|of\s+)?(?:the\s+)?$)");
+    for (const Mention& x : st.ms) {
+      if (x.in->kind != Kind::kPeriod || !x.comparative || x.b < qe || x.b - qe > 30) continue;
+      std::string_view gap = ctx.text.substr(qe, x.b - qe);
+      if (RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kGap)) return true;
+    }
+    return false;
+  }
+
+  // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so
+  // is any level stated as a loss: "Mortgages segment EBITDA was a loss of $27 million".
+  static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {}) {
+    static const RE2 kLossOf(R"((?i)\b(?:an?\s+(?:\w+\s+)?loss\s+of|negative)\s*$)");
+    bool loss = metric.Attr("sign") == "-1" || RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kLossOf);
     r->value = loss ? -std::fabs(q.value) : q.value;
     r->low = loss ? -std::fabs(q.high) : q.low;
     r->high = loss ? -std::fabs(q.low) : q.high;
