@@ -496,11 +496,15 @@ class Metrics : public Module {
       // A level: which metric? "$18 million of EX switch revenue" looks right; else the nearest before.
       const Mention* mm = forced[i];
       if (!mm && IsCurrency(q.unit)) {
+        static const RE2 kRate(R"((?i)^\s+(?:every|per|each|a\s+(?:day|week|month|year))\b)");  // "$3 million cash every day"
         for (const Mention& x : st.ms)
           if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
             std::string_view gap = s.substr(qe, x.b - qe);
-            if ((gap.starts_with(" of ") || gap.starts_with(" in ") || gap.starts_with(" through ")) &&
-                gap.find(',') == std::string_view::npos)
+            // "... of EX switch revenue"; "a $10 billion buyback" (the noun the amount qualifies)
+            if (((gap.starts_with(" of ") || gap.starts_with(" in ") || gap.starts_with(" through ")) &&
+                 gap.find(',') == std::string_view::npos) ||
+                ((gap == " " || gap == "-") && !s.substr(x.b).starts_with("and ") && !s.substr(x.b).starts_with("or ") &&
+                 !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kRate)))
               mm = &x;
             break;
           }
