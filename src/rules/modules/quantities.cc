@@ -197,7 +197,15 @@ class Quantities : public Module {
     if (!v1) return false;
     double sign = in.negative || !g("neg").empty() ? -1 : 1;
     q->value = q->low = q->high = sign * *v1;
-    if (!n2.empty()) {
+    if (!n2.empty() && (!g("neg").empty() || !g("neg2").empty())) {
+      // "negative $0.06 to negative $0.05": both ends signed, or no range at all
+      if (g("neg").empty() || g("neg2").empty()) return false;
+      auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
+      if (!v2) return false;
+      q->low = -std::max(*v1, *v2), q->high = -std::min(*v1, *v2);
+      q->value = (q->low + q->high) / 2;
+      q->range = true;
+    } else if (!n2.empty()) {
       auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
       if (!v2 || *v2 <= *v1) return false;  // "from 29% to 28.5%" is a change, not a range
       q->low = sign * *v1, q->high = sign * *v2;
