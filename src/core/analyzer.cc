@@ -188,6 +188,7 @@ Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path
     if (parsed->speakerless) a.source.layout = parsed->layout, a.warnings = parsed->warnings;
   } else {
     segment::AssignRoles(&a);
+    segment::RealignQaStart(&a);
     segment::BuildExchanges(&a);
     if (!parsed->qa_heading && a.exchanges.empty() && a.call.fiscal_period.empty())
       a.warnings.push_back("no Q&A section found");

@@ -91,12 +91,16 @@ void CallFromOpening(Analysis* a) {
   }
 }
 
+// The operator's (or management's) words that open the questions.
+static const char* QaStartPattern() {
+  return R"((?i)\b(?:first question|(?:now )?begin the question|now (?:open|take) (?:up )?(?:the (?:call|line|lines|floor) )?(?:up )?(?:for|to) (?:your )?questions|open the (?:floor|line|lines|call) (?:up )?(?:for|to) questions|would like to ask a question|(?:poll|queue) for questions|question-and-answer session|question and answer session|begin the q&a|q&a session)\b)";
+}
+
 void InferOperatorAndQa(Analysis* a, bool find_qa) {
   if (a->call.company.empty() || a->call.fiscal_period.empty()) CallFromOpening(a);
   static const RE2 kIntroduces(
       R"((?i)\b(?:(?:first|next|following|last) question (?:is |will |comes |today )?(?:be )?(?:from|comes)|question comes from|(?:your|the) line is (?:now )?open|operator instructions|press (?:star|\*) ?(?:1|one)|now open (?:up )?the (?:call|line|floor)))");
-  static const RE2 kQaStart(
-      R"((?i)\b(?:first question|(?:now )?begin the question|now (?:open|take) (?:up )?(?:the (?:call|line|lines|floor) )?(?:up )?(?:for|to) (?:your )?questions|open the (?:floor|line|lines|call) (?:up )?(?:for|to) questions|would like to ask a question|(?:poll|queue) for questions|question-and-answer session|question and answer session|begin the q&a|q&a session)\b)");
+  static const RE2 kQaStart(QaStartPattern());
   if (a->participants.empty()) return;
   bool has_operator = false;
   for (const auto& p : a->participants) has_operator |= p.role == Role::kOperator;
@@ -110,8 +114,6 @@ void InferOperatorAndQa(Analysis* a, bool find_qa) {
     if (score[best] >= 2 || (score[best] == 1 && opens)) a->participants[best].role = Role::kOperator;
   }
   if (!find_qa) return;
-  for (const auto& t : a->turns)
-    if (t.section == Section::kQa) return;
   // After management has spoken, the operator's turn that opens the questions.
   bool management_spoke = false;
   for (auto& t : a->turns) {
@@ -122,6 +124,26 @@ void InferOperatorAndQa(Analysis* a, bool find_qa) {
     }
     if (!management_spoke || !RE2::PartialMatch(t.text, kQaStart)) continue;
     for (size_t k = static_cast<size_t>(t.index); k < a->turns.size(); ++k) a->turns[k].section = Section::kQa;
+    return;
+  }
+}
+
+// A vendor's Q&A heading placed early: Motley Fool starts "Questions & Answers" at a dropped line
+// mid-remarks ("the line of Mr. Marc just got disconnected"), and management goes on with the
+// prepared remarks until somebody opens the questions ("open the call for questions"). Q&A then
+// starts at that cue, when only the operator and management spoke before it. Needs the roles.
+void RealignQaStart(Analysis* a) {
+  static const RE2 kQaStart(QaStartPattern());
+  for (size_t q0 = 0; q0 < a->turns.size(); ++q0) {
+    if (a->turns[q0].section != Section::kQa) continue;
+    for (size_t k = q0; k < a->turns.size() && k < q0 + 16; ++k) {
+      const Turn& t = a->turns[k];
+      Role r = a->participants[t.speaker].role;
+      if (r != Role::kOperator && r != Role::kExecutive) break;
+      if (!RE2::PartialMatch(t.text, kQaStart)) continue;
+      for (size_t j = q0; j < k; ++j) a->turns[j].section = Section::kPresentation;
+      break;
+    }
     return;
   }
 }

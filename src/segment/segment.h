@@ -25,6 +25,8 @@ void InferOperatorAndQa(Analysis* a, bool find_qa);
 
 // Roles from titles, affiliations against the company, and behaviour in Q&A.
 void AssignRoles(Analysis* a);
+// Moves a vendor's early Q&A heading to the turn that opens the questions (after AssignRoles).
+void RealignQaStart(Analysis* a);
 
 // Marks hand-off turns and groups Q&A turns into exchanges.
 void BuildExchanges(Analysis* a);

@@ -192,3 +192,34 @@ TEST_CASE("not a transcript: a clear reason, or a speaker-less document on reque
   CHECK(d->call.fiscal_period == "Q1 2009");
   CHECK(d->turns[0].text.find("\\$") == std::string::npos);  // converter escapes removed
 }
+
+TEST_CASE("a vendor's Q&A heading placed early moves to the turn that opens the questions") {
+  // Motley Fool JSON, written for this test: the Q&A part starts at a dropped line, and management
+  // finishes its remarks before anybody asks.
+  const std::string call = R"({"header_texts": ["Prepared Remarks:", "Questions & Answers:", "Call participants:"],
+ "prepared_remarks": [
+  {"speaker": "Operator", "speech": "Welcome to the Acme Widgets third quarter 2024 earnings conference call."},
+  {"speaker": "Jane Roe", "speech": "Thank you. Revenue grew 12% in the quarter, and we"}],
+ "q_and_a": [
+  {"speaker": "Operator", "speech": "Excuse me, the line of Ms. Roe has dropped. Please stand by."},
+  {"speaker": "John Smith", "speech": "I will go on with our remarks. Gross margin was 41%, up two points."},
+  {"speaker": "Jane Roe", "speech": "I am back. Operator, please open the line for questions."},
+  {"speaker": "Operator", "speech": "Our first question comes from Ann Lee with Big Bank."},
+  {"speaker": "Ann Lee", "speech": "Thanks. How should we think about margins next year?"},
+  {"speaker": "John Smith", "speech": "We expect them to improve further."}],
+ "participants": ["Jane Roe--Chief Executive Officer", "John Smith--Chief Financial Officer",
+                  "Ann Lee--Big Bank -- Analyst"]})";
+  Analysis a = AnalyzeText(call);
+  REQUIRE(a.turns.size() == 8);
+  for (int i = 0; i < 4; ++i) CHECK_MESSAGE(a.turns[i].section == Section::kPresentation, "turn ", i);
+  for (int i = 4; i < 8; ++i) CHECK_MESSAGE(a.turns[i].section == Section::kQa, "turn ", i);
+  REQUIRE(a.exchanges.size() == 1);
+
+  // When an analyst speaks first, the vendor's heading stands.
+  const std::string line = R"({"speaker": "John Smith", "speech": "I will go on with our remarks. Gross margin was 41%, up two points."})";
+  std::string asked = call;
+  asked.replace(asked.find(line), line.size(), R"({"speaker": "Ann Lee", "speech": "Hello, can you hear me? Is the call still on?"})");
+  Analysis b = AnalyzeText(asked);
+  REQUIRE(b.turns.size() == 8);
+  CHECK(b.turns[2].section == Section::kQa);
+}
