@@ -17,6 +17,7 @@ s_and_m|sales and marketing|sales and marketing expenses|S&M
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses
 sga|SG&A|selling, general and administrative
 other_income|net interest and other income|interest and other income|other income|interest income
+interest_expense|interest expense|net interest expense|interest expense, taxes and other|interest expense, taxes, and other
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation
 [class=money basis=no]
 net_interest_income|net interest income|NII

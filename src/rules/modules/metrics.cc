@@ -610,7 +610,8 @@ class Metrics : public Module {
     return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
       if (k.in->kind != Kind::kBlock || (!k.in->unit.empty() && k.in->unit != unit)) return false;
       if (k.in->attr == "sentence") return true;
-      if (k.in->attr == "next") return k.b >= prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12);
+      if (k.in->attr == "next")  // not inside the quantity: "$1.74, plus or minus $0.08" is one range
+        return k.b >= prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12) && !(k.b >= qb && k.e <= qe);
       if (k.in->attr == "1") return k.b >= qe && k.b - qe <= 2;
       return (k.b >= prev_end && k.e <= qb && qb - k.e <= 40) || (k.b >= qe && k.b - qe <= 20);
     });

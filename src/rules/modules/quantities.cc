@@ -197,6 +197,14 @@ class Quantities : public Module {
     if (!v1) return false;
     double sign = in.negative || !g("neg").empty() ? -1 : 1;
     q->value = q->low = q->high = sign * *v1;
+    if (std::string_view d = g("d"); !d.empty()) {  // "$8.7 billion, plus or minus $200 million"
+      std::string_view ds = g("ds"), du = g("du");
+      auto dv = ParseNumber(d, (ds.empty() ? e1 : Exp(ds)) + in.exp, numbers_);
+      if (!dv || *dv <= 0) return false;
+      double delta = !du.empty() && (du[0] == 'b' || du[0] == 'B') ? *dv / 100 : *dv;  // basis points of a %
+      q->low = q->value - delta, q->high = q->value + delta, q->range = true;
+      return !q->unit.empty();
+    }
     if (!n2.empty() && (!g("neg").empty() || !g("neg2").empty())) {
       // "negative $0.06 to negative $0.05": both ends signed, or no range at all
       if (g("neg").empty() || g("neg2").empty()) return false;
