@@ -2,6 +2,8 @@
 // value/low/high + unit in base units. Every other module builds on its output.
 #include "rules/modules/quantities.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <iterator>
@@ -153,6 +155,9 @@ class Quantities : public Module {
   }
 
  private:
+  // Sums and midpoints to 12 significant digits: $2.95 - $0.07 is 2.88, not 2.8800000000000003.
+  static double Tidy(double v) { return std::strtod(fmt::format("{:.12g}", v).c_str(), nullptr); }
+
   int Exp(std::string_view s) const {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     const Lexicon::Entry* e = s.empty() ? nullptr : scales_->Find(s);
@@ -179,7 +184,7 @@ class Quantities : public Module {
       auto band = in.band[pos[0] == 'l' || pos[0] == 'L' ? 0 : pos[0] == 'm' || pos[0] == 'M' ? 1 : 2];
       double base = n.empty() ? 0 : ParseNumber(n, 0, numbers_).value_or(0);
       q->low = base + band.first, q->high = base + band.second;
-      q->value = (q->low + q->high) / 2, q->range = true, q->approx = true;
+      q->value = Tidy((q->low + q->high) / 2), q->range = true, q->approx = true;
       return true;
     }
     if (std::string_view den = g("den"); !den.empty()) {
@@ -202,7 +207,7 @@ class Quantities : public Module {
       auto dv = ParseNumber(d, (ds.empty() ? e1 : Exp(ds)) + in.exp, numbers_);
       if (!dv || *dv <= 0) return false;
       double delta = !du.empty() && (du[0] == 'b' || du[0] == 'B') ? *dv / 100 : *dv;  // basis points of a %
-      q->low = q->value - delta, q->high = q->value + delta, q->range = true;
+      q->low = Tidy(q->value - delta), q->high = Tidy(q->value + delta), q->range = true;
       return !q->unit.empty();
     }
     if (!n2.empty() && (!g("neg").empty() || !g("neg2").empty())) {
@@ -211,14 +216,14 @@ class Quantities : public Module {
       auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
       if (!v2) return false;
       q->low = -std::max(*v1, *v2), q->high = -std::min(*v1, *v2);
-      q->value = (q->low + q->high) / 2;
+      q->value = Tidy((q->low + q->high) / 2);
       q->range = true;
     } else if (!n2.empty()) {
       auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
       if (!v2 || *v2 <= *v1) return false;  // "from 29% to 28.5%" is a change, not a range
       q->low = sign * *v1, q->high = sign * *v2;
       if (q->low > q->high) std::swap(q->low, q->high);
-      q->value = (q->low + q->high) / 2;
+      q->value = Tidy((q->low + q->high) / 2);
       q->range = true;
     }
     return !q->unit.empty();
