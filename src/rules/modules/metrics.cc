@@ -123,7 +123,10 @@ class Metrics : public Module {
     std::vector<Mention> kept;
     for (Mention& x : ms) {
       bool shadowed = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
-        bool same = k.in->kind == x.in->kind || (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment);
+        // a metric mention hides the segment words inside it, but not a subject naming the segment
+        // of the whole sentence ("CCB reported net income of $4.4 billion on revenue of $18.3 billion")
+        bool same = k.in->kind == x.in->kind ||
+                    (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && x.m->rule->name != "segment_subject");
         return same && x.b < k.e && k.b < x.e;
       });
       if (shadowed || !Fill(ctx, m, forward, &x)) continue;
