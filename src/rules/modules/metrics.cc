@@ -359,11 +359,12 @@ class Metrics : public Module {
         std::string_view tail = cut == std::string_view::npos ? gap : gap.substr(cut);
         return i > 0 && roles[i - 1].first != kLevel && RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), kElliptic);
       };
-      // "up 7% from the prior quarter and 47% year-over-year": the cue named a period, not this level
+      // "up 7% from the prior quarter and 47% year-over-year", "up 8% from fiscal third quarter and
+      // 38% from the prior year": the cue named a period, not this level
       bool carry = false;
       if (cue && cue->in->kind == Kind::kFrom)
         for (const Mention& x : st.ms)
-          if (x.in->kind == Kind::kPeriod && x.b >= cue->e && x.e <= qb && x.b - cue->e <= 5 && elliptic(x.e)) {
+          if (x.in->kind == Kind::kPeriod && x.b >= cue->e && x.e <= qb && x.b - cue->e <= 12 && elliptic(x.e)) {
             cue = nullptr, carry = true;
             break;  // cue is gone: the loop must not read it again
           }
