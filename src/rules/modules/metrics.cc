@@ -140,10 +140,10 @@ class Metrics : public Module {
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
       x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q";
       // a period within 60 bytes after "from"/"than" is the reference, unless a "to" came between:
-      // "from 24.1% in 2019 to 25% in 2020"
+      // "from 24.1% in 2019 to 25% in 2020"; not the "from" of a metric's name ("cash from operations")
       for (const Mention& c : ms)
         if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
-            ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos) {
+            ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c)) {
           x.comparative = true;
           if (x.in->attr != "this") x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false);  // a reference is past
         }
