@@ -407,7 +407,17 @@ class Metrics : public Module {
       size_t j = i + 1;
       while (j < nq && roles[i].first == kChange && roles[j].first == kFrom) ++j;
       uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
-      if (Blocked(st, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) continue;
+      if (Blocked(st, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) {
+        // "Trailing 12 month operating cash flow was $3.22 billion, compared with $3.21 billion": the
+        // blocked value used up the metric named before it, so what follows is not that metric's either
+        // (the value said right after the metric, no comma between: not "revenue, which is now 86% of")
+        if (std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+              return x.in->kind == Kind::kMetric && x.b >= rec_end && x.e <= qb && qb - x.e <= 16 &&
+                     s.substr(x.e, qb - x.e).find(',') == std::string_view::npos;
+            }))
+          rec_end = qe;
+        continue;
+      }
       Role role = static_cast<Role>(roles[i].first);
       int sign = roles[i].second;
       // Metric and segment mentions since the current record began.
