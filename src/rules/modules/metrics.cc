@@ -585,6 +585,16 @@ class Metrics : public Module {
       rec = &out->metrics.back(), rec_end = qe;
       if (mm) used.push_back(mm), made.emplace_back(mm, out->metrics.size() - 1);
     }
+    // A sequential change is a quarter's: "Embedded revenue was $1.2 billion, down 9% sequentially"
+    // after a paragraph about the fiscal year is the call's quarter, unless the sentence names a period.
+    const std::string& fp = ctx.analysis.call.fiscal_period;
+    bool own_period = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kPeriod && !x.comparative; });
+    for (size_t k = out->metrics.size(); !own_period && fp.starts_with("Q") && k-- > 0;) {
+      Metric& r = out->metrics[k];
+      if (r.sentence != ctx.index || r.turn != ctx.turn.index) break;
+      if (r.period.starts_with("FY") && std::any_of(r.comparisons.begin(), r.comparisons.end(), [](const Comparison& c) { return c.kind == "qoq"; }))
+        r.period = fp;
+    }
   }
 
   static bool IsNone(const Lexicon::Entry& metric) { return metric.Attr("class") == "none"; }
