@@ -57,6 +57,8 @@ operating_margin|operating margin|operating margins
 net_margin|net margin|net margins|net profit margin
 ebitda_margin|EBITDA margin|EBITDA margins
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
+[class=pct basis=no]
+net_revenue_retention|net revenue retention|dollar-based net revenue retention|net dollar retention|dollar-based net retention|net retention rate|NRR
 [class=days]
 dso|DSO|DSOs|days sales outstanding|days of sales outstanding
 dio|DIO|days inventory outstanding|inventory days
