@@ -495,6 +495,8 @@ class Metrics : public Module {
           out->metrics.push_back(std::move(r));
         } else {
           Metric r = New(ctx, st, *mm, qb, qe, next, seg_between);
+          // "compared to a net loss of $881 million last year": an earlier level in the line's sign
+          if (role == kFrom && mm->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
           std::string u = Fits(*mm->metric, unit_q, false);
           r.unit = u.empty() ? DefaultUnit(*mm->metric) : u;
           if (c.unit == "number") c.unit = r.unit;
@@ -684,7 +686,8 @@ class Metrics : public Module {
   // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so
   // is any level stated as a loss: "Mortgages segment EBITDA was a loss of $27 million".
   static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {}) {
-    static const RE2 kLossOf(R"((?i)\b(?:an?\s+(?:\w+\s+)?loss\s+of|negative)\s*$)");
+    static const RE2 kLossOf(
+        R"((?i)\b(?:an?\s+(?:\w+\s+)?loss\s+of|negative)\s+(?:(?:approximately|about|roughly|around|nearly|almost|over|some|just\s+under|just\s+over)\s+)?$)");
     bool loss = metric.Attr("sign") == "-1" || RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kLossOf);
     r->value = loss ? -std::fabs(q.value) : q.value;
     r->low = loss ? -std::fabs(q.high) : q.low;
