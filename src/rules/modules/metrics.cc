@@ -462,6 +462,7 @@ class Metrics : public Module {
           used.push_back(metric_between);
           continue;
         }
+        if (rec && !metric_between && !seg_between && OthersGrowth(st, s, qb)) continue;
         if (rec && !metric_between && !seg_between) {
           // "$7 million or $0.01 per diluted share, compared with $191 million and $0.41": an amount
           // goes to this sentence's record in its own unit, not to the per-share one
@@ -597,6 +598,32 @@ class Metrics : public Module {
       if (r.period.starts_with("FY") && std::any_of(r.comparisons.begin(), r.comparisons.end(), [](const Comparison& c) { return c.kind == "qoq"; }))
         r.period = fp;
     }
+  }
+
+  // "..., highlighted by marketing solutions growth of 42%": the growth of something the metrics
+  // vocabulary does not name, which is not the record's change.
+  static bool OthersGrowth(const State& st, std::string_view s, uint32_t qb) {
+    static const std::set<std::string, std::less<>> kPlain = {
+        "strong", "solid", "good", "healthy", "continued", "robust", "organic", "overall", "total", "our",
+        "the", "its", "their", "of", "with", "and", "double-digit", "single-digit", "underlying", "reported",
+        "sequential", "annual", "year-over-year", "year-on-year", "quarterly", "further", "more", "record", "a",
+        "represents", "represent", "reflects", "implies", "shows", "means", "marks", "drives", "continues",
+        "high", "low", "mid", "modest", "slight", "slower", "faster", "higher", "lower", "positive", "negative",
+        "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some"};
+    const Mention* cue = nullptr;
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kChange && x.e <= qb && qb - x.e <= 12) cue = &x;
+    if (!cue || cue->b < 2) return false;
+    std::string_view t = s.substr(cue->b, cue->e - cue->b);
+    if (t.size() < 6 || (t[0] != 'g' && t[0] != 'G') || t.substr(1, 5) != "rowth") return false;
+    size_t e = cue->b - 1, b = e;
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != ',') --b;
+    std::string w(s.substr(b, e - b));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (w.empty() || !std::isalpha(static_cast<unsigned char>(w[0])) || kPlain.count(w) || w.ends_with("ing") ||
+        w.ends_with("ed"))  // "representing growth of 7% to 11%", "delivered growth of 9%"
+      return false;
+    return !std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) { return k.in->kind == Kind::kMetric && k.e >= e && k.b <= b; });
   }
 
   static bool IsNone(const Lexicon::Entry& metric) { return metric.Attr("class") == "none"; }
