@@ -223,7 +223,15 @@ class Metrics : public Module {
         std::string_view seg = m.Group(*x->m, "seg");
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
-        if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change") && notnames_ && notnames_->Find(seg)) return false;  // "Net revenue"
+        if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change") && notnames_) {
+          // "While Americas Capital Markets revenue ...": a sentence opener is not part of the name
+          static const std::set<std::string, std::less<>> kOpeners = {
+              "While", "When", "If", "Although", "Though", "Because", "Since", "After", "Before", "During", "Excluding",
+              "Including", "Despite", "Meanwhile", "However", "And", "But", "So", "Now", "Also", "Then", "The", "Our"};
+          for (size_t sp = seg.find(' '); sp != std::string_view::npos && kOpeners.count(seg.substr(0, sp)); sp = seg.find(' '))
+            seg.remove_prefix(sp + 1);
+          if (notnames_->Find(seg)) return false;  // "Net revenue"
+        }
         x->text = Segment(seg);
         return !x->text.empty() && !IsCompany(call, x->text);
       }
