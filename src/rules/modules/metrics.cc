@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -39,6 +40,10 @@ struct Mention {
 struct State : ModuleState {
   int turn = -1;
   std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
+  // The call's currency, for amounts said without one (NoteCurrency).
+  bool currency_read = false;
+  std::string declared, counted;
+  std::string Currency() const { return declared.empty() ? counted : declared; }
   std::vector<Mention> ms;
   std::vector<std::pair<int, int>> roles;
   std::vector<const Mention*> used, forced;
@@ -86,6 +91,7 @@ class Metrics : public Module {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn) st.turn = ctx.turn.index, st.basis.clear(), st.period.clear();
     if (ctx.paragraph_start) st.period.clear(), st.segment.clear();
+    NoteCurrency(ctx, &st);
     if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
     if (!pack_.MayMatch(ctx.text)) return;
     pack_.FindAll(ctx.text, m);
@@ -105,6 +111,35 @@ class Metrics : public Module {
   }
 
  private:
+  // The call's currency, for amounts said without one ("Total revenues were 9.8 billion"): the one
+  // declared anywhere in the call ("I refer to results in US dollars"), else the one its explicit
+  // amounts use most ($, USD, EUR, CHF ...). Read once per call, from every turn.
+  static void NoteCurrency(const SentenceContext& ctx, State* st) {
+    if (st->currency_read) return;
+    st->currency_read = true;
+    static const RE2 kIn(R"((?i)\bin\s+(?:(U\.?S\.?|Canadian|Australian|Swiss)\s+)?(dollars|francs|euros|pounds(?:\s+sterling)?|yen)\b)");
+    static const RE2 kMark(R"((US\$|C\$|A\$|\$|€|£|¥|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD)\b)\s?\d)");
+    std::map<std::string, int> votes;
+    for (const Turn& t : ctx.analysis.turns) {
+      re2::StringPiece sp(t.text);
+      std::string where, what, mark;
+      if (st->declared.empty() && RE2::PartialMatch(sp, kIn, &where, &what)) {
+        char w = where.empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(where[0])));
+        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+        st->declared = c == 'd' ? (w == 'c' ? "CAD" : w == 'a' ? "AUD" : "USD") : c == 'f' ? "CHF" : c == 'e' ? "EUR" : c == 'p' ? "GBP" : "JPY";
+      }
+      while (RE2::FindAndConsume(&sp, kMark, &mark)) {
+        static const std::map<std::string, std::string, std::less<>> kIso = {
+            {"$", "USD"}, {"US$", "USD"}, {"C$", "CAD"}, {"A$", "AUD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}};
+        auto it = kIso.find(mark);
+        ++votes[it != kIso.end() ? it->second : mark];
+      }
+    }
+    int best = 0;
+    for (const auto& [cur, n] : votes)
+      if (n > best) st->counted = cur, best = n;
+  }
+
   // Periods that later mentions of "the quarter" and later sentences inherit: not "this quarter",
   // a long-term target or a part of the year ("in the first half").
   static bool Carries(const Mention& x) { return x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd"; }
@@ -407,6 +442,8 @@ class Metrics : public Module {
       uint32_t qb = q.start - base, qe = q.end - base;
       // "$0.97 and $0.96 per share": the per-share words of a pair's second amount are the first's too
       std::string unit_q = q.unit;
+      if (unit_q == "number" && std::fabs(q.value) >= 1e6 && Scaled(s.substr(qb, qe - qb)))
+        if (std::string cur = st.Currency(); !cur.empty()) unit_q = cur;  // "9.8 billion" in a US dollar call
       if (i + 1 < nq && IsCurrency(q.unit) && ctx.quantities[i + 1].unit == q.unit + "/share" && std::fabs(q.value) < 1000 &&
           s.substr(qe, ctx.quantities[i + 1].start - q.end) == " and ")
         unit_q += "/share";
@@ -632,6 +669,11 @@ class Metrics : public Module {
         w.ends_with("ed"))  // "representing growth of 7% to 11%", "delivered growth of 9%"
       return false;
     return !std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) { return k.in->kind == Kind::kMetric && k.e >= e && k.b <= b; });
+  }
+
+  static bool Scaled(std::string_view t) {
+    static const RE2 kScale(R"((?i)\d\s*(?:million|billion|trillion|bn|mn)\b)");
+    return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kScale);
   }
 
   static bool IsNone(const Lexicon::Entry& metric) { return metric.Attr("class") == "none"; }
