@@ -7,7 +7,7 @@
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=yes]
 revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover
-gross_profit|gross profit
+gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
 operating_income|operating income|operating profit|income from operations|EBIT
 net_income|net income|net earnings|earnings|net profit
 ebitda|EBITDA|adjusted EBITDA
