@@ -62,7 +62,8 @@ bool AllUpper(std::string_view s) {
 class Metrics : public Module {
  public:
   explicit Metrics(const Pack& p)
-      : pack_(p), metrics_(p.lexicon("metric")), segments_(p.lexicon("segment")), notnames_(p.lexicon("notname")) {
+      : pack_(p), metrics_(p.lexicon("metric")), segments_(p.lexicon("segment")), notnames_(p.lexicon("notname")),
+        currencies_(p.lexicon("currency")), curwords_(p.lexicon("curword")) {
     static const std::unordered_map<std::string, Kind> kinds = {
         {"metric", Kind::kMetric}, {"segment", Kind::kSegment}, {"period", Kind::kPeriod},
         {"basis", Kind::kBasis},   {"change", Kind::kChange},   {"from", Kind::kFrom},
@@ -114,26 +115,22 @@ class Metrics : public Module {
   // The call's currency, for amounts said without one ("Total revenues were 9.8 billion"): the one
   // declared anywhere in the call ("I refer to results in US dollars"), else the one its explicit
   // amounts use most ($, USD, EUR, CHF ...). Read once per call, from every turn.
-  static void NoteCurrency(const SentenceContext& ctx, State* st) {
-    if (st->currency_read) return;
+  void NoteCurrency(const SentenceContext& ctx, State* st) const {
+    if (st->currency_read || !currencies_ || !curwords_) return;
     st->currency_read = true;
-    static const RE2 kIn(R"((?i)\bin\s+(?:(U\.?S\.?|Canadian|Australian|Swiss)\s+)?(dollars|francs|euros|pounds(?:\s+sterling)?|yen)\b)");
+    static const RE2 kIn(R"((?i)\bin\s+((?:(?:U\.?S\.?|Canadian|Australian|Swiss)\s+)?(dollars|francs|euros|pounds(?:\s+sterling)?|yen))\b)");
     static const RE2 kMark(R"((US\$|C\$|A\$|\$|€|£|¥|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD)\b)\s?\d)");
     std::map<std::string, int> votes;
     for (const Turn& t : ctx.analysis.turns) {
       re2::StringPiece sp(t.text);
-      std::string where, what, mark;
-      if (st->declared.empty() && RE2::PartialMatch(sp, kIn, &where, &what)) {
-        char w = where.empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(where[0])));
-        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
-        st->declared = c == 'd' ? (w == 'c' ? "CAD" : w == 'a' ? "AUD" : "USD") : c == 'f' ? "CHF" : c == 'e' ? "EUR" : c == 'p' ? "GBP" : "JPY";
+      std::string phrase, word, mark;
+      if (st->declared.empty() && RE2::PartialMatch(sp, kIn, &phrase, &word)) {
+        const Lexicon::Entry* e = curwords_->Find(phrase);
+        if (!e) e = curwords_->Find(word);  // "U.S dollars": the word alone
+        if (e) st->declared = e->canonical;
       }
-      while (RE2::FindAndConsume(&sp, kMark, &mark)) {
-        static const std::map<std::string, std::string, std::less<>> kIso = {
-            {"$", "USD"}, {"US$", "USD"}, {"C$", "CAD"}, {"A$", "AUD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY"}};
-        auto it = kIso.find(mark);
-        ++votes[it != kIso.end() ? it->second : mark];
-      }
+      while (RE2::FindAndConsume(&sp, kMark, &mark))
+        if (const Lexicon::Entry* e = currencies_->Find(mark)) ++votes[e->canonical];
     }
     int best = 0;
     for (const auto& [cur, n] : votes)
@@ -217,7 +214,9 @@ class Metrics : public Module {
       bool year = digits && w.size() == 4 && (w.starts_with("19") || w.starts_with("20"));
       if (w.empty() || kStop.count(w) || period || year || w.starts_with("FY") || w.ends_with("ly")) break;
       if (digits) {  // a number only inside a name: "Office 365 Commercial"
-        if (b < 2 || text[b - 1] != ' ' || !std::isupper(static_cast<unsigned char>(text[text.rfind(' ', b - 2) == std::string_view::npos ? 0 : text.rfind(' ', b - 2) + 1]))) break;
+        size_t prev = b >= 2 ? text.rfind(' ', b - 2) : std::string_view::npos;
+        size_t word = prev == std::string_view::npos ? 0 : prev + 1;
+        if (b < 2 || text[b - 1] != ' ' || !std::isupper(static_cast<unsigned char>(text[word]))) break;
       } else if (!upper) {
         break;
       }
@@ -245,12 +244,11 @@ class Metrics : public Module {
         if (IsCompany(call, a)) a.clear();
         x->text = a.empty() ? b : b.empty() ? a : a + " " + b;
         // "Office 365 Commercial revenue", "Securities Services revenue": the name the line ends
-        if (std::string_view first = !sa.empty() ? sa : sb; !x->text.empty() && !first.empty()) {
+        if (std::string_view first = !sa.empty() ? sa : sb, last = !sb.empty() ? sb : sa; !x->text.empty() && !first.empty()) {
           size_t at = static_cast<size_t>(first.data() - ctx.text.data());
-          size_t from = NameStart(ctx.text, at);
+          size_t from = NameStart(ctx.text, at), end = static_cast<size_t>(last.data() + last.size() - ctx.text.data());
           std::string_view head = ctx.text.substr(from, at - from);
-          if (!head.empty() && !IsCompany(call, head.substr(0, head.find(' '))))
-            x->text = std::string(head) + std::string(ctx.text.substr(at, (sb.empty() ? sa : sb).data() + (sb.empty() ? sa : sb).size() - first.data()));
+          if (!head.empty() && !IsCompany(call, head.substr(0, head.find(' ')))) x->text = ctx.text.substr(from, end - from);
         }
         return true;
       }
@@ -809,6 +807,7 @@ class Metrics : public Module {
 
   const Pack& pack_;
   const Lexicon *metrics_, *segments_, *notnames_;  // notnames_ may be absent
+  const Lexicon *currencies_, *curwords_;            // symbols and words to ISO codes; may be absent
   std::unordered_map<const Rule*, RuleInfo> info_;
   std::string error_;
 };
