@@ -157,7 +157,19 @@ std::string Lexicon::Regex(std::string_view kind) const {
       if (!re.empty()) terms.push_back(std::move(re));
     }
   }
-  std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  // Dictionary order, except that a term comes before the terms it begins ("operating margin"
+  // before "operating"): at any position the longest term that matches is the one taken, as with
+  // longest-first, and terms sharing a beginning sit side by side, so RE2 factors them into a trie
+  // (a smaller program: fewer states for the DFAs, fewer threads for capture extraction).
+  std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
+    size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i) {
+      char x = static_cast<char>(std::tolower(static_cast<unsigned char>(a[i])));
+      char y = static_cast<char>(std::tolower(static_cast<unsigned char>(b[i])));
+      if (x != y) return x < y;
+    }
+    return a.size() > b.size();
+  });
   std::string out = "(?:";
   for (size_t i = 0; i < terms.size(); ++i) out += (i ? "|" : "") + terms[i];
   return out + ")";

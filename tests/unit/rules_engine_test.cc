@@ -69,10 +69,21 @@ TEST_CASE("a module's own checks fail the load too") {
 
 TEST_CASE("{lexicon:KIND} is the lexicon's terms under [kind=KIND] only") {
   Lexicon lex = *Lexicon::Parse("t.lex", "[kind=region]\nEurope\nNorth America\n[kind=not]\nWe|And\n");
-  CHECK(lex.Regex() == "(?:North[\\s-]+America|Europe|And|We)");
-  CHECK(lex.Regex("region") == "(?:North[\\s-]+America|Europe)");
+  CHECK(lex.Regex() == "(?:And|Europe|North[\\s-]+America|We)");
+  CHECK(lex.Regex("region") == "(?:Europe|North[\\s-]+America)");
   CHECK(LoadError(std::string(kMinimal) + "rule r\n  match {scale:nokind}\n").find("{scale:nokind}: no terms of that kind") !=
         std::string::npos);
+}
+
+TEST_CASE("lexicon terms: dictionary order, a term before the terms it begins, so the longest one wins") {
+  Lexicon lex = *Lexicon::Parse("t.lex", "operating\nop|opex\noperating margin|Operating Income\nrevenue|revenues\n");
+  CHECK(lex.Regex() == "(?:Operating[\\s-]+Income|operating[\\s-]+margin|operating|opex|op|revenues|revenue)");
+  RE2 re("(?i)\\b(" + lex.Regex() + ")");
+  std::string m;
+  CHECK((RE2::PartialMatch("Our operating  margin was", re, &m) && m == "operating  margin"));
+  CHECK((RE2::PartialMatch("operating-income rose", re, &m) && m == "operating-income"));
+  CHECK((RE2::PartialMatch("operating costs", re, &m) && m == "operating"));
+  CHECK((RE2::PartialMatch("Revenues grew", re, &m) && m == "Revenues"));
 }
 
 TEST_CASE("a lexicon listing a term twice is a load error with file:line") {
