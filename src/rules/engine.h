@@ -30,6 +30,7 @@ struct SentenceContext {
   std::string_view text;  // the sentence; match offsets + sentence.begin = offsets in the turn text
   bool paragraph_start;   // first sentence of the turn or after a '\n' in the turn text
   std::span<const Quantity> quantities;  // this sentence's (the quantities module runs first)
+  std::span<const Metric> metrics;       // this sentence's (the metrics module runs before guidance)
 };
 
 // Per-call working memory of a module (e.g. the basis last named in this turn).
@@ -42,7 +43,7 @@ class Module {
   virtual ~Module() = default;
   virtual const char* name() const = 0;
   virtual std::unique_ptr<ModuleState> NewState() const { return nullptr; }
-  // Called for every sentence in order. `m` is scratch space, cleared before each call.
+  // Called for every sentence in order, after the modules before it have run on the whole call. `m` is scratch space, cleared before each call.
   virtual void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const = 0;
   // This module's tags in `a`, one line each, as tests/rules/<name>.test expects them.
   virtual void Describe(const Analysis& a, std::vector<std::string>* lines) const {}

@@ -174,11 +174,8 @@ class GuidanceModule : public Module {
       }
 
     // The metric levels of this sentence (the metrics module ran on it just before).
-    size_t mb = out->metrics.size();
-    while (mb > 0 && out->metrics[mb - 1].sentence == ctx.index && out->metrics[mb - 1].turn == ctx.turn.index) --mb;
     std::vector<uint32_t> used;  // quantity starts (sentence offsets) taken by an item
-    for (size_t i = mb; i < out->metrics.size(); ++i) {
-      const Metric& mt = out->metrics[i];
+    for (const Metric& mt : ctx.metrics) {
       Guidance g;
       const Quantity* q = QuantityAt(ctx, mt.start);
       if (!q || !FromMetric(ctx, r, mt, *q, &g)) continue;
@@ -191,14 +188,14 @@ class GuidanceModule : public Module {
       uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
       if (std::find(used.begin(), used.end(), qb) != used.end() || q.unit == "fraction") continue;
       bool taken = false;  // a metric level the loop above did not keep (not forward, ...)
-      for (size_t i = mb; i < out->metrics.size(); ++i) taken |= out->metrics[i].start == q.start && !std::isnan(out->metrics[i].value);
+      for (const Metric& mt : ctx.metrics) taken |= mt.start == q.start && !std::isnan(mt.value);
       if (taken) continue;
       Guidance g;
       bool negative = false;
       if (q.unit == "%" && Growth(ctx, r, qb, qe, &g.metric, &negative)) {
         if (Skipped(ctx.text, qb, qe, true)) continue;
         g.unit = "%";
-      } else if (!Fallback(ctx, r, *out, mb, q, &g.metric, &g.unit) ||
+      } else if (!Fallback(ctx, r, q, &g.metric, &g.unit) ||
                  Skipped(ctx.text, qb, qe, g.metric.ends_with("_growth"))) {
         continue;
       }
@@ -210,7 +207,7 @@ class GuidanceModule : public Module {
     if (r.prior_at != UINT32_MAX) Priors(ctx, st, r, used, first, out);
 
     // Qualitative: a named metric, a direction and a period, no number.
-    if (out->guidance.size() == first && mb == out->metrics.size()) Qualitative(ctx, r, out);
+    if (out->guidance.size() == first && ctx.metrics.empty()) Qualitative(ctx, r, out);
 
     // What the next sentences of this turn inherit.
     if (out->guidance.size() > first) {
@@ -524,9 +521,9 @@ class GuidanceModule : public Module {
     g->revision = Revision(r, qb);
     // "lowered our capital spending forecast from $7.2 billion to $7 billion": the earlier level.
     if (!g->revision.empty() && g->revision != "reaffirmed")
-      for (size_t i = out->metrics.size(); i-- > 0 && out->metrics[i].sentence == ctx.index;)
-        if (out->metrics[i].start == q.start)
-          for (const auto& c : out->metrics[i].comparisons)
+      for (auto mt = ctx.metrics.rbegin(); mt != ctx.metrics.rend(); ++mt)
+        if (mt->start == q.start)
+          for (const auto& c : mt->comparisons)
             if (c.type == "from") g->prior_low = g->prior_high = c.value;
     for (const Mention* x : r.mentions)
       if (x->kind == Kind::kCondition && x->m->rule->Attr("scope") != "previous" && !(qb >= x->b && qb < x->e)) {
@@ -630,7 +627,7 @@ class GuidanceModule : public Module {
   // in the range of minus 2% to 0% year over year" (a growth rate), "gross margins were 68% ... our
   // long-term model range of 66% to 68%", "revenue guidance by $300 million to $26.3 billion". Values
   // between the two must be the same metric's, the step of a revision, or the other end of a range.
-  bool Fallback(const SentenceContext& ctx, const Reading& r, const Tags& out, size_t mb, const Quantity& q,
+  bool Fallback(const SentenceContext& ctx, const Reading& r, const Quantity& q,
                 std::string* metric, std::string* unit) const {
     uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
     // "from 29% to 28.5%", "by 0.5%", "versus 2.8%": a comparison the metric already holds.
@@ -641,8 +638,8 @@ class GuidanceModule : public Module {
       uint32_t bb = between.start - ctx.sentence.begin, be = between.end - ctx.sentence.begin;
       if (Delta(r, bb)) return true;
       if (be <= qb && Hit(r.text.substr(be, qb - be), kToGap)) return true;
-      for (size_t i = mb; i < out.metrics.size(); ++i)
-        if (out.metrics[i].start == between.start && out.metrics[i].metric == canonical) return true;
+      for (const Metric& mt : ctx.metrics)
+        if (mt.start == between.start && mt.metric == canonical) return true;
       return false;
     };
     static const RE2 kShareOf(R"((?:%|percent)\s+of\s+(?:total\s+|net\s+|our\s+)?$)");
