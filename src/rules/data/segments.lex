@@ -2,6 +2,7 @@
 # Canonical: what the output says. [kind=region] may stand anywhere in the sentence before the
 # number; [kind=line] only right before the metric ("services gross margins"). Acronyms right
 # before a metric ("IPG revenue") are segments too, unless listed under [kind=not].
+# [kind=month]: months, never a segment nor the last word of one.
 [kind=region]
 Americas|the Americas
 North America
@@ -39,4 +40,6 @@ retail
 [kind=not]
 GAAP|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT
 We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here
+# Months: no segment, nor the end of one ("flat for July and August, September revenue fell").
+[kind=month]
 January|February|March|April|May|June|July|August|September|October|November|December

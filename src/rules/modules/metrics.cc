@@ -186,7 +186,7 @@ class Metrics : public Module {
   std::string Segment(std::string_view seg) const {
     if (seg.empty()) return {};
     const Lexicon::Entry* e = segments_->Find(seg);
-    if (e && e->Attr("kind") == "not") return {};
+    if (e && (e->Attr("kind") == "not" || e->Attr("kind") == "month")) return {};
     if (!e && metrics_->Find(seg)) return {};
     if (e && AllUpper(e->canonical) && AllLower(seg)) return {};  // "us" is not the US
     return e ? e->canonical : std::string(seg);
@@ -264,6 +264,8 @@ class Metrics : public Module {
           for (size_t sp = seg.find(' '); sp != std::string_view::npos && kOpeners.count(seg.substr(0, sp)); sp = seg.find(' '))
             seg.remove_prefix(sp + 1);
           if (notnames_->Find(seg)) return false;  // "Net revenue"
+          const Lexicon::Entry* last = segments_->Find(seg.substr(seg.find_last_of(' ') + 1));
+          if (last && last->Attr("kind") == "month") return false;  // "..., September revenue fell"
         }
         x->text = Segment(seg);
         return !x->text.empty() && !IsCompany(call, x->text);
