@@ -654,13 +654,18 @@ class Metrics : public Module {
         "sequential", "annual", "year-over-year", "year-on-year", "quarterly", "further", "more", "record", "a",
         "represents", "represent", "reflects", "implies", "shows", "means", "marks", "drives", "continues",
         "high", "low", "mid", "modest", "slight", "slower", "faster", "higher", "lower", "positive", "negative",
-        "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some"};
+        "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some", "an"};
     const Mention* cue = nullptr;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kChange && x.e <= qb && qb - x.e <= 12) cue = &x;
     if (!cue || cue->b < 2) return false;
-    std::string_view t = s.substr(cue->b, cue->e - cue->b);
-    if (t.size() < 6 || (t[0] != 'g' && t[0] != 'G') || t.substr(1, 5) != "rowth") return false;
+    std::string t(s.substr(cue->b, cue->e - cue->b));
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // a noun of change: "volume growth of 5%", "yield improvement of 10%", "an increase of 3%"
+    static const char* kNouns[] = {"growth", "improvement", "increase", "expansion", "decline", "decrease", "reduction",
+                                   "contraction"};
+    auto noun = [&](std::string_view n) { return t.starts_with(n) && (t.size() == n.size() || t[n.size()] == ' '); };
+    if (std::none_of(std::begin(kNouns), std::end(kNouns), noun)) return false;
     size_t e = cue->b - 1, b = e;
     while (b > 0 && s[b - 1] != ' ' && s[b - 1] != ',') --b;
     std::string w(s.substr(b, e - b));
