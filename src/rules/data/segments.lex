@@ -37,6 +37,17 @@ routing|router|routers
 security
 wholesale
 retail
+leasing
+advisory
+online|e-commerce|ecommerce
+digital
+devices
+mobile
+wireless
+gaming
+advertising
+data center|datacenter
+brokerage
 [kind=not]
 GAAP|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT
 We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here
