@@ -9,7 +9,7 @@ North America
 Latin America
 South America
 EMEA|Europe, Middle East and Africa|Europe, the Middle East and Africa
-APAC|Asia Pacific|Asia-Pacific|Asia|APJ
+APAC|Asia Pacific|Asia-Pacific|Asia|APJ|APJC
 Europe|Western Europe|Eastern Europe
 US|United States|U.S.|domestic
 International|outside the US
