@@ -29,7 +29,7 @@ restructuring|restructuring charges|restructuring charge|restructuring costs|pre
 cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 bookings|bookings|orders|order intake
-backlog|backlog|remaining performance obligations|RPO
+backlog|backlog|remaining performance obligations|remaining performance obligation|RPO|current remaining performance obligation|cRPO
 debt|total debt|long-term debt|borrowings
 inventory|inventory|inventories
 accounts_receivable|accounts receivable|receivables
@@ -69,4 +69,4 @@ share_count|share count|shares outstanding|diluted shares|diluted share count|we
 [class=ratio]
 book_to_bill|book-to-bill|book-to-bill ratio
 [class=none]
-other_quantity|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital
+other_quantity|future revenue|recognized as revenue|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital
