@@ -193,6 +193,7 @@ Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path
     if (!parsed->qa_heading && a.exchanges.empty() && a.call.fiscal_period.empty())
       a.warnings.push_back("no Q&A section found");
   }
+  layouts::PeriodFromFileName(path, &a.call);
   stage.emplace(kSentences);
   segment::SplitSentences(&a);
   stage.reset();

@@ -84,6 +84,18 @@ bool YearFirstQuarter(std::string_view text, Call* call) {
   return RE2::PartialMatch(text, kYearFirst, &year, &word) && SetWordQuarter(word, year, call);
 }
 
+void PeriodFromFileName(std::string_view path, Call* call) {
+  if (!call->fiscal_period.empty()) return;
+  std::string name(path.substr(path.find_last_of('/') + 1));
+  name = name.substr(0, name.find('.'));
+  for (char& c : name)
+    if (c == '_' || c == '-') c = ' ';
+  Call from;
+  from.company = "-";  // FillFromTitle reads the company only when none is known
+  FillFromTitle(name, &from);
+  call->fiscal_period = from.fiscal_period, call->fiscal_quarter = from.fiscal_quarter, call->fiscal_year = from.fiscal_year;
+}
+
 void FillFromTitle(std::string_view title, Call* call) {
   static const RE2 kQuarter(R"(\bQ([1-4])\b(?:[^\d]{0,30}?)\b(?:F(?:Y|iscal) ?)?((?:19|20)\d\d)\b)");
   static const RE2 kFy(R"(^(?:F(?:Y|iscal)|Full[- ]Year) ?((?:19|20)\d\d)\b)");

@@ -60,6 +60,24 @@ TEST_CASE("the same firm under its legal variants") {
   CHECK_FALSE(segment::SameCompany("Morgan Stanley", "Juniper Networks, Inc."));
 }
 
+TEST_CASE("a vendor's file name gives the fiscal period when the text names none, never the company") {
+  Call c;
+  c.company = "Acme";
+  layouts::PeriodFromFileName("/data/calls/Q3_2022_Acme_Inc_Earnings_Call.txt", &c);
+  CHECK(c.fiscal_period == "Q3 2022");
+  CHECK(c.fiscal_quarter == 3);
+  CHECK(c.fiscal_year == 2022);
+  CHECK(c.company == "Acme");
+  Call known;  // a period the text gave wins
+  known.fiscal_period = "Q4 2021";
+  layouts::PeriodFromFileName("Q3_2022_Acme_Earnings_Call.txt", &known);
+  CHECK(known.fiscal_period == "Q4 2021");
+  Call none;  // no quarter and year in the name: nothing
+  layouts::PeriodFromFileName("calls/acme-2022.txt", &none);
+  CHECK(none.fiscal_period.empty());
+  CHECK(none.company.empty());
+}
+
 TEST_CASE("call titles give company and fiscal period; dates parse") {
   Call c;
   layouts::FillFromTitle("Q3 2008 Juniper Networks Earnings Conference Call", &c);
