@@ -203,10 +203,11 @@ class Quantities : public Module {
     double sign = in.negative || !g("neg").empty() ? -1 : 1;
     q->value = q->low = q->high = sign * *v1;
     if (std::string_view d = g("d"); !d.empty()) {  // "$8.7 billion, plus or minus $200 million"
-      std::string_view ds = g("ds"), du = g("du");
-      auto dv = ParseNumber(d, (ds.empty() ? e1 : Exp(ds)) + in.exp, numbers_);
+      std::string_view ds = g("ds"), du = g("du"), dp = g("dp");
+      auto dv = ParseNumber(d, dp.empty() ? (ds.empty() ? e1 : Exp(ds)) + in.exp : 0, numbers_);
       if (!dv || *dv <= 0) return false;
       double delta = !du.empty() && (du[0] == 'b' || du[0] == 'B') ? *dv / 100 : *dv;  // basis points of a %
+      if (!dp.empty()) delta = std::fabs(q->value) * *dv / 100;  // "$10.5 billion, plus or minus 5%"
       q->low = Tidy(q->value - delta), q->high = Tidy(q->value + delta), q->range = true;
       return !q->unit.empty();
     }
