@@ -69,4 +69,4 @@ share_count|share count|shares outstanding|diluted shares|diluted share count|we
 [class=ratio]
 book_to_bill|book-to-bill|book-to-bill ratio
 [class=none]
-other_quantity|future revenue|recognized as revenue|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital
+other_quantity|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital
