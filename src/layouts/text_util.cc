@@ -93,7 +93,9 @@ void PeriodFromFileName(std::string_view path, Call* call) {
   Call from;
   from.company = "-";  // FillFromTitle reads the company only when none is known
   FillFromTitle(name, &from);
-  call->fiscal_period = from.fiscal_period, call->fiscal_quarter = from.fiscal_quarter, call->fiscal_year = from.fiscal_year;
+  call->fiscal_period = from.fiscal_period;
+  call->fiscal_quarter = from.fiscal_quarter;
+  call->fiscal_year = from.fiscal_year;
 }
 
 void FillFromTitle(std::string_view title, Call* call) {

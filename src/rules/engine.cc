@@ -26,6 +26,12 @@ const ModuleDef kModules[] = {
     {"nonanswers", MakeNonAnswers},
 };
 
+// The items a module appended for one sentence: [first, second) of `v`.
+template <typename T>
+std::span<const T> Slice(const std::vector<T>& v, std::pair<size_t, size_t> r) {
+  return std::span<const T>(v.data() + r.first, r.second - r.first);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Engine>> Engine::Load(const std::string& rules_dir) {
@@ -59,8 +65,8 @@ void Engine::Run(Analysis* a) const {
   for (size_t i = 0; i < n; ++i) {
     const Sentence& s = a->sentences[i];
     const Turn& t = a->turns[s.turn];
-    para[i] = i == 0 || a->sentences[i - 1].turn != s.turn || t.text.find('\n', a->sentences[i - 1].end) < s.begin ||
-              s.begin == 0;
+    para[i] = i == 0 || a->sentences[i - 1].turn != s.turn ||
+              t.text.find('\n', a->sentences[i - 1].end) < s.begin || s.begin == 0;
   }
   Matches scratch;
   const bool timed = timing::Enabled();
@@ -74,15 +80,16 @@ void Engine::Run(Analysis* a) const {
       const size_t q0 = a->tags.quantities.size(), m0 = a->tags.metrics.size();
       SentenceContext ctx{*a, static_cast<int>(i), s, t, p, p.role, t.section,
                           std::string_view(t.text).substr(s.begin, s.end - s.begin), para[i],
-                          std::span<const Quantity>(a->tags.quantities.data() + qs[i].first, qs[i].second - qs[i].first),
-                          std::span<const Metric>(a->tags.metrics.data() + ms[i].first, ms[i].second - ms[i].first)};
+                          Slice<Quantity>(a->tags.quantities, qs[i]), Slice<Metric>(a->tags.metrics, ms[i])};
       scratch.clear();
       modules_[k]->Run(ctx, state.get(), &scratch, &a->tags);
       if (a->tags.quantities.size() != q0) qs[i] = {q0, a->tags.quantities.size()};
       if (a->tags.metrics.size() != m0) ms[i] = {m0, a->tags.metrics.size()};
     }
-    if (timed)
-      timing::Add(slots_[k], std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
+    if (timed) {
+      auto took = std::chrono::steady_clock::now() - t0;
+      timing::Add(slots_[k], std::chrono::duration_cast<std::chrono::nanoseconds>(took).count());
+    }
   }
 }
 

@@ -43,7 +43,8 @@ class Module {
   virtual ~Module() = default;
   virtual const char* name() const = 0;
   virtual std::unique_ptr<ModuleState> NewState() const { return nullptr; }
-  // Called for every sentence in order, after the modules before it have run on the whole call. `m` is scratch space, cleared before each call.
+  // Called for every sentence in order, after the modules before it have run on the whole call.
+  // `m` is scratch space, cleared before each call.
   virtual void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const = 0;
   // This module's tags in `a`, one line each, as tests/rules/<name>.test expects them.
   virtual void Describe(const Analysis& a, std::vector<std::string>* lines) const {}
