@@ -26,6 +26,7 @@ struct RuleInfo {
   std::string attr;  // basis name, period rel, block scope, segment scope
   int sign = 1;
   std::string unit;  // a block only for quantities in this unit ("%"), else any
+  bool carries = true;  // a period the next sentences of the paragraph inherit (carry=no: not)
 };
 
 struct Mention {
@@ -78,7 +79,8 @@ class Metrics : public Module {
       }
       std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kSegment ? "scope"
                         : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope") : "rel";
-      info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit")};
+      info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
+                        r->Attr("carry") != "no"};
     }
   }
   const std::string& error() const { return error_; }
@@ -139,7 +141,9 @@ class Metrics : public Module {
 
   // Periods that later mentions of "the quarter" and later sentences inherit: not "this quarter",
   // a long-term target or a part of the year ("in the first half").
-  static bool Carries(const Mention& x) { return x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd"; }
+  static bool Carries(const Mention& x) {
+    return x.in->carries && x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd";
+  }
 
   // Mentions of every kind, in text order; overlapping ones of one kind keep the longest.
   void Collect(const SentenceContext& ctx, const Matches& m, State* st) const {
