@@ -1,0 +1,79 @@
+// Trigger(): the part of a rule's regex a pack's RE2::Set looks for (rules/trigger.h).
+#include <doctest/doctest.h>
+
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "rules/engine.h"
+#include "rules/trigger.h"
+
+namespace callscope::rules {
+
+TEST_CASE("trigger: each alternative is cut before its first gap") {
+  // a class of "all but" that steps over blanks, any character, a group of words
+  CHECK(Trigger(R"((?i)\b(?:was|were)\b[^.;]{0,90}\bguidance\b)") == R"((?i)\b(?:was|were)\b)");
+  CHECK(Trigger(R"(\bbased\s+on\b.*)") == R"(\bbased\s+on\b)");
+  CHECK(Trigger(R"((?i)\bnarrow(?:ed|s)?\s+(?:\S+\s+){0,5}?(?:guidance|range)\b)") == R"((?i)\bnarrow(?:ed|s)?\s+)");
+  // alternatives independently, in order (so a leading (?i) still covers them all)
+  CHECK(Trigger(R"((?i)\ba\b[^.]{0,40}\bb\b|\bc\b|\bd\b[^.]*\be\b)") == R"((?i)\ba\b|\bc\b|\bd\b)");
+}
+
+TEST_CASE("trigger: what is not a gap stays") {
+  // loops inside one word, short loops, a class that leaves out blanks, gaps nested in a group
+  for (const char* re : {R"(\bdivest\w*\b[a-z]+)", R"(\bup\b[^.]{0,2}\bby\b)", R"(\bQ[^\s.]+\b)",
+                         R"(\bfoo(?:\s*\(by [^)]{1,40}\))?\s+bar)", R"(\d+(?:,\d{3})*)"})
+    CHECK(Trigger(re) == re);
+}
+
+TEST_CASE("trigger: an alternative whose cut would match nearly any text is kept whole") {
+  CHECK(Trigger(R"(\b[^.]{0,40}\bguidance)") == R"(\b[^.]{0,40}\bguidance)");
+  CHECK(Trigger(R"((?:our\s+)?.*\btarget)") == R"((?:our\s+)?.*\btarget)");
+  CHECK(Trigger(R"(\bx\b[^.]*y|(?i)\s*[^.]{0,9}z)") == R"(\bx\b|(?i)\s*[^.]{0,9}z)");
+}
+
+TEST_CASE("trigger: a pattern it cannot read is returned unchanged") {
+  for (const char* re : {R"(\Qa.b\E[^.]*c)", "(unclosed[^.]*", R"([^.]*[)", R"(a\)"}) CHECK(Trigger(re) == re);
+  CHECK(Trigger("") == "");
+  // a quantifier on a UTF-8 character is not split from it
+  CHECK(Trigger("€+[^.]{0,9}x") == "€+");
+}
+
+// Every rule of the built-in packs against every rule case input: where the rule matches, its
+// trigger does too (else the Set would hide a match from the module).
+TEST_CASE("trigger: built-in rules match nothing their triggers miss, on every rule case") {
+  auto engine = Engine::Load("");
+  REQUIRE(engine.ok());
+  std::vector<std::string> texts;
+  for (const auto& f : std::filesystem::directory_iterator("tests/rules")) {
+    std::ifstream in(f.path());
+    std::string line;
+    while (std::getline(in, line))
+      if (!line.empty() && line[0] != '#' && line != "----") texts.push_back(line);
+  }
+  REQUIRE(texts.size() > 500);
+  int rules = 0, cut = 0, matched = 0;
+  for (const char* name : {"quantities", "metrics", "guidance", "hedges", "nonanswers"}) {
+    auto pack = Pack::Load(Source(""), name);
+    REQUIRE(pack.ok());
+    for (const auto& r : (*pack)->rules()) {
+      ++rules;
+      std::string t = Trigger(r->match->pattern());
+      if (t == r->match->pattern()) continue;
+      ++cut;
+      RE2 trig(t);
+      REQUIRE(trig.ok());
+      for (const auto& text : texts)
+        if (RE2::PartialMatch(text, *r->match)) {
+          ++matched;
+          CHECK_MESSAGE(RE2::PartialMatch(text, trig), name << " rule " << r->name << ": \"" << text << "\"");
+        }
+    }
+  }
+  CHECK(cut >= 10);  // the guidance pack's gaps at least
+  CHECK(matched > 100);
+  MESSAGE(rules << " rules, " << cut << " cut, " << matched << " matches checked");
+}
+
+}  // namespace callscope::rules
