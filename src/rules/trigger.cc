@@ -154,6 +154,7 @@ std::string Trigger(std::string_view pattern) {
     out += keep;
     begin = end + 1;  // past the '|'
   }
+  if (out == pattern) return out;
   RE2::Options o;
   o.set_log_errors(false);
   return RE2(out, o).ok() ? out : std::string(pattern);
