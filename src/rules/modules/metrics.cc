@@ -511,7 +511,7 @@ class Metrics : public Module {
           used.push_back(metric_between);
           continue;
         }
-        if (rec && !metric_between && !seg_between && OthersGrowth(st, s, qb)) continue;
+        if (rec && !metric_between && !seg_between && OthersGrowth(st, m, s, qb)) continue;
         if (rec && !metric_between && !seg_between) {
           // "$7 million or $0.01 per diluted share, compared with $191 million and $0.41": an amount
           // goes to this sentence's record in its own unit, not to the per-share one
@@ -651,7 +651,7 @@ class Metrics : public Module {
 
   // "..., highlighted by marketing solutions growth of 42%": the growth of something the metrics
   // vocabulary does not name, which is not the record's change.
-  static bool OthersGrowth(const State& st, std::string_view s, uint32_t qb) {
+  static bool OthersGrowth(const State& st, const Matches& m, std::string_view s, uint32_t qb) {
     static const std::set<std::string, std::less<>> kPlain = {
         "strong", "solid", "good", "healthy", "continued", "robust", "organic", "overall", "total", "our",
         "the", "its", "their", "of", "with", "and", "double-digit", "single-digit", "underlying", "reported",
@@ -662,14 +662,8 @@ class Metrics : public Module {
     const Mention* cue = nullptr;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kChange && x.e <= qb && qb - x.e <= 12) cue = &x;
-    if (!cue || cue->b < 2) return false;
-    std::string t(s.substr(cue->b, cue->e - cue->b));
-    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    // a noun of change: "volume growth of 5%", "yield improvement of 10%", "an increase of 3%"
-    static const char* kNouns[] = {"growth", "improvement", "increase", "expansion", "decline", "decrease", "reduction",
-                                   "contraction"};
-    auto noun = [&](std::string_view n) { return t.starts_with(n) && (t.size() == n.size() || t[n.size()] == ' '); };
-    if (std::none_of(std::begin(kNouns), std::end(kNouns), noun)) return false;
+    // a noun of change (the rule's group `noun`): "volume growth of 5%", "yield improvement of 10%"
+    if (!cue || cue->b < 2 || m.Group(*cue->m, "noun").empty()) return false;
     size_t e = cue->b - 1, b = e;
     while (b > 0 && s[b - 1] != ' ' && s[b - 1] != ',') --b;
     std::string w(s.substr(b, e - b));
