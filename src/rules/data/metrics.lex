@@ -21,6 +21,7 @@ interest_expense|interest expense|net interest expense|interest expense, taxes a
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation
 [class=money basis=no]
 net_interest_income|net interest income|NII
+non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR
 cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flow
 free_cash_flow|free cash flow|FCF
 capex|capital expenditures|capex|capital expenditure|capital spending
