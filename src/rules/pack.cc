@@ -320,7 +320,8 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
   for (auto& r : pack->rules_) {
     for (const auto& [g, idx] : r->match->NamedCapturingGroups()) r->groups[g] = idx;
     std::string err;
-    if (pack->set_->Add(Trigger(r->match->pattern()), &err) < 0) return Error(b.file, r->line, "rule " + r->name + ": " + err);
+    r->trigger = Trigger(r->match->pattern());
+    if (pack->set_->Add(r->trigger, &err) < 0) return Error(b.file, r->line, "rule " + r->name + ": " + err);
   }
   if (!pack->set_->Compile()) return Error(b.file, 1, "the rules do not fit in one RE2::Set (out of memory)");
   return pack;

@@ -61,6 +61,7 @@ struct Rule {
   int line = 0;
   std::map<std::string, std::string> attrs;
   std::unique_ptr<RE2> match, unless, unless_before, unless_after;
+  std::string trigger;  // what the pack's Set looks for (rules/trigger.h)
   std::map<std::string, int> groups;  // named capture group -> index
 
   std::string Attr(const std::string& key, const std::string& dflt = "") const {

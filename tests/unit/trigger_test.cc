@@ -59,10 +59,9 @@ TEST_CASE("trigger: built-in rules match nothing their triggers miss, on every r
     REQUIRE(pack.ok());
     for (const auto& r : (*pack)->rules()) {
       ++rules;
-      std::string t = Trigger(r->match->pattern());
-      if (t == r->match->pattern()) continue;
+      if (r->trigger == r->match->pattern()) continue;
       ++cut;
-      RE2 trig(t);
+      RE2 trig(r->trigger);
       REQUIRE(trig.ok());
       for (const auto& text : texts)
         if (RE2::PartialMatch(text, *r->match)) {
