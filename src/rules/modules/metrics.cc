@@ -78,7 +78,8 @@ class Metrics : public Module {
         return;
       }
       std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kSegment ? "scope"
-                        : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope") : "rel";
+                        : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope")
+                        : k->second == Kind::kChange ? "after" : "rel";
       info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
                         r->Attr("carry") != "no"};
     }
@@ -391,9 +392,14 @@ class Metrics : public Module {
       uint32_t qb = ctx.quantities[i].start - base;
       const Mention* cue = nullptr;
       for (const Mention& x : st.ms)
-        if ((x.in->kind == Kind::kChange || x.in->kind == Kind::kFrom) && x.e <= qb && x.b >= prev_end && qb - x.e <= 40 &&
-            (!cue || x.e > cue->e) && !InMetric(st, x))
+        if ((x.in->kind == Kind::kChange || x.in->kind == Kind::kFrom) && x.in->attr != "1" && x.e <= qb &&
+            x.b >= prev_end && qb - x.e <= 40 && (!cue || x.e > cue->e) && !InMetric(st, x))
           cue = &x;
+      // a cue right after the number: "0.6 billion lower versus the first quarter"
+      const uint32_t qe = ctx.quantities[i].end - base;
+      if (!cue)
+        for (const Mention& x : st.ms)
+          if (x.in->kind == Kind::kChange && x.in->attr == "1" && x.b >= qe && x.b - qe <= 2) cue = &x;
       if (cue && cue->in->kind == Kind::kChange) {
         static const RE2 kTo(R"(\bto\b)");
         std::string_view gap = s.substr(cue->e, qb - cue->e);
