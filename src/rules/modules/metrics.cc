@@ -491,7 +491,8 @@ class Metrics : public Module {
       if (role != kLevel) {
         Comparison c;
         c.type = role == kChange ? "change" : "from";
-        c.value = role == kChange ? sign * std::fabs(q.value) : q.value;
+        // "compared with a loss of $345 million": an earlier figure in its own sign
+        c.value = role == kChange ? sign * std::fabs(q.value) : LossBefore(Before(s, qb)) ? -std::fabs(q.value) : q.value;
         c.unit = unit_q;
         CompareKind(ctx, st, qb, qe, next, &c);
         if (forced[i]) {  // "... down 2% and 5%, respectively"
@@ -627,7 +628,7 @@ class Metrics : public Module {
       if (unit.empty()) continue;
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million".
       if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm)) {
-        SetLevel(rec, q, *metric, s.substr(qb > 40 ? qb - 40 : 0, qb > 40 ? 40 : qb)), rec->approx = q.approx, rec->unit = unit;
+        SetLevel(rec, q, *metric, Before(s, qb)), rec->approx = q.approx, rec->unit = unit;
         rec->start = q.start, rec->end = q.end;
         if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
         for (auto& c : rec->comparisons)
@@ -636,7 +637,7 @@ class Metrics : public Module {
         continue;
       }
       Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
-      SetLevel(&r, q, *metric, s.substr(qb > 40 ? qb - 40 : 0, qb > 40 ? 40 : qb)), r.approx = q.approx, r.unit = unit;
+      SetLevel(&r, q, *metric, Before(s, qb)), r.approx = q.approx, r.unit = unit;
       if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
       r.start = q.start, r.end = q.end;
       out->metrics.push_back(std::move(r));
@@ -769,12 +770,20 @@ class Metrics : public Module {
     return false;
   }
 
+  // The 40 bytes before offset `qb`.
+  static std::string_view Before(std::string_view s, uint32_t qb) { return s.substr(qb > 40 ? qb - 40 : 0, qb > 40 ? 40 : qb); }
+
+  // "a loss of", "a net loss of", "negative" right before a number (the text before it).
+  static bool LossBefore(std::string_view before) {
+    static const RE2 kLossOf(
+        R"((?i)\b(?:an?\s+(?:\w+\s+)?loss\s+of|negative)\s+(?:(?:approximately|about|roughly|around|nearly|almost|over|some|just\s+under|just\s+over)\s+)?$)");
+    return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kLossOf);
+  }
+
   // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so
   // is any level stated as a loss: "Mortgages segment EBITDA was a loss of $27 million".
   static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {}) {
-    static const RE2 kLossOf(
-        R"((?i)\b(?:an?\s+(?:\w+\s+)?loss\s+of|negative)\s+(?:(?:approximately|about|roughly|around|nearly|almost|over|some|just\s+under|just\s+over)\s+)?$)");
-    bool loss = metric.Attr("sign") == "-1" || RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kLossOf);
+    bool loss = metric.Attr("sign") == "-1" || LossBefore(before);
     r->value = loss ? -std::fabs(q.value) : q.value;
     r->low = loss ? -std::fabs(q.high) : q.low;
     r->high = loss ? -std::fabs(q.low) : q.high;
