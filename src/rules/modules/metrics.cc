@@ -380,6 +380,7 @@ class Metrics : public Module {
     const uint32_t base = ctx.sentence.begin;
     Metric* rec = nullptr;     // the record comparisons attach to
     uint32_t rec_end = 0;      // where the text that introduced it ends
+    uint32_t after_end = 0;    // the end of the last segment named right after its number
     enum Role { kLevel, kChange, kFrom };
     const size_t nq = ctx.quantities.size();
     // Roles first: the nearest cue between the previous quantity and this one, else an ellipsis
@@ -436,7 +437,7 @@ class Metrics : public Module {
           }
       if (cue) {
         roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
-      } else if (carry || elliptic(prev_end)) {
+      } else if (carry || elliptic(prev_end) || RegionList(ctx, st, i, prev_end)) {
         roles[i] = roles[i - 1];
       } else if (i > 0 && YearAgoAfter(ctx, st, ctx.quantities[i].end - base)) {
         roles[i] = {kFrom, 1};  // "$0.41 per share, more than double the $0.18 per share a year ago"
@@ -480,9 +481,11 @@ class Metrics : public Module {
       const Mention* metric_between = nullptr;
       for (const Mention& x : st.ms) {
         if (x.b < rec_end || x.e > qb) continue;
-        if (x.in->kind == Kind::kSegment) seg_between = &x;
+        if (x.in->kind == Kind::kSegment && x.b >= after_end) seg_between = &x;
         if (x.in->kind == Kind::kMetric && !InShareOf(st, x)) metric_between = &x;
       }
+      // "grew 7% for the Americas, 12% for EMEA and decreased 3% for APJC": each its own region
+      if (const Mention* after = RegionAfter(ctx, st, qe)) seg_between = after, after_end = after->e;
       bool share_of = false;
       const Mention* share_mention = nullptr;
       for (const Mention& x : st.ms)
@@ -756,6 +759,28 @@ class Metrics : public Module {
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next)
         return ctx.text.substr(qe, x.b - qe).find(',') == std::string_view::npos ? &x : nullptr;
+    return nullptr;
+  }
+
+  // A list of regions, each after its number: "grew 7% for the Americas, 12% for EMEA": the
+  // quantity `i` continues the one before it.
+  bool RegionList(const SentenceContext& ctx, const State& st, size_t i, uint32_t prev_end) const {
+    if (i == 0) return false;
+    const uint32_t base = ctx.sentence.begin, qb = ctx.quantities[i].start - base;
+    const Mention* prev = RegionAfter(ctx, st, prev_end);
+    return prev && RegionAfter(ctx, st, ctx.quantities[i].end - base) && prev->e <= qb &&
+           ctx.text.substr(prev->e, qb - prev->e).find_first_not_of(", ") == std::string_view::npos;
+  }
+
+  // A region named right after the number, "12% for EMEA", "up 5% in the U.S.".
+  const Mention* RegionAfter(const SentenceContext& ctx, const State& st, uint32_t qe) const {
+    static const RE2 kLead(R"((?i)^\s*(?:for|in)\s+(?:the\s+)?\S)");
+    for (const Mention& x : st.ms) {
+      if (x.in->kind != Kind::kSegment || x.b < qe || x.b - qe > 12) continue;
+      const Lexicon::Entry* e = segments_ ? segments_->Find(x.text) : nullptr;
+      std::string_view lead = ctx.text.substr(qe, x.e - qe);
+      if (e && e->Attr("kind") == "region" && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), kLead)) return &x;
+    }
     return nullptr;
   }
 
