@@ -102,7 +102,7 @@ class Metrics : public Module {
     Collect(ctx, *m, &st);
     if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
     for (const Mention& x : st.ms) {
-      if (x.in->kind == Kind::kBasis) {
+      if (x.in->kind == Kind::kBasis && x.in->carries) {
         st.basis = x.text;
         break;
       }
