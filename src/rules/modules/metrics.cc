@@ -269,8 +269,10 @@ class Metrics : public Module {
           for (size_t sp = seg.find(' '); sp != std::string_view::npos && kOpeners.count(seg.substr(0, sp)); sp = seg.find(' '))
             seg.remove_prefix(sp + 1);
           if (notnames_->Find(seg)) return false;  // "Net revenue"
-          const Lexicon::Entry* last = segments_->Find(seg.substr(seg.find_last_of(' ') + 1));
+          std::string_view last_word = seg.substr(seg.find_last_of(' ') + 1);
+          const Lexicon::Entry* last = segments_->Find(last_word);
           if (last && last->Attr("kind") == "month") return false;  // "..., September revenue fell"
+          if (metrics_->Find(last_word)) return false;              // "Our GAAP EPS grew by 7%"
         }
         x->text = Segment(seg);
         return !x->text.empty() && !IsCompany(call, x->text);
@@ -463,7 +465,7 @@ class Metrics : public Module {
       size_t j = i + 1;
       while (j < nq && roles[i].first == kChange && roles[j].first == kFrom) ++j;
       uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
-      if (Blocked(st, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) {
+      if (Blocked(st, s, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) {
         // "Trailing 12 month operating cash flow was $3.22 billion, compared with $3.21 billion": the
         // blocked value used up the metric named before it, so what follows is not that metric's either
         // (the value said right after the metric, no comma between: not "revenue, which is now 86% of")
@@ -722,15 +724,26 @@ class Metrics : public Module {
   }
 
   // A cue that the number is not the metric itself: "unfavorable impact", "credit capacity".
-  static bool Blocked(const State& st, uint32_t prev_end, uint32_t qb, uint32_t qe, const std::string& unit) {
+  static bool Blocked(const State& st, std::string_view s, uint32_t prev_end, uint32_t qb, uint32_t qe,
+                      const std::string& unit) {
     return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
       if (k.in->kind != Kind::kBlock || (!k.in->unit.empty() && k.in->unit != unit)) return false;
       if (k.in->attr == "sentence") return true;
       if (k.in->attr == "next")  // not inside the quantity: "$1.74, plus or minus $0.08" is one range
         return k.b >= prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12) && !(k.b >= qb && k.e <= qe);
       if (k.in->attr == "1") return k.b >= qe && k.b - qe <= 2;
+      if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
       return (k.b >= prev_end && k.e <= qb && qb - k.e <= 40) || (k.b >= qe && k.b - qe <= 20);
     });
+  }
+
+  // One or two words, none of them a metric's, between a number and what follows them: "$183
+  // million mark-to-market gain", "$500 million in impairment charges".
+  static bool WordsBetween(const State& st, std::string_view s, uint32_t qe, const Mention& k) {
+    static const RE2 kWords(R"(^\s+(?:[A-Za-z-]+\s+){1,2}$)");
+    std::string_view gap = s.substr(qe, k.b - qe);
+    return gap.size() <= 30 && RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kWords) &&
+           std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kMetric && x.e > qe && x.b < k.e; });
   }
 
   static bool InMetric(const State& st, const Mention& x) {
