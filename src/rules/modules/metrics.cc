@@ -537,6 +537,8 @@ class Metrics : public Module {
               }
             if (!to) continue;
           }
+          // "$8.9 billion or 158 days, up 3 days": a change in days is not the dollar amount's
+          if (c.unit == "days" && to->unit != "days") continue;
           if (c.unit == "number") c.unit = to->unit;
           if (to->unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
           to->comparisons.push_back(std::move(c));
