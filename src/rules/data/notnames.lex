@@ -7,6 +7,7 @@ Operating|Adjusted|Diluted|Basic|Fiscal|Full|Non-GAAP|Non-interest|Noninterest|I
 Strong|Cash|Capital|Deferred|Average|Sequential|Sequentially|Last|Year|Quarter|First|Second
 Third|Fourth|In|On|For|As|With|Both|Combined|Segment|Business|Higher|Lower|Good|Solid
 Normalized|Pro|Pretax|Pre-tax|Total|Overall|Consolidated|Company|Group|Firm|So|And|But|Now|Also|Accrued|Cash-basis
+Ending|Beginning|Opening|Closing|Period-end|Year-end|Quarter-end
 While|When|If|Although|Though|Because|Since|After|Before|During|Excluding|Including|Despite|Meanwhile|However
 Worldwide|Global|Enterprise-wide|Companywide|Company-wide|Firmwide|Firm-wide|Aggregate
 Full-year|Half-year|Year-to-date|Year-over-year|Dollar-based|Constant-currency|Like-for-like|Same-store|Fourth-quarter|Third-quarter|Second-quarter|First-quarter
