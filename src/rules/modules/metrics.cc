@@ -328,6 +328,10 @@ class Metrics : public Module {
       std::string p = !m.Group(x, "h").empty() || mo == 's' ? "H1" : mo == 'n' ? "9M" : mo == 't' ? "Q1" : "YTD";
       return y ? fmt::format("{} {}", p, y) : p;
     }
+    if (rel == "h2") {  // "the second half of 2024": H2 2024
+      int y = Year(ys, cy);
+      return y ? fmt::format("H2 {}", y) : "H2";
+    }
     if (rel == "prev_q" || (rel == "prev_y" && !q)) return Relative(call, rel);
     if (rel == "prev_y") return cy ? Quarter(q, cy - 1) : "";
     if (rel == "same_q") return call.fiscal_quarter ? Quarter(call.fiscal_quarter, Year(ys, cy - 1)) : "";
