@@ -47,7 +47,7 @@ struct State : ModuleState {
   std::string Currency() const { return declared.empty() ? counted : declared; }
   std::vector<Mention> ms;
   std::vector<std::pair<int, int>> roles;
-  std::vector<const Mention*> used, forced;
+  std::vector<const Mention*> used, forced, region_after;
 };
 
 bool IsCurrency(const std::string& u) {
@@ -395,6 +395,16 @@ class Metrics : public Module {
     auto& used = const_cast<State&>(st).used;
     used.clear();
     roles.assign(nq, {static_cast<int>(kLevel), 1});
+    // "grew 7% for the Americas, 12% for EMEA and decreased 3% for APJC": a region right after
+    // each number is that number's, and a list of them continues the first number's change
+    auto& region_after = const_cast<State&>(st).region_after;
+    region_after.resize(nq);
+    for (size_t i = 0; i < nq; ++i) region_after[i] = RegionAfter(ctx, st, ctx.quantities[i].end - base);
+    auto region_list = [&](size_t i) {
+      const Mention *prev = i ? region_after[i - 1] : nullptr, *cur = region_after[i];
+      uint32_t qb = ctx.quantities[i].start - base;
+      return prev && cur && prev->e <= qb && s.substr(prev->e, qb - prev->e).find_first_not_of(", ") == std::string_view::npos;
+    };
     for (size_t i = 0, prev_end = 0; i < nq; ++i) {
       uint32_t qb = ctx.quantities[i].start - base;
       const Mention* cue = nullptr;
@@ -443,7 +453,7 @@ class Metrics : public Module {
           }
       if (cue) {
         roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
-      } else if (carry || elliptic(prev_end) || RegionList(ctx, st, i, prev_end)) {
+      } else if (carry || elliptic(prev_end) || region_list(i)) {
         roles[i] = roles[i - 1];
       } else if (i > 0 && YearAgoAfter(ctx, st, ctx.quantities[i].end - base)) {
         roles[i] = {kFrom, 1};  // "$0.41 per share, more than double the $0.18 per share a year ago"
@@ -490,8 +500,7 @@ class Metrics : public Module {
         if (x.in->kind == Kind::kSegment && x.b >= after_end) seg_between = &x;
         if (x.in->kind == Kind::kMetric && !InShareOf(st, x)) metric_between = &x;
       }
-      // "grew 7% for the Americas, 12% for EMEA and decreased 3% for APJC": each its own region
-      if (const Mention* after = RegionAfter(ctx, st, qe)) seg_between = after, after_end = after->e;
+      if (const Mention* after = region_after[i]) seg_between = after, after_end = after->e;
       bool share_of = false;
       const Mention* share_mention = nullptr;
       for (const Mention& x : st.ms)
@@ -779,16 +788,6 @@ class Metrics : public Module {
       if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next)
         return ctx.text.substr(qe, x.b - qe).find(',') == std::string_view::npos ? &x : nullptr;
     return nullptr;
-  }
-
-  // A list of regions, each after its number: "grew 7% for the Americas, 12% for EMEA": the
-  // quantity `i` continues the one before it.
-  bool RegionList(const SentenceContext& ctx, const State& st, size_t i, uint32_t prev_end) const {
-    if (i == 0) return false;
-    const uint32_t base = ctx.sentence.begin, qb = ctx.quantities[i].start - base;
-    const Mention* prev = RegionAfter(ctx, st, prev_end);
-    return prev && RegionAfter(ctx, st, ctx.quantities[i].end - base) && prev->e <= qb &&
-           ctx.text.substr(prev->e, qb - prev->e).find_first_not_of(", ") == std::string_view::npos;
   }
 
   // A region named right after the number, "12% for EMEA", "up 5% in the U.S.".
