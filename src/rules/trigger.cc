@@ -65,7 +65,7 @@ size_t Repeat(std::string_view s, int* min, int* max) {
   return i < s.size() && s[i] == '}' ? i + 1 : 0;
 }
 
-// Splits a regex (or a group's inside) into top-level alternatives of atoms. False when it cannot.
+// Splits a regex into its top-level alternatives, each a list of atoms. False when it cannot.
 bool Parse(std::string_view re, std::vector<std::vector<Atom>>* alts) {
   alts->assign(1, {});
   for (size_t i = 0; i < re.size();) {
@@ -142,8 +142,7 @@ std::string Trigger(std::string_view pattern) {
   size_t begin = 0;  // where the current alternative starts in `pattern`
   for (const auto& alt : alts) {
     size_t end = alt.empty() ? begin : alt.back().end;
-    std::string_view whole = pattern.substr(begin, end - begin);
-    std::string_view keep = whole;
+    std::string_view keep = pattern.substr(begin, end - begin);
     for (const Atom& a : alt) {
       if (!IsGap(a)) continue;
       std::string_view prefix = pattern.substr(begin, a.text.data() - pattern.data() - begin);
