@@ -512,13 +512,13 @@ class Metrics : public Module {
         // "compared with a loss of $345 million": an earlier figure in its own sign
         c.value = role == kChange ? sign * std::fabs(q.value) : LossBefore(Before(s, qb)) ? -std::fabs(q.value) : q.value;
         c.unit = unit_q;
+        const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
         CompareKind(ctx, st, qb, qe, next, &c);
         if (forced[i]) {  // "... down 2% and 5%, respectively"
           auto it = std::find_if(made.begin(), made.end(), [&](const auto& p) { return p.first == forced[i]; });
           if (it != made.end()) {
             Metric& to = out->metrics[it->second];
-            if (c.unit == "number") c.unit = to.unit;
-            if (to.unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
+            InUnitOf(&c, to.unit, guessed);
             to.comparisons.push_back(std::move(c));
             rec = &to, rec_end = qe;
             continue;
@@ -530,8 +530,7 @@ class Metrics : public Module {
         if (rec && role == kFrom && metric_between && !seg_between && rec->sentence == ctx.index &&
             rec->metric == metric_between->metric->Name() && !IsNone(*metric_between->metric)) {
           if (metric_between->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
-          if (c.unit == "number") c.unit = rec->unit;
-          if (rec->unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
+          InUnitOf(&c, rec->unit, guessed);
           rec->comparisons.push_back(std::move(c));
           used.push_back(metric_between);
           continue;
@@ -552,8 +551,7 @@ class Metrics : public Module {
           }
           // "$8.9 billion or 158 days, up 3 days": a change in days is not the dollar amount's
           if (c.unit == "days" && to->unit != "days") continue;
-          if (c.unit == "number") c.unit = to->unit;
-          if (to->unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
+          InUnitOf(&c, to->unit, guessed);
           to->comparisons.push_back(std::move(c));
           continue;
         }
@@ -567,7 +565,7 @@ class Metrics : public Module {
           Metric r = *rec;  // "the US, also growing at 39%": the same metric for another segment
           r.value = r.low = r.high = NAN, r.comparisons.clear(), r.segment = seg_between->text, r.share_of.clear();
           r.start = q.start, r.end = q.end;
-          if (c.unit == "number") c.unit = r.unit;
+          InUnitOf(&c, r.unit, guessed);
           r.comparisons.push_back(std::move(c));
           out->metrics.push_back(std::move(r));
         } else {
@@ -576,8 +574,7 @@ class Metrics : public Module {
           if (role == kFrom && mm->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
           std::string u = Fits(*mm->metric, unit_q, false);
           r.unit = u.empty() ? DefaultUnit(*mm->metric) : u;
-          if (c.unit == "number") c.unit = r.unit;
-          if (r.unit.ends_with("/share") && IsCurrency(c.unit)) c.unit += "/share";
+          InUnitOf(&c, r.unit, guessed);
           r.start = q.start, r.end = q.end;
           r.comparisons.push_back(std::move(c));
           out->metrics.push_back(std::move(r));
@@ -811,6 +808,14 @@ class Metrics : public Module {
       if (RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kGap)) return true;
     }
     return false;
+  }
+
+  // A comparison in its record's unit: a bare number takes it, and so does an amount whose currency
+  // was only the call's, guessed ("reduced fully diluted shares by 40 million"); an amount next to
+  // a per-share record is per share ("$0.41 compared with $0.32").
+  static void InUnitOf(Comparison* c, const std::string& unit, bool guessed) {
+    if (c->unit == "number" || (guessed && !IsCurrency(unit) && !unit.ends_with("/share"))) c->unit = unit;
+    if (unit.ends_with("/share") && IsCurrency(c->unit)) c->unit += "/share";
   }
 
   // The 40 bytes before offset `qb`.
