@@ -42,6 +42,8 @@ buyback|repurchased|repurchase|repurchases|buyback|buybacks|share repurchase|sha
 dividend|dividend|dividends|dividend per share|dividends per share
 [class=money,per_share basis=no]
 ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
+[class=per_share basis=no as=ffo]
+ffo_per_share|FFO per share|core FFO per share|AFFO per share|funds from operations per share|adjusted funds from operations per share
 [class=per_share basis=yes]
 eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share
 # Losses: the metric output is the income line in `as=`, and its levels are negative ("a net loss
