@@ -22,7 +22,7 @@ stock_compensation|stock-based compensation|stock based compensation|share-based
 [class=money basis=no]
 net_interest_income|net interest income|NII
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR
-cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flow
+cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flows from operating activities|cash from operating activities|cash provided by operating activities|cash generated from operating activities|cash flow
 free_cash_flow|free cash flow|FCF
 capex|capital expenditures|capex|capital expenditure|capital spending
 d_and_a|depreciation and amortization|D&A

@@ -9,5 +9,5 @@ Third|Fourth|In|On|For|As|With|Both|Combined|Segment|Business|Higher|Lower|Good|
 Normalized|Pro|Pretax|Pre-tax|Total|Overall|Consolidated|Company|Group|Firm|So|And|But|Now|Also|Accrued|Cash-basis
 Ending|Beginning|Opening|Closing|Period-end|Year-end|Quarter-end
 While|When|If|Although|Though|Because|Since|After|Before|During|Excluding|Including|Despite|Meanwhile|However
-Worldwide|Global|Enterprise-wide|Companywide|Company-wide|Firmwide|Firm-wide|Aggregate
+Worldwide|Global|Whole|Entire|Own|Existing|Base|Enterprise-wide|Companywide|Company-wide|Firmwide|Firm-wide|Aggregate
 Full-year|Half-year|Year-to-date|Year-over-year|Dollar-based|Constant-currency|Like-for-like|Same-store|Fourth-quarter|Third-quarter|Second-quarter|First-quarter

@@ -108,7 +108,7 @@ class Metrics : public Module {
       }
     }
     for (const Mention& x : st.ms) {
-      if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x)) st.period = x.text;
+      if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x) && !Stale(x.text, ctx.analysis.call)) st.period = x.text;
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
       if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty()) st.segment = x.text;
     }
@@ -146,6 +146,24 @@ class Metrics : public Module {
     return x.in->carries && x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd";
   }
 
+  // A quarter a year or more before the call's is a reference ("a tax payment completed in Q1 of
+  // FY22" on a Q1 FY23 call), not the period the next sentences speak of.
+  static bool Stale(const std::string& period, const Call& call) {
+    if (period.size() != 7 || period[0] != 'Q' || !call.fiscal_year || !call.fiscal_quarter) return false;
+    int q = period[1] - '0', y = std::atoi(period.c_str() + 3);
+    return y * 4 + q <= call.fiscal_year * 4 + call.fiscal_quarter - 4;
+  }
+
+  // Whether what lies between "from"/"than" and a period ties them: a figure ("from $0.15 reported in
+  // the 2007 third quarter") or words without a comma ("than our 2011 effective tax rate").
+  static bool RefersBack(const SentenceContext& ctx, uint32_t from, uint32_t to) {
+    if (ctx.text.substr(from, to - from).find(',') == std::string_view::npos) return true;
+    return std::any_of(ctx.quantities.begin(), ctx.quantities.end(), [&](const Quantity& q) {
+      uint32_t b = q.start - ctx.sentence.begin;
+      return b >= from && b < to;
+    });
+  }
+
   // Mentions of every kind, in text order; overlapping ones of one kind keep the longest.
   void Collect(const SentenceContext& ctx, const Matches& m, State* st) const {
     auto& ms = st->ms;
@@ -177,10 +195,12 @@ class Metrics : public Module {
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
       x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q";
       // a period within 60 bytes after "from"/"than" is the reference, unless a "to" came between:
-      // "from 24.1% in 2019 to 25% in 2020"; not the "from" of a metric's name ("cash from operations")
+      // "from 24.1% in 2019 to 25% in 2020"; not the "from" of a metric's name ("cash from operations"),
+      // nor one a clause away ("from a year-over-year comparison, gross margins in the first quarter")
       for (const Mention& c : ms)
         if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
-            ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c)) {
+            ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c) &&
+            RefersBack(ctx, c.e, x.b)) {
           x.comparative = true;
           if (x.in->attr != "this") x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false);  // a reference is past
         }
@@ -261,7 +281,8 @@ class Metrics : public Module {
         std::string_view seg = m.Group(*x->m, "seg");
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
-        if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change") && notnames_) {
+        if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change" || x->m->rule->name == "line_subject") &&
+            notnames_) {
           // "While Americas Capital Markets revenue ...": a sentence opener is not part of the name
           static const std::set<std::string, std::less<>> kOpeners = {
               "While", "When", "If", "Although", "Though", "Because", "Since", "After", "Before", "During", "Excluding",
