@@ -41,6 +41,10 @@ struct Mention {
 struct State : ModuleState {
   int turn = -1;
   std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
+  // The last period a forward-looking sentence of this turn named ("starting with Q1 where we
+  // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
+  std::string forward_period;
+  bool forward = false;  // this sentence looks ahead
   // The call's currency, for amounts said without one (NoteCurrency).
   bool currency_read = false;
   std::string declared, counted;
@@ -93,7 +97,7 @@ class Metrics : public Module {
 
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
-    if (ctx.turn.index != st.turn) st.turn = ctx.turn.index, st.basis.clear(), st.period.clear();
+    if (ctx.turn.index != st.turn) st.turn = ctx.turn.index, st.basis.clear(), st.period.clear(), st.forward_period.clear();
     if (ctx.paragraph_start) st.period.clear(), st.segment.clear();
     NoteCurrency(ctx, &st);
     if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
@@ -108,7 +112,10 @@ class Metrics : public Module {
       }
     }
     for (const Mention& x : st.ms) {
-      if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x) && !Stale(x.text, ctx.analysis.call)) st.period = x.text;
+      if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x) && !Stale(x.text, ctx.analysis.call)) {
+        st.period = x.text;
+        if (st.forward && Ahead(x.text, ctx.analysis.call)) st.forward_period = x.text;
+      }
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
       if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty()) st.segment = x.text;
     }
@@ -154,6 +161,18 @@ class Metrics : public Module {
     return y * 4 + q <= call.fiscal_year * 4 + call.fiscal_quarter - 4;
   }
 
+  // A period not yet over on the call's date ("Q1 2020" or "FY 2020" on a Q4 2019 call; "FY 2019" on
+  // its Q3 call): what a forward-looking sentence may speak of ("... following the events of 2018" may not).
+  static bool Ahead(const std::string& period, const Call& call) {
+    int cy = call.fiscal_year, cq = call.fiscal_quarter;
+    if (period.size() != 7 || !cy || !cq) return false;
+    int n = period[1] - '0', y = std::atoi(period.c_str() + 3);
+    if (period[0] == 'Q') return y * 4 + n > cy * 4 + cq;  // the call's quarter is over
+    if (period[0] == 'H') return y * 2 + n >= cy * 2 + (cq > 2 ? 2 : 1);
+    if (period.starts_with("FY")) return y > cy || (y == cy && cq < 4);
+    return false;
+  }
+
   // Whether what lies between "from"/"than" and a period ties them: a figure ("from $0.15 reported in
   // the 2007 third quarter") or words without a comma ("than our 2011 effective tax rate").
   static bool RefersBack(const SentenceContext& ctx, uint32_t from, uint32_t to) {
@@ -175,6 +194,7 @@ class Metrics : public Module {
     });
     // "we expect fiscal Q1 ...": a sentence about the future names coming periods
     bool forward = std::any_of(ms.begin(), ms.end(), [](const Mention& x) { return x.in->kind == Kind::kForward; });
+    st->forward = forward;
     std::vector<Mention> kept;
     for (Mention& x : ms) {
       bool shadowed = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
@@ -884,7 +904,10 @@ class Metrics : public Module {
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb) per = &x;
     if (!per) per = PeriodAfter(ctx, st, qe, next);
-    r.period = per ? per->text : !st.period.empty() ? st.period : ctx.analysis.call.fiscal_period;
+    r.period = per                                          ? per->text
+               : !st.period.empty()                         ? st.period
+               : st.forward && !st.forward_period.empty() ? st.forward_period
+                                                            : ctx.analysis.call.fiscal_period;
     if (metric->Attr("basis") == "yes") {
       const Mention* bm = nullptr;
       for (const Mention& x : st.ms)
