@@ -30,7 +30,7 @@ restructuring|restructuring charges|restructuring charge|restructuring costs|pre
 cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 bookings|bookings|orders|order intake
-backlog|backlog|remaining performance obligations|remaining performance obligation|RPO|current remaining performance obligation|cRPO
+backlog|backlog|remaining performance obligations|remaining performance obligation|RPO|current remaining performance obligation|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
 debt|total debt|long-term debt|borrowings
 inventory|inventory|inventories
 accounts_receivable|accounts receivable|receivables

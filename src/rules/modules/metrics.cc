@@ -287,6 +287,10 @@ class Metrics : public Module {
         std::string_view sa = m.Group(*x->m, "seg"), sb = m.Group(*x->m, "seg2");
         std::string a = Segment(sa), b = Segment(sb);
         if (IsCompany(call, a)) a.clear();
+        // "Retail Bank net income": a name ending in an organisation's noun is the whole name
+        static const std::set<std::string, std::less<>> kOrgans = {"Bank", "Group", "Management"};
+        if (!a.empty() && b.empty() && kOrgans.count(sb) && std::isupper(static_cast<unsigned char>(sa[0])))
+          a = std::string(sa.data(), static_cast<size_t>(sb.data() + sb.size() - sa.data()));
         x->text = a.empty() ? b : b.empty() ? a : a + " " + b;
         // "Office 365 Commercial revenue", "Securities Services revenue": the name the line ends
         if (std::string_view first = !sa.empty() ? sa : sb, last = !sb.empty() ? sb : sa; !x->text.empty() && !first.empty()) {
@@ -299,6 +303,10 @@ class Metrics : public Module {
       }
       case Kind::kSegment: {
         std::string_view seg = m.Group(*x->m, "seg");
+        // "Within REI, Investment Management realized ...": the subject is the name after the comma
+        if (size_t c = seg.rfind(", "); x->m->rule->name == "segment_subject" && c != std::string_view::npos &&
+                                        seg.find(" and ", c) == std::string_view::npos && seg.find(" & ", c) == std::string_view::npos)
+          seg.remove_prefix(c + 2);
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
         if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change" || x->m->rule->name == "line_subject") &&
@@ -319,7 +327,7 @@ class Metrics : public Module {
         return !x->text.empty() && !IsCompany(call, x->text);
       }
       case Kind::kBasis:
-        x->text = x->in->attr;
+        x->text = x->in->attr == "none" ? "" : x->in->attr;
         return true;
       case Kind::kPeriod:
         x->text = Period(m, *x->m, x->in->attr, call, forward);
