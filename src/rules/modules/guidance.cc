@@ -247,7 +247,12 @@ class GuidanceModule : public Module {
     r.text = ctx.text;
     r.matches = &m;
     std::string_view text = ctx.text;
-    for (const Mention& x : st.ms) r.mentions.push_back(&x);
+    // A cue inside a result ("expected" in "as expected", "than we had expected") is that result.
+    for (const Mention& x : st.ms)
+      if (!(x.kind == Kind::kCue && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& p) {
+            return p.kind == Kind::kPast && p.b <= x.b && x.e <= p.e;
+          })))
+        r.mentions.push_back(&x);
     // Clauses: cut after , ; : and dashes, and before "and are/we/will ..." joining a new verb.
     static const RE2 kAndVerb(R"((?i)^ and (?:we|are|is|will|have|expect|remain|continue|should|see|plan|anticipate)\b)");
     r.cuts = {0};
