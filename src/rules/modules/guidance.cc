@@ -281,10 +281,13 @@ class GuidanceModule : public Module {
     r.results = !r.cue && any_past;
     r.clause_tense.assign(r.cuts.size() - 1, Reading::kUnknown);
     for (size_t c = 0; c + 1 < r.cuts.size(); ++c) {
-      // A clause's own tense: its last cue or past verb (nothing: unknown).
+      // A clause's own tense: a result or a macro forecast in it (as At reads them), else its last
+      // cue or past verb (nothing: unknown).
+      bool hard = false;
       for (const Mention* x : r.mentions) {
-        if (x->b < r.cuts[c] || x->b >= r.cuts[c + 1]) continue;
-        if (x->kind == Kind::kPastVerb || x->kind == Kind::kPast || x->kind == Kind::kMacro) r.clause_tense[c] = Reading::kBack;
+        if (x->b < r.cuts[c] || x->b >= r.cuts[c + 1] || hard) continue;
+        hard = x->kind == Kind::kPast || x->kind == Kind::kMacro;
+        if (hard || x->kind == Kind::kPastVerb) r.clause_tense[c] = Reading::kBack;
         else if (Reading::Forwardish(*x)) r.clause_tense[c] = Reading::kForward;
       }
     }
