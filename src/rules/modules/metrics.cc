@@ -44,6 +44,7 @@ struct State : ModuleState {
   // The last period a forward-looking sentence of this turn named ("starting with Q1 where we
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;
+  int period_at = 0;  // the sentence that named `period`
   bool forward = false;  // this sentence looks ahead
   // The call's currency, for amounts said without one (NoteCurrency).
   bool currency_read = false;
@@ -53,6 +54,8 @@ struct State : ModuleState {
   std::vector<std::pair<int, int>> roles;
   std::vector<const Mention*> used, forced, region_after;
 };
+
+constexpr int kPeriodReach = 6;
 
 bool IsCurrency(const std::string& u) {
   return u.size() == 3 && std::all_of(u.begin(), u.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -99,6 +102,9 @@ class Metrics : public Module {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn) st.turn = ctx.turn.index, st.basis.clear(), st.period.clear(), st.forward_period.clear();
     if (ctx.paragraph_start) st.period.clear(), st.segment.clear();
+    // A period named in passing does not run on for ever where a layout gives a whole turn as one
+    // paragraph: it carries over the next kPeriodReach sentences.
+    if (!st.period.empty() && ctx.index - st.period_at > kPeriodReach) st.period.clear();
     NoteCurrency(ctx, &st);
     if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
     if (!pack_.MayMatch(ctx.text)) return;
@@ -113,7 +119,7 @@ class Metrics : public Module {
     }
     for (const Mention& x : st.ms) {
       if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x) && !Stale(x.text, ctx.analysis.call)) {
-        st.period = x.text;
+        st.period = x.text, st.period_at = ctx.index;
         if (st.forward && Ahead(x.text, ctx.analysis.call)) st.forward_period = x.text;
       }
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
