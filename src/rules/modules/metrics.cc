@@ -472,10 +472,13 @@ class Metrics : public Module {
       if (!cue)
         for (const Mention& x : st.ms)
           if (x.in->kind == Kind::kChange && x.in->attr == "1" && x.b >= qe && x.b - qe <= 2) cue = &x;
-      if (cue && cue->in->kind == Kind::kChange) {
+      // "increased to 9.5%", "fell 19% from the prior year to $1.13": a number after "to" is a level
+      if (cue) {
         static const RE2 kTo(R"(\bto\b)");
+        static const RE2 kToRight(R"((?i)\bto\s+(?:over\s+|about\s+|approximately\s+|nearly\s+|almost\s+|roughly\s+)?$)");
         std::string_view gap = s.substr(cue->e, qb - cue->e);
-        if (RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), kTo)) cue = nullptr;
+        if (RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), cue->in->kind == Kind::kChange ? kTo : kToRight))
+          cue = nullptr;
       }
       static const RE2 kElliptic(R"(^\s*,?\s*(?:and|or)\s+(?:up\s+|down\s+)?$)");
       auto elliptic = [&](uint32_t from) {
