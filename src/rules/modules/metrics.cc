@@ -220,6 +220,14 @@ class Metrics : public Module {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
       x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q";
+      // "grew only 1.5% during the third quarter of last year": an earlier period said with "during"
+      // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
+      // not enough ("compared to $0.62 in the prior quarter")
+      if (x.comparative) {
+        static const RE2 kDuring(R"((?i)\bduring\s+(?:the\s+)?$)");
+        std::string_view before = ctx.text.substr(x.b > 12 ? x.b - 12 : 0, x.b > 12 ? 12 : x.b);
+        if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kDuring)) x.comparative = false;
+      }
       // a period within 60 bytes after "from"/"than" is the reference, unless a "to" came between:
       // "from 24.1% in 2019 to 25% in 2020"; not the "from" of a metric's name ("cash from operations"),
       // nor one a clause away ("from a year-over-year comparison, gross margins in the first quarter")
