@@ -323,7 +323,8 @@ class Metrics : public Module {
           seg.remove_prefix(c + 2);
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
-        if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change" || x->m->rule->name == "line_subject") &&
+        if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change" || x->m->rule->name == "line_subject" ||
+             x->m->rule->name == "line_from") &&
             notnames_) {
           // "While Americas Capital Markets revenue ...": a sentence opener is not part of the name
           static const std::set<std::string, std::less<>> kOpeners = {
