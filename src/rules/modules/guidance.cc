@@ -301,7 +301,7 @@ class GuidanceModule : public Module {
       if (nested) continue;
       std::string p = Resolve(ctx, m, *x->m, last_quarter);
       if (Comparative(text, x->b)) p = "";
-      // "really strong performance this quarter with revenues up 9%": without a cue of its own, a
+      // "Services, again, a strong performance this quarter with revenues up 9%": without a cue, a
       // sentence's "this quarter" is the quarter just reported, whatever the outlook before it
       if (!r.cue && x->m->rule->Attr("rel") == "this" && last_quarter.empty()) p = "-";
       if (!p.empty() && p[0] == 'Q') last_quarter = p;

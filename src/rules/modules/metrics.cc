@@ -41,7 +41,7 @@ struct Mention {
 struct State : ModuleState {
   int turn = -1;
   std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
-  // The last period a forward-looking sentence of this turn named ("starting with Q1 where we
+  // The last period a forward-looking sentence of this turn named ("beginning with Q1 where we
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;
   int period_at = 0;  // the sentence that named `period`
@@ -159,7 +159,7 @@ class Metrics : public Module {
     return x.in->carries && x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd";
   }
 
-  // A quarter a year or more before the call's is a reference ("a tax payment completed in Q1 of
+  // A quarter a year or more before the call's is a reference ("hurt by a tax payment made in Q1 of
   // FY22" on a Q1 FY23 call), not the period the next sentences speak of.
   static bool Stale(const std::string& period, const Call& call) {
     if (period.size() != 7 || period[0] != 'Q' || !call.fiscal_year || !call.fiscal_quarter) return false;
@@ -220,7 +220,7 @@ class Metrics : public Module {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
       x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q";
-      // "grew only 1.5% during the third quarter of last year": an earlier period said with "during"
+      // "grew only 2.5% during the third quarter of last year": an earlier period said with "during"
       // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
       // not enough ("compared to $0.62 in the prior quarter")
       if (x.comparative) {
@@ -230,7 +230,7 @@ class Metrics : public Module {
       }
       // a period within 60 bytes after "from"/"than" is the reference, unless a "to" came between:
       // "from 24.1% in 2019 to 25% in 2020"; not the "from" of a metric's name ("cash from operations"),
-      // nor one a clause away ("from a year-over-year comparison, gross margins in the first quarter")
+      // nor one a clause away ("from a yearly view, gross margins, I believe, in the second quarter")
       for (const Mention& c : ms)
         if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
             ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c) &&
@@ -301,7 +301,7 @@ class Metrics : public Module {
         std::string_view sa = m.Group(*x->m, "seg"), sb = m.Group(*x->m, "seg2");
         std::string a = Segment(sa), b = Segment(sb);
         if (IsCompany(call, a)) a.clear();
-        // "Retail Bank net income": a name ending in an organisation's noun is the whole name
+        // "Consumer Bank net income": a name ending in an organisation's noun is the whole name
         static const std::set<std::string, std::less<>> kOrgans = {"Bank", "Group", "Management"};
         if (!a.empty() && b.empty() && kOrgans.count(sb) && std::isupper(static_cast<unsigned char>(sa[0])))
           a = std::string(sa.data(), static_cast<size_t>(sb.data() + sb.size() - sa.data()));
@@ -317,7 +317,7 @@ class Metrics : public Module {
       }
       case Kind::kSegment: {
         std::string_view seg = m.Group(*x->m, "seg");
-        // "Within REI, Investment Management realized ...": the subject is the name after the comma
+        // "Within Services, Consulting realized ...": the subject is the name after the comma
         if (size_t c = seg.rfind(", "); x->m->rule->name == "segment_subject" && c != std::string_view::npos &&
                                         seg.find(" and ", c) == std::string_view::npos && seg.find(" & ", c) == std::string_view::npos)
           seg.remove_prefix(c + 2);
@@ -481,7 +481,7 @@ class Metrics : public Module {
       if (!cue)
         for (const Mention& x : st.ms)
           if (x.in->kind == Kind::kChange && x.in->attr == "1" && x.b >= qe && x.b - qe <= 2) cue = &x;
-      // "increased to 9.5%", "fell 19% from the prior year to $1.13": a number after "to" is a level
+      // "increased to 9.5%", "fell 12% from the prior year to $1.41": a number after "to" is a level
       if (cue) {
         static const RE2 kTo(R"(\bto\b)");
         static const RE2 kToRight(R"((?i)\bto\s+(?:over\s+|about\s+|approximately\s+|nearly\s+|almost\s+|roughly\s+)?$)");
