@@ -23,7 +23,7 @@ bool IsFooter(std::string_view t) {
   return t.find("1-877-FACTSET") != std::string_view::npos ||
          (t.find("FactSet CallStreet") != std::string_view::npos && t.find("Copyright") != std::string_view::npos);
 }
-// "Chief Financial Officer, JPMorgan Chase & Co.", "Analyst, Wolfe Research LLC"
+// "Chief Financial Officer, Halvorsen Freight Corp.", "Analyst, Northgate Capital LLC"
 bool IsTitleLine(std::string_view t) {
   static const RE2 kSentence(R"([.?!] [a-z]|\b(?:the|we|you|our|is|are|that)\b)");
   return t.size() < 140 && t.find(", ") != std::string_view::npos && t.back() != '?' && t.back() != ',' &&

@@ -177,7 +177,7 @@ Status ParseByShape(const Doc& doc, Parsed* out) {
   Shape shape = scan.Dominant();
   out->confidence = 0.6;
   out->warnings.push_back("layout not recognised: speakers found by the shape of their lines; check the result");
-  // The title block on the first page: "Citi Third Quarter 2024 Earnings Call", "October 15, 2024".
+  // The title block on the first page: "Brightwater Third Quarter 2025 Earnings Call", "October 21, 2025".
   for (size_t i = 0; i < std::min<size_t>(doc.size(), 12); ++i) {
     std::string_view t = Trim(doc.line(i));
     if (t.size() > 100) continue;

@@ -21,7 +21,7 @@ Head HeadOf(std::string_view t) {
   return Head::kNone;
 }
 
-// "Agree Realty Corporation - President, CEO & Director"; analysts "..., Research Division - VP".
+// "Pinecrest Storage Inc. - President, CEO & Director"; analysts "..., Research Division - VP".
 bool IsCompanyTitle(std::string_view t) {
   size_t d = t.find(" - ");
   return d != std::string_view::npos && d > 0 && d < 100 && t.size() < 200 && t.back() != '.' &&

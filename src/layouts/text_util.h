@@ -23,7 +23,7 @@ bool LooksLikeName(std::string_view s);
 // "Q3 2008 Juniper Networks Earnings Conference Call" or "Q4 and Full Year 2013 Cisco ... Call".
 void FillFromTitle(std::string_view title, Call* call);
 // When the text names no fiscal period: the one a vendor's file name gives
-// ("Q3_2022_Equinix_Inc_Earnings_Call.txt"); only the period, never the company.
+// ("Q3_2022_Corvalis_Inc_Earnings_Call.txt"); only the period, never the company.
 void PeriodFromFileName(std::string_view path, Call* call);
 // The fiscal quarter from a quarter word and a year ("third", 2021 is Q3 2021); false if the word
 // is not first..fourth (any case).

@@ -29,7 +29,7 @@ bool ShortFormOf(std::string_view a, std::string_view b) {
   return wa.front().size() >= 3 && wb.front().size() >= 3 && wa.front().compare(0, 3, wb.front(), 0, 3) == 0;
 }
 
-// "Our next question comes from Steve Chubak with Wolfe Research": the questioner's firm, when the
+// "Our next question comes from Dana Hale with Northgate Capital": the questioner's firm, when the
 // speaker line did not give one (Citi's caps prefixes, speech-to-text, JSON arrays). Only for the
 // person who then speaks, under the same name, a spelling variant or a short form ("Nate"/"Nathan").
 void FirmsFromIntroductions(Analysis* a) {
@@ -129,7 +129,7 @@ void InferOperatorAndQa(Analysis* a, bool find_qa) {
 }
 
 // A vendor's Q&A heading placed early: Motley Fool starts "Questions & Answers" at a dropped line
-// mid-remarks ("the line of Mr. Marc just got disconnected"), and management goes on with the
+// mid-remarks ("the line of Mr. Ortega just got disconnected"), and management goes on with the
 // prepared remarks until somebody opens the questions ("open the call for questions"). Q&A then
 // starts at that cue, when only the operator and management spoke before it. Needs the roles.
 void RealignQaStart(Analysis* a) {

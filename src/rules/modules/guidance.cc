@@ -39,7 +39,7 @@ struct State : ModuleState {
   int last_sentence = -1;      // the last sentence that gave guidance, and its items
   size_t last_begin = 0, last_end = 0;
   int value_sentence = -1;              // the last item's sentence and value span, for
-  uint32_t value_b = 0, value_e = 0;    // "between $350 million loss and $50 million loss"
+  uint32_t value_b = 0, value_e = 0;    // "between $220 million loss and $80 million loss"
   std::vector<Mention> ms;
 };
 
@@ -182,7 +182,7 @@ class GuidanceModule : public Module {
       Emit(ctx, st, r, *q, &g, &used, out);
     }
 
-    // Values the metrics grammar leaves alone: growth rates ("approximately 9% to 10% full year 2020
+    // Values the metrics grammar leaves alone: growth rates ("approximately 4% to 5% full year 2025
     // sales growth") and values after their metric (Fallback).
     for (const Quantity& q : ctx.quantities) {
       uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
@@ -301,7 +301,7 @@ class GuidanceModule : public Module {
       if (nested) continue;
       std::string p = Resolve(ctx, m, *x->m, last_quarter);
       if (Comparative(text, x->b)) p = "";
-      // "Services, again, a strong performance this quarter with revenues up 9%": without a cue, a
+      // "Software, once more, posted solid results this quarter with revenues up 6%": without a cue, a
       // sentence's "this quarter" is the quarter just reported, whatever the outlook before it
       if (!r.cue && x->m->rule->Attr("rel") == "this" && last_quarter.empty()) p = "-";
       if (!p.empty() && p[0] == 'Q') last_quarter = p;
@@ -471,7 +471,7 @@ class GuidanceModule : public Module {
     if (!growth) {
       g->low = q.low, g->high = q.high, g->unit = mt.unit;
       if (mt.share_of == "revenue") g->unit = "% of revenue";  // "capex of about 7% of revenue"
-      // "is expected to range from $0.57 to $0.59": the metrics grammar reads $0.57 as an earlier level.
+      // "is expected to range from $0.83 to $0.86": the metrics grammar reads $0.83 as an earlier level.
       static const RE2 kRangeFrom(R"((?i)\brang(?:e|es|ing)\s+from\s+$)"), kToGap(R"(^\s*(?:to|-)\s*$)");
       for (const Quantity& pq : ctx.quantities) {
         uint32_t pb = pq.start - ctx.sentence.begin, pe = pq.end - ctx.sentence.begin;
@@ -530,7 +530,7 @@ class GuidanceModule : public Module {
     g->basis = Basis(st, r, g->metric, qb);
     g->qualifier = Qualifier(ctx.text, qb, qe, q.approx);
     g->revision = Revision(r, qb);
-    // "lowered our capital spending forecast from $7.2 billion to $7 billion": the earlier level.
+    // "lowered our equipment spending forecast from $3.9 billion to $3.6 billion": the earlier level.
     if (!g->revision.empty() && g->revision != "reaffirmed")
       for (auto mt = ctx.metrics.rbegin(); mt != ctx.metrics.rend(); ++mt)
         if (mt->start == q.start)
@@ -545,7 +545,7 @@ class GuidanceModule : public Module {
     g->start = ctx.sentence.begin, g->end = ctx.sentence.end;
     g->quote = std::string(ctx.text);
     used->push_back(qb);
-    // "between $350 million loss and $50 million loss": two values, one range.
+    // "between $220 million loss and $80 million loss": two values, one range.
     if (!out->guidance.empty()) {
       Guidance& p = out->guidance.back();
       static const RE2 kJoin(R"((?i)^\s*(?:loss|income|profit|in\s+income)?\s*(?:and|to)\s+(?:a\s+)?(?:loss\s+of\s+)?(?:negative\s+)?$)");
@@ -567,7 +567,7 @@ class GuidanceModule : public Module {
     out->guidance.push_back(std::move(*g));
   }
 
-  // "raising our fiscal '22 revenue guidance by $300 million to $26.3 billion": $300 million is the step.
+  // "raising our fiscal 2026 revenue guidance by $150 million to $9.4 billion": $150 million is the step.
   static bool Delta(const Reading& r, uint32_t qb) {
     std::string_view before = r.text.substr(0, qb);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
@@ -577,7 +577,7 @@ class GuidanceModule : public Module {
            Hit(before, kStep);
   }
 
-  // Values inside a condition ("including about $190 million of recurring CapEx") are the note's.
+  // Values inside a condition ("including about $70 million of maintenance CapEx") are the note's.
   static bool InCondition(const Reading& r, uint32_t qb) {
     for (const Mention* x : r.mentions)
       if (x->kind == Kind::kCondition && qb >= x->b && qb < x->e && x->b > 0) return true;
@@ -635,8 +635,8 @@ class GuidanceModule : public Module {
   }
 
   // A value the metrics grammar left alone, after a metric named earlier in the sentence: "revenue
-  // in the range of minus 2% to 0% year over year" (a growth rate), "gross margins were 68% ... our
-  // long-term model range of 66% to 68%", "revenue guidance by $300 million to $26.3 billion". Values
+  // in the range of minus 3% to 1% year over year" (a growth rate), "gross margins were 61% ... our
+  // long-term model range of 59% to 62%", "revenue guidance by $150 million to $9.4 billion". Values
   // between the two must be the same metric's, the step of a revision, or the other end of a range.
   bool Fallback(const SentenceContext& ctx, const Reading& r, const Quantity& q,
                 std::string* metric, std::string* unit) const {

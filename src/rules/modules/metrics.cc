@@ -205,7 +205,7 @@ class Metrics : public Module {
     for (Mention& x : ms) {
       bool shadowed = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
         // a metric mention hides the segment words inside it, but not a subject naming the segment
-        // of the whole sentence ("CCB reported net income of $4.4 billion on revenue of $18.3 billion")
+        // of the whole sentence ("WMB reported net income of $2.3 billion on revenue of $9.6 billion")
         bool same = k.in->kind == x.in->kind ||
                     (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && x.m->rule->name != "segment_subject");
         return same && x.b < k.e && k.b < x.e;
@@ -220,9 +220,9 @@ class Metrics : public Module {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
       x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q";
-      // "grew only 2.5% during the third quarter of last year": an earlier period said with "during"
+      // "rose only 1.5% during the second quarter of last year": an earlier period said with "during"
       // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
-      // not enough ("compared to $0.62 in the prior quarter")
+      // not enough ("compared to $0.48 in the prior quarter")
       if (x.comparative) {
         static const RE2 kDuring(R"((?i)\bduring\s+(?:the\s+)?$)");
         std::string_view before = ctx.text.substr(x.b > 12 ? x.b - 12 : 0, x.b > 12 ? 12 : x.b);
@@ -326,7 +326,7 @@ class Metrics : public Module {
         if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change" || x->m->rule->name == "line_subject" ||
              x->m->rule->name == "line_from") &&
             notnames_) {
-          // "While Americas Capital Markets revenue ...": a sentence opener is not part of the name
+          // "While Asia Wealth Management revenue ...": a sentence opener is not part of the name
           static const std::set<std::string, std::less<>> kOpeners = {
               "While", "When", "If", "Although", "Though", "Because", "Since", "After", "Before", "During", "Excluding",
               "Including", "Despite", "Meanwhile", "However", "And", "But", "So", "Now", "Also", "Then", "The", "Our"};
@@ -459,7 +459,7 @@ class Metrics : public Module {
     auto& used = const_cast<State&>(st).used;
     used.clear();
     roles.assign(nq, {static_cast<int>(kLevel), 1});
-    // "grew 7% for the Americas, 12% for EMEA and decreased 3% for APJC": a region right after
+    // "grew 5% for the Americas, 9% for EMEA and decreased 2% for APJC": a region right after
     // each number is that number's, and a list of them continues the first number's change
     auto& region_after = const_cast<State&>(st).region_after;
     region_after.resize(nq);
@@ -496,8 +496,8 @@ class Metrics : public Module {
         std::string_view tail = cut == std::string_view::npos ? gap : gap.substr(cut);
         return i > 0 && roles[i - 1].first != kLevel && RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), kElliptic);
       };
-      // "up 7% from the prior quarter and 47% year-over-year", "up 8% from fiscal third quarter and
-      // 38% from the prior year": the cue named a period, not this level
+      // "up 4% from the prior quarter and 29% year-over-year", "up 5% from fiscal second quarter and
+      // 22% from the prior year": the cue named a period, not this level
       bool carry = false;
       if (cue && cue->in->kind == Kind::kFrom)
         for (const Mention& x : st.ms)
@@ -505,7 +505,7 @@ class Metrics : public Module {
             cue = nullptr, carry = true;
             break;  // cue is gone: the loop must not read it again
           }
-      // "up 7% versus last year, for an operating margin of 21%": the cue named a period; the
+      // "up 6% versus last year, at an operating margin of 17%": the cue named a period; the
       // quantity after it belongs to a metric of its own
       if (cue && cue->in->kind == Kind::kFrom)
         for (const Mention& x : st.ms)
@@ -523,7 +523,7 @@ class Metrics : public Module {
       } else if (carry || elliptic(prev_end) || region_list(i)) {
         roles[i] = roles[i - 1];
       } else if (i > 0 && YearAgoAfter(ctx, st, ctx.quantities[i].end - base)) {
-        roles[i] = {kFrom, 1};  // "$0.41 per share, more than double the $0.18 per share a year ago"
+        roles[i] = {kFrom, 1};  // "$0.52 a share, more than double the $0.23 a share a year ago"
       }
       prev_end = ctx.quantities[i].end - base;
     }
@@ -547,7 +547,7 @@ class Metrics : public Module {
       while (j < nq && roles[i].first == kChange && roles[j].first == kFrom) ++j;
       uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
       if (Blocked(st, s, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) {
-        // "Trailing 12 month operating cash flow was $3.22 billion, compared with $3.21 billion": the
+        // "Trailing 12 month free cash flow was $1.84 billion, compared with $1.79 billion": the
         // blocked value used up the metric named before it, so what follows is not that metric's either
         // (the value said right after the metric, no comma between: not "revenue, which is now 86% of")
         if (std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
@@ -576,7 +576,7 @@ class Metrics : public Module {
       if (role != kLevel) {
         Comparison c;
         c.type = role == kChange ? "change" : "from";
-        // "compared with a loss of $345 million": an earlier figure in its own sign
+        // "compared with a loss of $127 million": an earlier figure in its own sign
         c.value = role == kChange ? sign * std::fabs(q.value) : LossBefore(Before(s, qb)) ? -std::fabs(q.value) : q.value;
         c.unit = unit_q;
         const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
@@ -604,7 +604,7 @@ class Metrics : public Module {
         }
         if (rec && !metric_between && !seg_between && OthersGrowth(st, m, s, qb)) continue;
         if (rec && !metric_between && !seg_between) {
-          // "$7 million or $0.01 per diluted share, compared with $191 million and $0.41": an amount
+          // "$9 million or $0.02 a diluted share, compared with $164 million and $0.37": an amount
           // goes to this sentence's record in its own unit, not to the per-share one
           Metric* to = rec;
           if (rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) {
@@ -616,7 +616,7 @@ class Metrics : public Module {
               }
             if (!to) continue;
           }
-          // "$8.9 billion or 158 days, up 3 days": a change in days is not the dollar amount's
+          // "$4.6 billion or 92 days, up 4 days": a change in days is not the dollar amount's
           if (c.unit == "days" && to->unit != "days") continue;
           InUnitOf(&c, to->unit, guessed);
           to->comparisons.push_back(std::move(c));
@@ -637,7 +637,7 @@ class Metrics : public Module {
           out->metrics.push_back(std::move(r));
         } else {
           Metric r = New(ctx, st, *mm, qb, qe, next, seg_between);
-          // "compared to a net loss of $881 million last year": an earlier level in the line's sign
+          // "compared to a net loss of $236 million last year": an earlier level in the line's sign
           if (role == kFrom && mm->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
           std::string u = Fits(*mm->metric, unit_q, false);
           r.unit = u.empty() ? DefaultUnit(*mm->metric) : u;
@@ -694,7 +694,7 @@ class Metrics : public Module {
         continue;
       }
       const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
-      // a per-share amount is EPS when said with earnings ("net income of $7 million or $0.01 per
+      // a per-share amount is EPS when said with earnings ("net income of $9 million or $0.02 per
       // diluted share"), not a price ("we sold some at $697 a share")
       if (unit_q.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
         metric = (metric && metric->Attr("basis") == "yes") || s.find("dilut") != std::string_view::npos
@@ -728,7 +728,7 @@ class Metrics : public Module {
       rec = &out->metrics.back(), rec_end = qe;
       if (mm) used.push_back(mm), made.emplace_back(mm, out->metrics.size() - 1);
     }
-    // A sequential change is a quarter's: "Embedded revenue was $1.2 billion, down 9% sequentially"
+    // A sequential change is a quarter's: "Imaging revenue was $0.8 billion, down 6% sequentially"
     // after a paragraph about the fiscal year is the call's quarter, unless the sentence names a period.
     const std::string& fp = ctx.analysis.call.fiscal_period;
     bool own_period = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kPeriod && !x.comparative; });
@@ -740,7 +740,7 @@ class Metrics : public Module {
     }
   }
 
-  // "..., highlighted by marketing solutions growth of 42%": the growth of something the metrics
+  // "..., highlighted by loyalty program growth of 31%": the growth of something the metrics
   // vocabulary does not name, which is not the record's change.
   static bool OthersGrowth(const State& st, const Matches& m, std::string_view s, uint32_t qb) {
     static const std::set<std::string, std::less<>> kPlain = {
@@ -772,7 +772,7 @@ class Metrics : public Module {
 
   static bool IsNone(const Lexicon::Entry& metric) { return metric.Attr("class") == "none"; }
 
-  // "Core FFO and AFFO were $0.97 and $0.96 per share, up 5.6% and 7.8%, respectively": the n-th
+  // "Core FFO and AFFO were $1.12 and $1.08 per share, up 4.1% and 6.3%, respectively": the n-th
   // quantity of a list said before "respectively" goes to the n-th of the metrics named last before it.
   void Respectively(const SentenceContext& ctx, const State& st, std::vector<const Mention*>* forced) const {
     const size_t nq = ctx.quantities.size();
@@ -816,8 +816,8 @@ class Metrics : public Module {
     });
   }
 
-  // One or two words, none of them a metric's, between a number and what follows them: "$183
-  // million mark-to-market gain", "$500 million in impairment charges".
+  // One or two words, none of them a metric's, between a number and what follows them: "$96
+  // million mark-to-market gain", "$300 million in impairment charges".
   static bool WordsBetween(const State& st, std::string_view s, uint32_t qe, const Mention& k) {
     static const RE2 kWords(R"(^\s+(?:[A-Za-z-]+\s+){1,2}$)");
     std::string_view gap = s.substr(qe, k.b - qe);
@@ -846,7 +846,7 @@ class Metrics : public Module {
     return "number";
   }
 
-  // The first period after a level, when no comma comes between: "$2 billion in revenue in fiscal 2018".
+  // The first period after a level, when no comma comes between: "$3 billion in revenue in fiscal 2024".
   static const Mention* PeriodAfter(const SentenceContext& ctx, const State& st, uint32_t qe, uint32_t next) {
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next)
@@ -866,7 +866,7 @@ class Metrics : public Module {
     return nullptr;
   }
 
-  // A comparative period right after a level, no comma between: "the $0.18 per share a year ago".
+  // A comparative period right after a level, no comma between: "the $0.23 per share a year ago".
   static bool YearAgoAfter(const SentenceContext& ctx, const State& st, uint32_t qe) {
     static const RE2 kGap(R"((?i)^\s*(?:per\s+(?:diluted\s+|basic\s+)?share\s*)?(?:in\s+|for\s+|from\s+|of\s+)?(?:the\s+)?$)");
     for (const Mention& x : st.ms) {
@@ -878,7 +878,7 @@ class Metrics : public Module {
   }
 
   // A comparison in its record's unit: a bare number takes it, and so does an amount whose currency
-  // was only the call's, guessed ("reduced fully diluted shares by 40 million"); an amount next to
+  // was only the call's, guessed ("reduced fully diluted shares by 25 million"); an amount next to
   // a per-share record is per share ("$0.41 compared with $0.32").
   static void InUnitOf(Comparison* c, const std::string& unit, bool guessed) {
     if (c->unit == "number" || (guessed && !IsCurrency(unit) && !unit.ends_with("/share"))) c->unit = unit;
@@ -896,7 +896,7 @@ class Metrics : public Module {
   }
 
   // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so
-  // is any level stated as a loss: "Mortgages segment EBITDA was a loss of $27 million".
+  // is any level stated as a loss: "Leasing segment EBITDA was a loss of $19 million".
   static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {}) {
     bool loss = metric.Attr("sign") == "-1" || LossBefore(before);
     r->value = loss ? -std::fabs(q.value) : q.value;

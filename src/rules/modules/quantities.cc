@@ -202,17 +202,17 @@ class Quantities : public Module {
     if (!v1) return false;
     double sign = in.negative || !g("neg").empty() ? -1 : 1;
     q->value = q->low = q->high = sign * *v1;
-    if (std::string_view d = g("d"); !d.empty()) {  // "$8.7 billion, plus or minus $200 million"
+    if (std::string_view d = g("d"); !d.empty()) {  // "$5.4 billion, plus or minus $150 million"
       std::string_view ds = g("ds"), du = g("du"), dp = g("dp");
       auto dv = ParseNumber(d, dp.empty() ? (ds.empty() ? e1 : Exp(ds)) + in.exp : 0, numbers_);
       if (!dv || *dv <= 0) return false;
       double delta = !du.empty() && (du[0] == 'b' || du[0] == 'B') ? *dv / 100 : *dv;  // basis points of a %
-      if (!dp.empty()) delta = std::fabs(q->value) * *dv / 100;  // "$10.5 billion, plus or minus 5%"
+      if (!dp.empty()) delta = std::fabs(q->value) * *dv / 100;  // "$6.2 billion, plus or minus 3%"
       q->low = Tidy(q->value - delta), q->high = Tidy(q->value + delta), q->range = true;
       return !q->unit.empty();
     }
     if (!n2.empty() && (!g("neg").empty() || !g("neg2").empty())) {
-      // "negative $0.06 to negative $0.05": both ends signed, or no range at all
+      // "negative $0.09 to negative $0.07": both ends signed, or no range at all
       if (g("neg").empty() || g("neg2").empty()) return false;
       auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
       if (!v2) return false;
