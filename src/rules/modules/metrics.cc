@@ -207,7 +207,7 @@ class Metrics : public Module {
         // a metric mention hides the segment words inside it, but not a subject naming the segment
         // of the whole sentence ("WMB reported net income of $2.3 billion on revenue of $9.6 billion")
         bool same = k.in->kind == x.in->kind ||
-                    (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && x.m->rule->name != "segment_subject");
+                    (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && x.m->rule->Attr("subject") != "1");
         return same && x.b < k.e && k.b < x.e;
       });
       if (shadowed || !Fill(ctx, m, forward, &x)) continue;
@@ -318,14 +318,12 @@ class Metrics : public Module {
       case Kind::kSegment: {
         std::string_view seg = m.Group(*x->m, "seg");
         // "Within Services, Consulting realized ...": the subject is the name after the comma
-        if (size_t c = seg.rfind(", "); x->m->rule->name == "segment_subject" && c != std::string_view::npos &&
+        if (size_t c = seg.rfind(", "); x->m->rule->Attr("subject") == "1" && c != std::string_view::npos &&
                                         seg.find(" and ", c) == std::string_view::npos && seg.find(" & ", c) == std::string_view::npos)
           seg.remove_prefix(c + 2);
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
-        if ((x->m->rule->name == "segment_head" || x->m->rule->name == "name_change" || x->m->rule->name == "line_subject" ||
-             x->m->rule->name == "line_from") &&
-            notnames_) {
+        if (x->m->rule->Attr("names") == "checked" && notnames_) {
           // "While Asia Wealth Management revenue ...": a sentence opener is not part of the name
           static const std::set<std::string, std::less<>> kOpeners = {
               "While", "When", "If", "Although", "Though", "Because", "Since", "After", "Before", "During", "Excluding",
