@@ -90,7 +90,7 @@ void DocumentMeta(std::string_view text, Call* call) {
   int year = 0;
   std::string_view head = text.substr(0, 5000);
   if (RE2::PartialMatch(head, kPeriod, &nth, &year)) layouts::SetWordQuarter(nth, year, call);
-  else layouts::YearFirstQuarter(head, call);  // "the Microsoft Fiscal Year 2023 First Quarter ... Call"
+  else layouts::YearFirstQuarter(head, call);  // "the Acme Fiscal Year 2023 First Quarter ... Call"
 }
 
 void AsDocument(const std::string& text, Analysis* a) {

@@ -186,10 +186,10 @@ TEST_CASE("an unknown layout falls back to generic: speakers by shape, Q&A by cu
 
 // Regressions found on the development corpus, each named after what broke.
 TEST_CASE("regression: a doubled space inside a StreetEvents header name still opens a turn") {
-  auto h = layouts::ParseBracketSpeaker("Jeff  Kvaal,  Nomura Securities Intl - Analyst    [23]");
+  auto h = layouts::ParseBracketSpeaker("Dana  Whitlow,  Harbor Crest Securities - Analyst    [23]");
   REQUIRE(h.has_value());
-  CHECK(h->name == "Jeff Kvaal");
-  CHECK(h->affiliation == "Nomura Securities Intl");
+  CHECK(h->name == "Dana Whitlow");
+  CHECK(h->affiliation == "Harbor Crest Securities");
 }
 
 TEST_CASE("regression: an acronym firm on speaker lines is the company named in full") {

@@ -84,11 +84,11 @@ TEST_CASE("call titles give company and fiscal period; dates parse") {
   CHECK(c.company == "Juniper Networks");
   CHECK(c.fiscal_period == "Q3 2008");
   Call d;
-  layouts::FillFromTitle("Q4 and Full Year 2013 Cisco Systems Earnings Conference Call", &d);
+  layouts::FillFromTitle("Q4 and Full Year 2013 Vantor Systems Earnings Conference Call", &d);
   CHECK(d.fiscal_period == "Q4 2013");
-  CHECK(d.company == "Cisco Systems");
+  CHECK(d.company == "Vantor Systems");
   Call e;  // the year first
-  layouts::FillFromTitle("Fiscal 2022 second-quarter results conference call", &e);
+  layouts::FillFromTitle("Fiscal 2022 second-quarter earnings conference call", &e);
   CHECK(e.fiscal_period == "Q2 2022");
   Call g;  // the year first, as documents and API titles say it
   CHECK(layouts::YearFirstQuarter("the Acme Fiscal Year 2023, First Quarter Earnings Call", &g));
