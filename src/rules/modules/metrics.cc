@@ -27,6 +27,8 @@ struct RuleInfo {
   int sign = 1;
   std::string unit;  // a block only for quantities in this unit ("%"), else any
   bool carries = true;  // a period the next sentences of the paragraph inherit (carry=no: not)
+  bool subject = false;        // segment: the sentence's subject (subject=1)
+  bool checked_names = false;  // segment: its name is checked against notnames (names=checked)
 };
 
 struct Mention {
@@ -88,7 +90,7 @@ class Metrics : public Module {
                         : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope")
                         : k->second == Kind::kChange ? "after" : "rel";
       info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
-                        r->Attr("carry") != "no"};
+                        r->Attr("carry") != "no", r->Attr("subject") == "1", r->Attr("names") == "checked"};
     }
   }
   const std::string& error() const { return error_; }
@@ -207,7 +209,7 @@ class Metrics : public Module {
         // a metric mention hides the segment words inside it, but not a subject naming the segment
         // of the whole sentence ("WMB reported net income of $2.3 billion on revenue of $9.6 billion")
         bool same = k.in->kind == x.in->kind ||
-                    (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && x.m->rule->Attr("subject") != "1");
+                    (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && !x.in->subject);
         return same && x.b < k.e && k.b < x.e;
       });
       if (shadowed || !Fill(ctx, m, forward, &x)) continue;
@@ -318,12 +320,12 @@ class Metrics : public Module {
       case Kind::kSegment: {
         std::string_view seg = m.Group(*x->m, "seg");
         // "Within Services, Consulting realized ...": the subject is the name after the comma
-        if (size_t c = seg.rfind(", "); x->m->rule->Attr("subject") == "1" && c != std::string_view::npos &&
+        if (size_t c = seg.rfind(", "); x->in->subject && c != std::string_view::npos &&
                                         seg.find(" and ", c) == std::string_view::npos && seg.find(" & ", c) == std::string_view::npos)
           seg.remove_prefix(c + 2);
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
-        if (x->m->rule->Attr("names") == "checked" && notnames_) {
+        if (x->in->checked_names && notnames_) {
           // "While Asia Wealth Management revenue ...": a sentence opener is not part of the name
           static const std::set<std::string, std::less<>> kOpeners = {
               "While", "When", "If", "Although", "Though", "Because", "Since", "After", "Before", "During", "Excluding",
