@@ -27,6 +27,7 @@ struct RuleInfo {
   int sign = 1;
   std::string unit;  // a block only for quantities in this unit ("%"), else any
   bool carries = true;  // a period the next sentences of the paragraph inherit (carry=no: not)
+  bool holds = false;   // basis: a sentence holding it sets no basis for the turn (carry=block)
   bool subject = false;        // segment: the sentence's subject (subject=1)
   bool checked_names = false;  // segment: its name is checked against notnames (names=checked)
 };
@@ -90,7 +91,8 @@ class Metrics : public Module {
                         : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope")
                         : k->second == Kind::kChange ? "after" : "rel";
       info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
-                        r->Attr("carry") != "no", r->Attr("subject") == "1", r->Attr("names") == "checked"};
+                        r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
+                        r->Attr("subject") == "1", r->Attr("names") == "checked"};
     }
   }
   const std::string& error() const { return error_; }
@@ -113,8 +115,10 @@ class Metrics : public Module {
     pack_.FindAll(ctx.text, m);
     Collect(ctx, *m, &st);
     if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
+    // A disclaimer ("a reconciliation of GAAP to non-GAAP measures") sets no basis for the turn.
+    bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
     for (const Mention& x : st.ms) {
-      if (x.in->kind == Kind::kBasis && x.in->carries) {
+      if (x.in->kind == Kind::kBasis && x.in->carries && !disclaimer) {
         st.basis = x.text;
         break;
       }
@@ -161,12 +165,13 @@ class Metrics : public Module {
     return x.in->carries && x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd";
   }
 
-  // A quarter a year or more before the call's is a reference ("hurt by a tax payment made in Q1 of
-  // FY22" on a Q1 FY23 call), not the period the next sentences speak of.
+  // A quarter before the call's is a reference ("hurt by a tax payment made in Q1 of FY22" on a Q1
+  // FY23 call; "the acquisitions, which closed last Q3 and Q4"), not the period the next sentences
+  // speak of: a call speaks of its own quarter unless a sentence says otherwise.
   static bool Stale(const std::string& period, const Call& call) {
     if (period.size() != 7 || period[0] != 'Q' || !call.fiscal_year || !call.fiscal_quarter) return false;
     int q = period[1] - '0', y = std::atoi(period.c_str() + 3);
-    return y * 4 + q <= call.fiscal_year * 4 + call.fiscal_quarter - 4;
+    return y * 4 + q < call.fiscal_year * 4 + call.fiscal_quarter;
   }
 
   // A period not yet over on the call's date ("Q1 2020" or "FY 2020" on a Q4 2019 call; "FY 2019" on
@@ -238,7 +243,7 @@ class Metrics : public Module {
             ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c) &&
             RefersBack(ctx, c.e, x.b)) {
           x.comparative = true;
-          if (x.in->attr != "this") x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false);  // a reference is past
+          if (x.in->attr != "this") x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false, !forward);  // a reference is past
         }
       if (!x.comparative && Carries(x)) carry = x.text;
     }
@@ -338,6 +343,12 @@ class Metrics : public Module {
           if (last && last->Attr("kind") == "month") return false;  // "..., September revenue fell"
           if (metrics_->Find(last_word)) return false;              // "Our GAAP EPS grew by 7%"
         }
+        // "non-interest revenue excluding Markets was up 9%": what is left out is no segment
+        static const RE2 kLeftOut(R"((?i)\b(?:excluding|ex|except|other\s+than|outside(?:\s+of)?|without)\s+(?:the\s+|our\s+)?$)");
+        if (size_t at = seg.data() - ctx.text.data(); seg.data() && at <= ctx.text.size()) {
+          size_t from = at > 24 ? at - 24 : 0;
+          if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kLeftOut)) return false;
+        }
         x->text = Segment(seg);
         return !x->text.empty() && !IsCompany(call, x->text);
       }
@@ -345,7 +356,7 @@ class Metrics : public Module {
         x->text = x->in->attr == "none" ? "" : x->in->attr;
         return true;
       case Kind::kPeriod:
-        x->text = Period(m, *x->m, x->in->attr, call, forward);
+        x->text = Period(m, *x->m, x->in->attr, call, forward, !forward && LastBefore(ctx.text, x->b));
         return !x->text.empty() || x->in->attr == "this";
       default:
         return true;
@@ -373,7 +384,19 @@ class Metrics : public Module {
 
   // A quarter or year named without its year is the call's, except in a sentence about the future:
   // "fiscal Q1" on a Q4 call is next year's, and so is "the full year" said after the last quarter.
-  static std::string Period(const Matches& m, const Match& x, const std::string& rel, const Call& call, bool forward) {
+  // "last" right before a period at `b` ("last Q4", "which closed last Q3 and Q4").
+  static bool LastBefore(std::string_view text, uint32_t b) {
+    static const RE2 kLast(R"((?i)\blast\s+(?:fiscal\s+)?(?:(?:Q[1-4]|(?:first|second|third|fourth)\s+quarter)\s+and\s+)?$)");
+    uint32_t from = b > 32 ? b - 32 : 0;
+    return RE2::PartialMatch(re2::StringPiece(text.data() + from, b - from), kLast);
+  }
+
+  // A period mention resolved against the call: in a sentence about the future (`forward`) an
+  // earlier quarter, or the full year after Q4, without a year is next year's; one said to be past
+  // (`past`: "last Q4", or a reference in a sentence not about the future) that is later than the
+  // call's quarter is last year's ("down from Q4" on a Q1 call).
+  static std::string Period(const Matches& m, const Match& x, const std::string& rel, const Call& call, bool forward,
+                            bool past = false) {
     int cy = call.fiscal_year, cq = call.fiscal_quarter;
     std::string_view qs = m.Group(x, "q");
     if (qs.empty()) qs = m.Group(x, "qn");
@@ -403,7 +426,8 @@ class Metrics : public Module {
       int y = Year(ys, ahead ? cy + 1 : cy);
       return y ? fmt::format("FY {}", y) : "";
     }
-    return q ? Quarter(q, Year(ys, ahead ? cy + 1 : cy)) : "";
+    bool behind = past && rel.empty() && ys.empty() && cy && cq && q > cq;
+    return q ? Quarter(q, Year(ys, ahead ? cy + 1 : behind ? cy - 1 : cy)) : "";
   }
 
   // The comparison kind for a change or earlier level at [b, e): a cue or comparative period after
@@ -936,8 +960,15 @@ class Metrics : public Module {
                                                             : ctx.analysis.call.fiscal_period;
     if (metric->Attr("basis") == "yes") {
       const Mention* bm = nullptr;
+      // the last one before the figure, else the first after it that does not name the basis of a
+      // later metric ("revenue of $11.6 billion, down 2%, and non-GAAP EPS of $0.57")
+      auto later_metric = [&](const Mention& b) {
+        return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+          return k.in->kind == Kind::kMetric && k.b >= qe && k.b <= b.e + 3;
+        });
+      };
       for (const Mention& x : st.ms)
-        if (x.in->kind == Kind::kBasis && (x.e <= qb || !bm)) bm = &x;
+        if (x.in->kind == Kind::kBasis && (x.e <= qb || (!bm && !later_metric(x)))) bm = &x;
       r.basis = bm ? bm->text : st.basis;
     }
     return r;
