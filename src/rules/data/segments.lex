@@ -50,7 +50,7 @@ data center|datacenter
 brokerage
 [kind=not]
 GAAP|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT
-We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here
+The|Its|Their|Your|We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here
 # Months: no segment, nor the end of one ("steady in May and June, July revenue dipped").
 [kind=month]
 January|February|March|April|May|June|July|August|September|October|November|December

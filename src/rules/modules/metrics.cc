@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -48,6 +49,8 @@ struct State : ModuleState {
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;
   int period_at = 0;  // the sentence that named `period`
+  std::string opener;  // the segment that opened a recent sentence of the paragraph
+  int opener_until = 0;  // the last sentence `opener` speaks for
   bool forward = false;  // this sentence looks ahead
   // The call's currency, for amounts said without one (NoteCurrency).
   bool currency_read = false;
@@ -59,6 +62,7 @@ struct State : ModuleState {
 };
 
 constexpr int kPeriodReach = 6;
+constexpr int kOpenerReach = 2;
 
 bool IsCurrency(const std::string& u) {
   return u.size() == 3 && std::all_of(u.begin(), u.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -105,6 +109,7 @@ class Metrics : public Module {
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn) st.turn = ctx.turn.index, st.basis.clear(), st.period.clear(), st.forward_period.clear();
+    if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
     if (ctx.paragraph_start) st.period.clear(), st.segment.clear();
     // A period named in passing does not run on for ever where a layout gives a whole turn as one
     // paragraph: it carries over the next kPeriodReach sentences.
@@ -130,6 +135,11 @@ class Metrics : public Module {
       }
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
       if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty()) st.segment = x.text;
+      // "Wholesale Banking reported net income of $272 million. Adjusted net income was ...": a
+      // segment that opens a sentence speaks for the next kOpenerReach sentences too
+      // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
+      if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.b <= 4 && (x.in->subject || FinancialAfter(st, x)))
+        st.opener = x.text, st.opener_until = ctx.index + kOpenerReach;
     }
   }
 
@@ -157,6 +167,13 @@ class Metrics : public Module {
     int best = 0;
     for (const auto& [cur, n] : votes)
       if (n > best) st->counted = cur, best = n;
+  }
+
+  // A metric other than a volume or balance (class none) starts within a few words after `seg`.
+  static bool FinancialAfter(const State& st, const Mention& seg) {
+    return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+      return k.in->kind == Kind::kMetric && k.metric && k.b < seg.e + 40 && k.e > seg.b && k.metric->Attr("class") != "none";
+    });
   }
 
   // Periods that later mentions of "the quarter" and later sentences inherit: not "this quarter",
@@ -943,8 +960,13 @@ class Metrics : public Module {
     r.quote = std::string(ctx.text);
     if (seg_between) r.segment = seg_between->text;
     else {
-      // a region or a segment introduced earlier in the sentence, else earlier in the paragraph
-      r.segment = st.segment;
+      // a region or a segment introduced earlier in the sentence, else by a recent sentence's
+      // opening words (unless this one names another level: "Company gross margin", "In our
+      // server business", "Outside the Americas"), else by the paragraph's heading
+      static const RE2 kOwnLevel(
+          R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:in|within|outside|excluding|for|across)\b|\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|core|base|whole|entire)\b)");
+      r.segment = !st.opener.empty() && !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kOwnLevel)
+                      ? st.opener : st.segment;
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()))
           r.segment = x.text;
