@@ -40,6 +40,8 @@ buyback_price|average price
 buyback|repurchased|repurchase|repurchases|buyback|buybacks|share repurchase|share repurchases|bought back|buying back|buy back
 [class=money,per_share basis=no]
 dividend|dividend|dividends|dividend per share|dividends per share
+[class=money basis=no]
+capital_return|capital return|capital returns|return of capital|total cash return|shareholder returns|dividends and share repurchases|dividends and repurchases|dividends and buybacks|share repurchases and dividends|repurchases and dividends|buybacks and dividends|dividends and share buybacks|share buybacks and dividends
 [class=money,per_share basis=no]
 ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
 [class=per_share basis=no as=ffo]
@@ -72,4 +74,4 @@ share_count|share count|shares outstanding|diluted shares|diluted share count|we
 [class=ratio]
 book_to_bill|book-to-bill|book-to-bill ratio
 [class=none]
-other_quantity|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital
+other_quantity|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|bits|bit growth|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital
