@@ -56,7 +56,8 @@ class MetricsCsvSink : public Sink {
       Field(&row, m.share_of);
       std::string cs;
       for (const auto& c : m.comparisons)
-        cs += fmt::format("{}{} {} {} {}{}", cs.empty() ? "" : "; ", c.kind, c.type, rules::FormatNumber(c.value), c.unit,
+        cs += fmt::format("{}{} {} {} {}{}", cs.empty() ? "" : "; ", c.kind, c.type,
+                          c.Range() ? rules::FormatNumber(c.low) + ".." + rules::FormatNumber(c.high) : rules::FormatNumber(c.value), c.unit,
                           c.period.empty() ? "" : " (" + c.period + ")");
       Field(&row, cs);
       Field(&row, std::to_string(m.speaker));

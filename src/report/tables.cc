@@ -77,7 +77,8 @@ void MetricComparisonRows(const Analysis& a, const RowFn& emit) {
     for (size_t k = 0; k < ms[i].comparisons.size(); ++k) {
       const Comparison& c = ms[i].comparisons[k];
       emit({Int(static_cast<int64_t>(i)), Int(static_cast<int64_t>(k)), Text(c.kind), Text(c.type),
-            Real(c.value), NullIfEmpty(c.unit), NullIfEmpty(c.period)});
+            Real(c.value), Real(c.Range() ? c.low : NAN), Real(c.Range() ? c.high : NAN), NullIfEmpty(c.unit),
+            NullIfEmpty(c.period)});
     }
 }
 
@@ -256,6 +257,8 @@ const std::vector<Table>& Tables() {
         {"kind", "TEXT NOT NULL"},
         {"type", "TEXT NOT NULL"},
         {"value", "REAL"},
+        {"low", "REAL"},
+        {"high", "REAL"},
         {"unit", "TEXT"},
         {"period", "TEXT"}},
        "PRIMARY KEY (call_id, metric, ord), FOREIGN KEY (call_id, metric) REFERENCES metrics "

@@ -16,8 +16,8 @@ namespace callscope::report {
 
 // Bumped whenever a table or column changes; stored in the database (PRAGMA user_version and
 // the meta table), so an older database is refused instead of written half-compatibly.
-inline constexpr int kSchemaVersion = 3;  // 2: metrics, metric_comparisons; 3: guidance, hedges,
-                                          // nonanswers, speaker_stats
+inline constexpr int kSchemaVersion = 4;  // 2: metrics, metric_comparisons; 3: guidance, hedges,
+                                          // nonanswers, speaker_stats; 4: metric_comparisons.low, .high
 
 // A cell: NULL, integer, real, or text (borrowed from the Analysis, or owned when computed).
 using Value = std::variant<std::nullptr_t, int64_t, double, std::string_view, std::string>;

@@ -19,7 +19,9 @@ ordered Str(const std::string& s) { return s.empty() ? ordered(nullptr) : ordere
 ordered MetricJson(const Metric& m) {
   ordered cs = ordered::array();
   for (const auto& c : m.comparisons)
-    cs.push_back({{"kind", c.kind}, {"type", c.type}, {"value", c.value}, {"unit", c.unit}, {"period", Str(c.period)}});
+    cs.push_back({{"kind", c.kind}, {"type", c.type}, {"value", c.value},
+                  {"low", c.Range() ? Num(c.low) : ordered(nullptr)}, {"high", c.Range() ? Num(c.high) : ordered(nullptr)},
+                  {"unit", c.unit}, {"period", Str(c.period)}});
   bool range = !std::isnan(m.low) && m.low != m.high;
   return {{"metric", m.metric},   {"value", Num(m.value)},
           {"low", range ? Num(m.low) : ordered(nullptr)}, {"high", range ? Num(m.high) : ordered(nullptr)},

@@ -116,9 +116,18 @@ std::string TextReport(const Analysis& a) {
   line(fmt::format("METRICS ({})", a.tags.metrics.size()));
   for (const auto& m : a.tags.metrics) {
     std::string cmp;
-    for (const auto& k : m.comparisons)
-      cmp += fmt::format("{}{} {}{}", cmp.empty() ? "" : ", ", k.kind, k.type == "from" ? "from " : k.value >= 0 ? "+" : "",
-                         k.unit == "%" ? rules::FormatNumber(k.value) + "%" : Amount(k.value, NAN, NAN, k.unit));
+    for (const auto& k : m.comparisons) {
+      // "+29%", "from $0.22"; a range: "+7% to +11%", "from 6.7-6.95 USD/share"
+      auto one = [&](double v) {
+        std::string sign = k.type == "from" || v < 0 ? "" : "+";
+        return sign + (k.unit == "%" ? rules::FormatNumber(v) + "%" : Amount(v, NAN, NAN, k.unit));
+      };
+      std::string v = !k.Range()          ? one(k.value)
+                      : k.type == "from" ? (k.unit == "%" ? rules::FormatNumber(k.low) + "-" + rules::FormatNumber(k.high) + "%"
+                                                          : Amount(k.value, k.low, k.high, k.unit))
+                                         : one(k.low) + " to " + one(k.high);
+      cmp += fmt::format("{}{} {}{}", cmp.empty() ? "" : ", ", k.kind, k.type == "from" ? "from " : "", v);
+    }
     std::string what = m.metric + (m.segment.empty() ? "" : " [" + m.segment + "]");
     std::string amount = Amount(m.value, m.low, m.high, m.unit) + (m.share_of.empty() ? "" : " of " + m.share_of);
     line(fmt::format("  {:<26} {:<24} {:<8} {:<9}{}", what, amount, m.period.empty() ? "-" : m.period,

@@ -123,7 +123,8 @@ std::string Describe(const Metric& m) {
   add("segment", m.segment);
   add("share_of", m.share_of);
   for (const auto& c : m.comparisons) {
-    s += fmt::format("; {} {} {} {}", c.kind, c.type, FormatNumber(c.value), c.unit);
+    s += fmt::format("; {} {} {} {}", c.kind, c.type,
+                     c.Range() ? FormatNumber(c.low) + ".." + FormatNumber(c.high) : FormatNumber(c.value), c.unit);
     if (!c.period.empty()) s += " (" + c.period + ")";
   }
   return s;

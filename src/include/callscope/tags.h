@@ -29,9 +29,11 @@ struct Quantity {
 struct Comparison {
   std::string kind;  // "yoy", "qoq", "vs_prior" (the base period is unnamed or another one)
   std::string type;  // "change" (signed difference) or "from" (the earlier level)
-  double value = 0;
+  double value = 0;    // a range ("up 5% to 7%"): its midpoint
+  double low = NAN, high = NAN;  // a range's ends, else NAN
   std::string unit;
   std::string period;  // the base period when named ("Q2 2008"), else empty
+  bool Range() const { return !std::isnan(low) && low != high; }
 };
 
 // A quantity tied to a financial metric (vocabulary: src/rules/data/metrics.lex).

@@ -619,6 +619,10 @@ class Metrics : public Module {
         c.type = role == kChange ? "change" : "from";
         // "compared with a loss of $127 million": an earlier figure in its own sign
         c.value = role == kChange ? sign * std::fabs(q.value) : LossBefore(Before(s, qb)) ? -std::fabs(q.value) : q.value;
+        if (!std::isnan(q.low) && q.low != q.high) {  // "to grow 5% to 7%": the range, in the value's sign
+          bool flip = (c.value < 0) != (q.value < 0);
+          c.low = flip ? -q.high : q.low, c.high = flip ? -q.low : q.high;
+        }
         c.unit = unit_q;
         const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
         CompareKind(ctx, st, qb, qe, next, &c);
