@@ -27,6 +27,7 @@ free_cash_flow|free cash flow|FCF
 capex|capital expenditures|capex|capital expenditure|capital spending
 d_and_a|depreciation and amortization|D&A
 restructuring|restructuring charges|restructuring charge|restructuring costs|pretax restructuring charges
+cost_savings|cost savings|cost reduction|cost reductions|cost cuts|cost synergies|run-rate savings
 cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 bookings|bookings|orders|order intake
