@@ -651,8 +651,11 @@ class Metrics : public Module {
         if (rec && !metric_between && !seg_between) {
           // "$9 million or $0.02 a diluted share, compared with $164 million and $0.37": an amount
           // goes to this sentence's record in its own unit, not to the per-share one
+          // (and "... or $11.95 per share compared with ... or $4.96 per share": a per-share amount
+          // goes to the per-share record, not to the amount's)
           Metric* to = rec;
-          if (rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) {
+          if ((rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) ||
+              (IsCurrency(rec->unit) && c.unit.ends_with("/share"))) {
             to = nullptr;
             for (size_t k = out->metrics.size(); k-- > 0 && out->metrics[k].sentence == ctx.index && out->metrics[k].turn == ctx.turn.index;)
               if (out->metrics[k].unit == c.unit) {
@@ -857,6 +860,7 @@ class Metrics : public Module {
         return k.b >= prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12) && !(k.b >= qb && k.e <= qe);
       if (k.in->attr == "1") return k.b >= qe && k.b - qe <= 2;
       if (k.in->attr == "before") return k.b >= prev_end && k.e <= qb && qb - k.e <= 40;
+      if (k.in->attr == "adjacent") return k.e <= qb && qb - k.e <= 2;
       if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
       return (k.b >= prev_end && k.e <= qb && qb - k.e <= 40) || (k.b >= qe && k.b - qe <= 20);
     });
