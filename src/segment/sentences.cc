@@ -1,10 +1,13 @@
-// Sentences with ICU's break iterator over UTF-8 (no UTF-16 copy), filtered so that the
-// abbreviations calls are full of ("Inc.", "Oct.", "vs.", "U.S.") do not end a sentence.
+// Sentences with ICU's break iterator over UTF-8 (no UTF-16 copy); a break right after one of the
+// abbreviations calls are full of ("Inc.", "Oct.", "vs.", "U.S.", "ex.") said as a word is no break.
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <memory>
+#include <string>
 
 #include "segment/segment.h"
 
@@ -16,17 +19,37 @@ const char* const kAbbreviations[] = {
     "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.", "Vs.",
     "approx.", "Approx.", "U.S.", "U.K.", "E.U.", "No.", "Nos.", "est.", "etc.", "e.g.", "i.e.",
     "Cos.", "Bros.", "L.P.", "N.A.", "S.A.", "Dept.", "Ave.", "Fig.", "Prof.", "Gov.", "Sen.",
-    "Rep.", "Gen.", "Mt.", "a.m.", "p.m.", "A.M.", "P.M.", "yr.", "Q.", "cf.", "Jr"};
+    "Rep.", "Gen.", "Mt.", "a.m.", "p.m.", "A.M.", "P.M.", "yr.", "Q.", "cf.", "Jr", "ex.", "Ex.", "excl.",
+    "incl.", "avg.", "qtr."};
 
 std::unique_ptr<icu::BreakIterator> MakePrototype() {
   UErrorCode st = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), st));
   if (U_FAILURE(st)) return nullptr;
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> b(icu::FilteredBreakIteratorBuilder::createEmptyInstance(st));
-  if (U_FAILURE(st)) return base;
-  for (const char* abbr : kAbbreviations) b->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbr), st);
-  icu::BreakIterator* filtered = b->wrapIteratorWithFilter(base.release(), st);
-  return std::unique_ptr<icu::BreakIterator>(filtered);
+  return base;
+}
+
+// Whether the text before the break at `b` ends with an abbreviation said as a whole word. (ICU's
+// FilteredBreakIterator, used before, matched the end of any word: "est." kept "net interest."
+// and "the highest." from ending their sentences, "ex." would have kept "index.".)
+bool AbbreviationBefore(const std::string& s, int32_t b) {
+  size_t e = static_cast<size_t>(b);
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  // What may also end a sentence ("... in the U.S. Can you ...") keeps the break before a capital
+  // word.
+  static const char* const kMayEnd[] = {"U.S.", "U.K.", "E.U.", "etc.", "Inc.", "Co.", "Corp.", "Ltd.", "Cos.",
+                                        "Bros.", "L.P.", "N.A.", "S.A.", "a.m.", "p.m.", "A.M.", "P.M.", "Jr.", "Sr."};
+  for (const char* abbr : kAbbreviations) {
+    size_t n = std::strlen(abbr);
+    if (n > e || s.compare(e - n, n, abbr) != 0) continue;
+    unsigned char before = e > n ? static_cast<unsigned char>(s[e - n - 1]) : ' ';
+    if (before >= 0x80 || std::isalnum(before)) continue;
+    bool may_end = std::any_of(std::begin(kMayEnd), std::end(kMayEnd), [&](const char* m) { return std::strcmp(m, abbr) == 0; });
+    // ... unless the capital starts an acronym ("the U.S. GAAP tax rate", "U.S. COVID-related")
+    auto up = [&](size_t i) { return i < s.size() && std::isupper(static_cast<unsigned char>(s[i])); };
+    return !(may_end && up(b) && !up(b + 1));
+  }
+  return false;
 }
 
 icu::BreakIterator* ThreadIterator() {
@@ -56,6 +79,7 @@ void SplitSentences(Analysis* a) {
     bi->setText(ut, st);
     int32_t prev = bi->first();
     for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
+      if (static_cast<size_t>(b) < s.size() && AbbreviationBefore(s, b)) continue;
       push(prev, b);
       prev = b;
     }

@@ -241,3 +241,33 @@ TEST_CASE("a vendor's Q&A heading placed early moves to the turn that opens the 
   REQUIRE(b.turns.size() == 8);
   CHECK(b.turns[2].section == Section::kQa);
 }
+
+TEST_CASE("sentences: abbreviations calls use do not end a sentence, words ending like them do") {
+  Analysis a;
+  Turn t;
+  t.text = "We expect NII ex. Markets to be about $90 billion, incl. the card fees. The index. We paid interest. Revenue grew.";
+  a.turns.push_back(t);
+  segment::SplitSentences(&a);
+  std::vector<std::string> got;
+  for (const auto& s : a.sentences) got.push_back(a.turns[0].text.substr(s.begin, s.end - s.begin));
+  REQUIRE(got.size() == 4);
+  CHECK(got[0] == "We expect NII ex. Markets to be about $90 billion, incl. the card fees.");
+  CHECK(got[1] == "The index.");
+  CHECK(got[2] == "We paid interest.");  // "est." is an abbreviation only as a word
+  CHECK(got[3] == "Revenue grew.");
+
+  // "U.S." and "Co." may end a sentence: before a capital word they do, before an acronym or a
+  // lower-case word they do not
+  Analysis b;
+  Turn u;
+  u.text = "We grew in the U.S. GAAP results are here. We have Acme Co. Please go ahead. Sales in the U.S. rose.";
+  b.turns.push_back(u);
+  segment::SplitSentences(&b);
+  got.clear();
+  for (const auto& s : b.sentences) got.push_back(b.turns[0].text.substr(s.begin, s.end - s.begin));
+  REQUIRE(got.size() == 4);
+  CHECK(got[0] == "We grew in the U.S. GAAP results are here.");
+  CHECK(got[1] == "We have Acme Co.");
+  CHECK(got[2] == "Please go ahead.");
+  CHECK(got[3] == "Sales in the U.S. rose.");
+}

@@ -361,7 +361,7 @@ class Metrics : public Module {
           if (metrics_->Find(last_word)) return false;              // "Our GAAP EPS grew by 7%"
         }
         // "non-interest revenue excluding Markets was up 9%": what is left out is no segment
-        static const RE2 kLeftOut(R"((?i)\b(?:excluding|ex|except|other\s+than|outside(?:\s+of)?|without)\s+(?:the\s+|our\s+)?$)");
+        static const RE2 kLeftOut(R"((?i)\b(?:excluding|ex\.?|except|other\s+than|outside(?:\s+of)?|without)\s+(?:the\s+|our\s+)?$)");
         if (size_t at = seg.data() - ctx.text.data(); seg.data() && at <= ctx.text.size()) {
           size_t from = at > 24 ? at - 24 : 0;
           if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kLeftOut)) return false;
