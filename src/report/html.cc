@@ -223,7 +223,7 @@ void AppendMetrics(const Analysis& a, std::string* o) {
     if (!m.share_of.empty()) what += " (of " + m.share_of + ")";
     std::string cmp;
     for (const auto& c : m.comparisons) {
-      std::string v = c.Range() ? html::Amount(c.value, c.low, c.high, c.unit) : html::Amount(c.value, c.value, c.value, c.unit);
+      std::string v = html::Amount(c.value, c.Range() ? c.low : c.value, c.Range() ? c.high : c.value, c.unit);
       if (c.type != "from" && c.value >= 0) v = "+" + v;
       cmp += (cmp.empty() ? "" : ", ") + c.kind + " " + (c.type == "from" ? "from " : "") + v;
     }

@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -399,8 +398,6 @@ class Metrics : public Module {
     return cq && cy ? Quarter(cq, cy - 1) : cy ? fmt::format("FY {}", cy - 1) : "";
   }
 
-  // A quarter or year named without its year is the call's, except in a sentence about the future:
-  // "fiscal Q1" on a Q4 call is next year's, and so is "the full year" said after the last quarter.
   // "last" right before a period at `b` ("last Q4", "which closed last Q3 and Q4").
   static bool LastBefore(std::string_view text, uint32_t b) {
     static const RE2 kLast(R"((?i)\blast\s+(?:fiscal\s+)?(?:(?:Q[1-4]|(?:first|second|third|fourth)\s+quarter)\s+and\s+)?$)");
@@ -408,10 +405,10 @@ class Metrics : public Module {
     return RE2::PartialMatch(re2::StringPiece(text.data() + from, b - from), kLast);
   }
 
-  // A period mention resolved against the call: in a sentence about the future (`forward`) an
-  // earlier quarter, or the full year after Q4, without a year is next year's; one said to be past
-  // (`past`: "last Q4", or a reference in a sentence not about the future) that is later than the
-  // call's quarter is last year's ("down from Q4" on a Q1 call).
+  // A quarter or year named without its year is the call's, except in a sentence about the future
+  // (`forward`): "fiscal Q1" on a Q4 call is next year's, and so is "the full year" said after the
+  // last quarter; and except a quarter later than the call's said to be past (`past`: "last Q4", or
+  // a reference in a sentence not about the future): "down from Q4" on a Q1 call is last year's.
   static std::string Period(const Matches& m, const Match& x, const std::string& rel, const Call& call, bool forward,
                             bool past = false) {
     int cy = call.fiscal_year, cq = call.fiscal_quarter;
