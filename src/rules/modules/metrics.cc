@@ -119,7 +119,7 @@ class Metrics : public Module {
     pack_.FindAll(ctx.text, m);
     Collect(ctx, *m, &st);
     if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
-    // A disclaimer ("a reconciliation of GAAP to non-GAAP measures") sets no basis for the turn.
+    // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
     bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
     for (const Mention& x : st.ms) {
       if (x.in->kind == Kind::kBasis && x.in->carries && !disclaimer) {
@@ -134,7 +134,7 @@ class Metrics : public Module {
       }
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
       if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty()) st.segment = x.text;
-      // "Wholesale Banking reported net income of $272 million. Adjusted net income was ...": a
+      // "Harbor Lending reported net income of $150 million. Adjusted net income was ...": a
       // segment that opens a sentence speaks for the next kOpenerReach sentences too
       // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
       if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.b <= 4 && (x.in->subject || FinancialAfter(st, x)))
@@ -182,7 +182,7 @@ class Metrics : public Module {
   }
 
   // A quarter before the call's is a reference ("hurt by a tax payment made in Q1 of FY22" on a Q1
-  // FY23 call; "the acquisitions, which closed last Q3 and Q4"), not the period the next sentences
+  // FY23 call; "both deals, closed last Q2 and Q4"), not the period the next sentences
   // speak of: a call speaks of its own quarter unless a sentence says otherwise.
   static bool Stale(const std::string& period, const Call& call) {
     if (period.size() != 7 || period[0] != 'Q' || !call.fiscal_year || !call.fiscal_quarter) return false;
@@ -359,7 +359,7 @@ class Metrics : public Module {
           if (last && last->Attr("kind") == "month") return false;  // "..., September revenue fell"
           if (metrics_->Find(last_word)) return false;              // "Our GAAP EPS grew by 7%"
         }
-        // "non-interest revenue excluding Markets was up 9%": what is left out is no segment
+        // "fee revenue excluding Trading rose 5%": what is left out is no segment
         static const RE2 kLeftOut(R"((?i)\b(?:excluding|ex\.?|except|other\s+than|outside(?:\s+of)?|without)\s+(?:the\s+|our\s+)?$)");
         if (size_t at = seg.data() - ctx.text.data(); seg.data() && at <= ctx.text.size()) {
           size_t from = at > 24 ? at - 24 : 0;
@@ -648,7 +648,7 @@ class Metrics : public Module {
         if (rec && !metric_between && !seg_between) {
           // "$9 million or $0.02 a diluted share, compared with $164 million and $0.37": an amount
           // goes to this sentence's record in its own unit, not to the per-share one
-          // (and "... or $11.95 per share compared with ... or $4.96 per share": a per-share amount
+          // (and "... or $3.10 per share versus ... or $2.80 per share": a per-share amount
           // goes to the per-share record, not to the amount's)
           Metric* to = rec;
           if ((rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) ||
@@ -989,7 +989,7 @@ class Metrics : public Module {
     if (metric->Attr("basis") == "yes") {
       const Mention* bm = nullptr;
       // the last one before the figure, else the first after it that does not name the basis of a
-      // later metric ("revenue of $11.6 billion, down 2%, and non-GAAP EPS of $0.57")
+      // later metric ("sales of $2.3 billion, down 4%, and non-GAAP EPS of $0.41")
       auto later_metric = [&](const Mention& b) {
         return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
           return k.in->kind == Kind::kMetric && k.b >= qe && k.b <= b.e + 3;
