@@ -3,7 +3,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
-#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <memory>
@@ -14,20 +13,24 @@
 namespace callscope::segment {
 namespace {
 
-const char* const kAbbreviations[] = {
-    "Inc.", "Co.", "Corp.", "Ltd.", "Mr.", "Ms.", "Mrs.", "Dr.", "Jr.", "Sr.", "St.", "Jan.", "Feb.",
-    "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.", "Vs.",
-    "approx.", "Approx.", "U.S.", "U.K.", "E.U.", "No.", "Nos.", "est.", "etc.", "e.g.", "i.e.",
-    "Cos.", "Bros.", "L.P.", "N.A.", "S.A.", "Dept.", "Ave.", "Fig.", "Prof.", "Gov.", "Sen.",
-    "Rep.", "Gen.", "Mt.", "a.m.", "p.m.", "A.M.", "P.M.", "yr.", "Q.", "cf.", "Jr", "ex.", "Ex.", "excl.",
-    "incl.", "avg.", "qtr."};
-
-std::unique_ptr<icu::BreakIterator> MakePrototype() {
-  UErrorCode st = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), st));
-  if (U_FAILURE(st)) return nullptr;
-  return base;
-}
+// The abbreviations calls are full of. `may_end`: it may also end a sentence ("... in the U.S. Can
+// you ..."), so it holds the break only before a lower-case word or an acronym ("the U.S. GAAP rate").
+struct Abbreviation {
+  const char* text;
+  bool may_end;
+};
+constexpr Abbreviation kAbbreviations[] = {
+    {"Inc.", true}, {"Co.", true}, {"Corp.", true}, {"Ltd.", true}, {"Mr.", false}, {"Ms.", false},
+    {"Mrs.", false}, {"Dr.", false}, {"Jr.", true}, {"Sr.", true}, {"St.", false}, {"Jan.", false},
+    {"Feb.", false}, {"Mar.", false}, {"Apr.", false}, {"Jun.", false}, {"Jul.", false}, {"Aug.", false},
+    {"Sep.", false}, {"Sept.", false}, {"Oct.", false}, {"Nov.", false}, {"Dec.", false}, {"vs.", false},
+    {"Vs.", false}, {"approx.", false}, {"Approx.", false}, {"U.S.", true}, {"U.K.", true}, {"E.U.", true},
+    {"No.", false}, {"Nos.", false}, {"est.", false}, {"etc.", true}, {"e.g.", false}, {"i.e.", false},
+    {"Cos.", true}, {"Bros.", true}, {"L.P.", true}, {"N.A.", true}, {"S.A.", true}, {"Dept.", false},
+    {"Ave.", false}, {"Fig.", false}, {"Prof.", false}, {"Gov.", false}, {"Sen.", false}, {"Rep.", false},
+    {"Gen.", false}, {"Mt.", false}, {"a.m.", true}, {"p.m.", true}, {"A.M.", true}, {"P.M.", true},
+    {"yr.", false}, {"Q.", false}, {"cf.", false}, {"Jr", false}, {"ex.", false}, {"Ex.", false},
+    {"excl.", false}, {"incl.", false}, {"avg.", false}, {"qtr.", false}};
 
 // Whether the text before the break at `b` ends with an abbreviation said as a whole word. (ICU's
 // FilteredBreakIterator, used before, matched the end of any word: "est." kept "net interest."
@@ -35,25 +38,23 @@ std::unique_ptr<icu::BreakIterator> MakePrototype() {
 bool AbbreviationBefore(const std::string& s, int32_t b) {
   size_t e = static_cast<size_t>(b);
   while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  // What may also end a sentence ("... in the U.S. Can you ...") keeps the break before a capital
-  // word.
-  static const char* const kMayEnd[] = {"U.S.", "U.K.", "E.U.", "etc.", "Inc.", "Co.", "Corp.", "Ltd.", "Cos.",
-                                        "Bros.", "L.P.", "N.A.", "S.A.", "a.m.", "p.m.", "A.M.", "P.M.", "Jr.", "Sr."};
-  for (const char* abbr : kAbbreviations) {
-    size_t n = std::strlen(abbr);
-    if (n > e || s.compare(e - n, n, abbr) != 0) continue;
+  auto upper = [&](size_t i) { return i < s.size() && std::isupper(static_cast<unsigned char>(s[i])); };
+  for (const Abbreviation& a : kAbbreviations) {
+    size_t n = std::strlen(a.text);
+    if (n > e || s.compare(e - n, n, a.text) != 0) continue;
     unsigned char before = e > n ? static_cast<unsigned char>(s[e - n - 1]) : ' ';
     if (before >= 0x80 || std::isalnum(before)) continue;
-    bool may_end = std::any_of(std::begin(kMayEnd), std::end(kMayEnd), [&](const char* m) { return std::strcmp(m, abbr) == 0; });
-    // ... unless the capital starts an acronym ("the U.S. GAAP tax rate", "U.S. COVID-related")
-    auto up = [&](size_t i) { return i < s.size() && std::isupper(static_cast<unsigned char>(s[i])); };
-    return !(may_end && up(b) && !up(b + 1));
+    return !(a.may_end && upper(b) && !upper(b + 1));
   }
   return false;
 }
 
 icu::BreakIterator* ThreadIterator() {
-  static const std::unique_ptr<icu::BreakIterator> kPrototype = MakePrototype();
+  static const std::unique_ptr<icu::BreakIterator> kPrototype = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), st));
+    return U_FAILURE(st) ? nullptr : std::move(it);
+  }();
   thread_local std::unique_ptr<icu::BreakIterator> it(kPrototype ? kPrototype->clone() : nullptr);
   return it.get();
 }

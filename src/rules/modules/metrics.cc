@@ -855,11 +855,12 @@ class Metrics : public Module {
       if (k.in->attr == "sentence") return true;
       if (k.in->attr == "next")  // not inside the quantity: "$1.74, plus or minus $0.08" is one range
         return k.b >= prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12) && !(k.b >= qb && k.e <= qe);
+      const bool before = k.b >= prev_end && k.e <= qb && qb - k.e <= 40;  // since the previous quantity
       if (k.in->attr == "1") return k.b >= qe && k.b - qe <= 2;
-      if (k.in->attr == "before") return k.b >= prev_end && k.e <= qb && qb - k.e <= 40;
+      if (k.in->attr == "before") return before;
       if (k.in->attr == "adjacent") return k.e <= qb && qb - k.e <= 2;
       if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
-      return (k.b >= prev_end && k.e <= qb && qb - k.e <= 40) || (k.b >= qe && k.b - qe <= 20);
+      return before || (k.b >= qe && k.b - qe <= 20);
     });
   }
 
