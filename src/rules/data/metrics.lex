@@ -3,10 +3,15 @@
 #   money (a currency; a % only as "X% of revenue" or a change), per_share, pct (margins, rates),
 #   days, count, shares, ratio (a plain number or a multiple); several classes comma-separated.
 # [basis=yes]: the metric can be GAAP/non-GAAP, so it inherits the basis last named in the turn.
+# [basis=stated]: a basis only when its own sentence says one ("non-GAAP revenue", "adjusted
+#   revenue") or the turn said it of all the figures to come ("on a GAAP basis", "our non-GAAP
+#   results"): revenue is the same on every basis for most companies, so the basis of a metric
+#   named earlier in the turn ("non-GAAP EPS") is not its revenue's.
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
-[class=money basis=yes]
+[class=money basis=stated]
 revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover
+[class=money basis=yes]
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
 operating_income|operating income|operating profit|income from operations|EBIT
 net_income|net income|net earnings|earnings|net profit

@@ -44,6 +44,7 @@ struct Mention {
 struct State : ModuleState {
   int turn = -1;
   std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
+  bool framed = false;  // the basis was said of the figures to come ("on a GAAP basis"), not of one metric
   // The last period a forward-looking sentence of this turn named ("beginning with Q1 where we
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;
@@ -107,7 +108,8 @@ class Metrics : public Module {
 
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
-    if (ctx.turn.index != st.turn) st.turn = ctx.turn.index, st.basis.clear(), st.period.clear(), st.forward_period.clear();
+    if (ctx.turn.index != st.turn)
+      st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.period.clear(), st.forward_period.clear();
     if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
     if (ctx.paragraph_start) st.period.clear(), st.segment.clear();
     // A period named in passing does not run on for ever where a layout gives a whole turn as one
@@ -123,6 +125,10 @@ class Metrics : public Module {
     bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
     for (const Mention& x : st.ms) {
       if (x.in->kind == Kind::kBasis && x.in->carries && !disclaimer) {
+        static const RE2 kFrames(R"((?i)^\s+(?:financial\s+)?(?:basis|results|terms|numbers|figures|measures|discussion)\b)");
+        // framed until another basis is named ("Turning to our non-GAAP results" then "non-GAAP EPS")
+        bool frames = RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kFrames);
+        st.framed = frames || (st.framed && st.basis == x.text);
         st.basis = x.text;
         break;
       }
@@ -742,7 +748,7 @@ class Metrics : public Module {
       // a per-share amount is EPS when said with earnings ("net income of $9 million or $0.02 per
       // diluted share"), not a price ("we sold some at $697 a share")
       if (unit_q.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
-        metric = (metric && metric->Attr("basis") == "yes") || s.find("dilut") != std::string_view::npos
+        metric = (metric && metric->Attr("basis", "no") != "no") || s.find("dilut") != std::string_view::npos
                      ? metrics_->Find(metric && metric->Attr("sign") == "-1" ? "loss per share" : "eps")  // "a net loss of $12.5 million, or $0.08 per share"
                      : nullptr;
       if (!metric && share_of && share_mention) {
@@ -768,6 +774,11 @@ class Metrics : public Module {
       Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
       SetLevel(&r, q, *metric, Before(s, qb)), r.approx = q.approx, r.unit = unit;
       if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
+      // "operating income in SBU was $157 million or 13% of revenue": the same mention restated
+      // in another unit is the same line's
+      if (mm && !seg_between)
+        for (const auto& [from, k] : made)
+          if (from == mm && !out->metrics[k].segment.empty()) r.segment = out->metrics[k].segment;
       r.start = q.start, r.end = q.end;
       out->metrics.push_back(std::move(r));
       rec = &out->metrics.back(), rec_end = qe;
@@ -987,7 +998,7 @@ class Metrics : public Module {
                : !st.period.empty()                         ? st.period
                : st.forward && !st.forward_period.empty() ? st.forward_period
                                                             : ctx.analysis.call.fiscal_period;
-    if (metric->Attr("basis") == "yes") {
+    if (const std::string basis = metric->Attr("basis", "no"); basis != "no") {
       const Mention* bm = nullptr;
       // the last one before the figure, else the first after it that does not name the basis of a
       // later metric ("sales of $2.3 billion, down 4%, and non-GAAP EPS of $0.41")
@@ -998,7 +1009,8 @@ class Metrics : public Module {
       };
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kBasis && (x.e <= qb || (!bm && !later_metric(x)))) bm = &x;
-      r.basis = bm ? bm->text : st.basis;
+      // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
+      r.basis = bm ? bm->text : basis == "yes" || st.framed ? st.basis : "";
     }
     return r;
   }
