@@ -30,6 +30,7 @@ struct RuleInfo {
   bool holds = false;   // basis: a sentence holding it sets no basis for the turn (carry=block)
   bool subject = false;        // segment: the sentence's subject (subject=1)
   bool checked_names = false;  // segment: its name is checked against notnames (names=checked)
+  bool opens = false;          // segment: named after a metric, opening a sentence it speaks for the next (opens=1)
 };
 
 struct Mention {
@@ -96,7 +97,7 @@ class Metrics : public Module {
                         : k->second == Kind::kChange ? "after" : "rel";
       info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
                         r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
-                        r->Attr("subject") == "1", r->Attr("names") == "checked"};
+                        r->Attr("subject") == "1", r->Attr("names") == "checked", r->Attr("opens") == "1"};
     }
   }
   const std::string& error() const { return error_; }
@@ -145,6 +146,11 @@ class Metrics : public Module {
       // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
       if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.b <= 4 && (x.in->subject || FinancialAfter(st, x)))
         st.opener = x.text, st.opener_until = ctx.index + kOpenerReach;
+      // ... and so does one named right after an opening metric: "Revenues for the Mobile Business
+      // Unit rose to $1.9 billion. ... Operating income was $979 million" (not a region: "Revenue
+      // in the Americas grew 5%" leaves the next sentence the company's)
+      if (x.in->kind == Kind::kSegment && x.in->opens && x.b <= 4 && !IsRegion(x.text))
+        st.opener = x.text, st.opener_until = ctx.index + kOpenerReach;
     }
   }
 
@@ -175,6 +181,11 @@ class Metrics : public Module {
   }
 
   // A metric other than a volume or balance (class none) starts within a few words after `seg`.
+  bool IsRegion(const std::string& name) const {
+    const Lexicon::Entry* e = segments_->Find(name);
+    return e && e->Attr("kind") == "region";
+  }
+
   static bool FinancialAfter(const State& st, const Mention& seg) {
     return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
       return k.in->kind == Kind::kMetric && k.metric && k.b < seg.e + 40 && k.e > seg.b && k.metric->Attr("class") != "none";
