@@ -807,8 +807,9 @@ class Metrics : public Module {
     }
   }
 
-  // "..., highlighted by loyalty program growth of 31%": the growth of something the metrics
-  // vocabulary does not name, which is not the record's change.
+  // "..., highlighted by loyalty program growth of 31%"; "..., with softness in Australia/New
+  // Zealand, which was down 4%": the change of something the metrics vocabulary does not name,
+  // which is not the record's.
   static bool OthersGrowth(const State& st, const Matches& m, std::string_view s, uint32_t qb) {
     static const std::set<std::string, std::less<>> kPlain = {
         "strong", "solid", "good", "healthy", "continued", "robust", "organic", "overall", "total", "our",
@@ -817,6 +818,15 @@ class Metrics : public Module {
         "represents", "represent", "reflects", "implies", "shows", "means", "marks", "drives", "continues",
         "high", "low", "mid", "modest", "slight", "slower", "faster", "higher", "lower", "positive", "negative",
         "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some", "an"};
+    // "softness in Australia/New Zealand, which was down 4%": the change of the name before "which"
+    static const RE2 kWhich(R"(([A-Z][\w/&.-]*),\s+which\s+(?:was|were|is|are)\s+(?:also\s+)?(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+)?$)");
+    re2::StringPiece name;
+    if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kWhich, &name)) {
+      uint32_t ne = static_cast<uint32_t>(name.data() + name.size() - s.data());
+      return name.data() != s.data() && !std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+        return k.in->kind == Kind::kMetric && k.e == ne;
+      });
+    }
     const Mention* cue = nullptr;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kChange && x.e <= qb && qb - x.e <= 12) cue = &x;
