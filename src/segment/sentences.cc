@@ -6,7 +6,9 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <set>
 #include <string>
+#include <string_view>
 
 #include "segment/segment.h"
 
@@ -14,23 +16,43 @@ namespace callscope::segment {
 namespace {
 
 // The abbreviations calls are full of. `may_end`: it may also end a sentence ("... in the U.S. Can
-// you ..."), so it holds the break only before a lower-case word or an acronym ("the U.S. GAAP rate").
+// you ..."), so it holds the break only before a lower-case word or an acronym ("the U.S. GAAP rate");
+// `kBeforeName`: what follows it is often a name ("U.S. Retail Bank", "U.K. Corporate"), so it
+// holds the break before any word but one that opens sentences ("... in the U.S. We ...").
+enum Ends { kNever = 0, kMayEnd = 1, kBeforeName = 2 };
 struct Abbreviation {
   const char* text;
-  bool may_end;
+  int may_end;
 };
 constexpr Abbreviation kAbbreviations[] = {
     {"Inc.", true}, {"Co.", true}, {"Corp.", true}, {"Ltd.", true}, {"Mr.", false}, {"Ms.", false},
     {"Mrs.", false}, {"Dr.", false}, {"Jr.", true}, {"Sr.", true}, {"St.", false}, {"Jan.", false},
     {"Feb.", false}, {"Mar.", false}, {"Apr.", false}, {"Jun.", false}, {"Jul.", false}, {"Aug.", false},
     {"Sep.", false}, {"Sept.", false}, {"Oct.", false}, {"Nov.", false}, {"Dec.", false}, {"vs.", false},
-    {"Vs.", false}, {"approx.", false}, {"Approx.", false}, {"U.S.", true}, {"U.K.", true}, {"E.U.", true},
+    {"Vs.", false}, {"approx.", false}, {"Approx.", false}, {"U.S.", kBeforeName}, {"U.K.", kBeforeName}, {"E.U.", kBeforeName},
     {"No.", false}, {"Nos.", false}, {"est.", false}, {"etc.", true}, {"e.g.", false}, {"i.e.", false},
     {"Cos.", true}, {"Bros.", true}, {"L.P.", true}, {"N.A.", true}, {"S.A.", true}, {"Dept.", false},
     {"Ave.", false}, {"Fig.", false}, {"Prof.", false}, {"Gov.", false}, {"Sen.", false}, {"Rep.", false},
     {"Gen.", false}, {"Mt.", false}, {"a.m.", true}, {"p.m.", true}, {"A.M.", true}, {"P.M.", true},
     {"yr.", false}, {"Q.", false}, {"cf.", false}, {"Jr", false}, {"ex.", false}, {"Ex.", false},
     {"excl.", false}, {"incl.", false}, {"avg.", false}, {"qtr.", false}};
+
+// Whether the word at `b` is one that opens sentences (pronouns, articles, conjunctions and the
+// words that start a speaker's next point): after "U.S." it ends the sentence.
+bool OpensSentence(const std::string& s, int32_t b) {
+  static const std::set<std::string, std::less<>> kOpeners = {
+      "A", "An", "The", "This", "That", "These", "Those", "Our", "We", "I", "It", "Its", "They", "There",
+      "He", "She", "You", "And", "But", "So", "Or", "Now", "Then", "In", "On", "At", "For", "As", "With",
+      "Also", "However", "If", "When", "While", "Although", "Overall", "Finally", "First", "Second", "Third",
+      "Next", "Turning", "Moving", "Looking", "Let", "Thank", "Thanks", "Yes", "No", "Okay", "OK", "Well",
+      "Again", "What", "How", "Why", "Can", "Could", "Would", "Will", "Is", "Are", "Do", "Does", "Did",
+      "Given", "Outside", "Within", "Across", "By", "From", "To", "All", "Both", "Each", "Some", "Most",
+      "My", "Your", "Their", "Here", "Today", "Going", "Just", "Maybe", "Sure", "Great", "Right", "Last", "Over",
+      "During", "Since", "After", "Before", "Please"};
+  size_t e = static_cast<size_t>(b);
+  while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+  return kOpeners.count(std::string_view(s).substr(static_cast<size_t>(b), e - static_cast<size_t>(b))) > 0;
+}
 
 // Whether the text before the break at `b` ends with an abbreviation said as a whole word. (ICU's
 // FilteredBreakIterator, used before, matched the end of any word: "est." kept "net interest."
@@ -44,6 +66,7 @@ bool AbbreviationBefore(const std::string& s, int32_t b) {
     if (n > e || s.compare(e - n, n, a.text) != 0) continue;
     unsigned char before = e > n ? static_cast<unsigned char>(s[e - n - 1]) : ' ';
     if (before >= 0x80 || std::isalnum(before)) continue;
+    if (a.may_end == kBeforeName) return !(upper(b) && !upper(b + 1) && OpensSentence(s, b));
     return !(a.may_end && upper(b) && !upper(b + 1));
   }
   return false;

@@ -270,4 +270,19 @@ TEST_CASE("sentences: abbreviations calls use do not end a sentence, words endin
   CHECK(got[1] == "We have Acme Co.");
   CHECK(got[2] == "Please go ahead.");
   CHECK(got[3] == "Sales in the U.S. rose.");
+
+  // "U.S." is often part of a name ("U.S. Retail Bank"): it ends a sentence only before a word that
+  // opens sentences ("We", "The", "Last")
+  Analysis c;
+  Turn v;
+  v.text = "U.S. Retail Bank earnings rose. Our U.S. Card unit grew in the U.S. We added staff in the U.S. Last year it was flat.";
+  c.turns.push_back(v);
+  segment::SplitSentences(&c);
+  got.clear();
+  for (const auto& s : c.sentences) got.push_back(c.turns[0].text.substr(s.begin, s.end - s.begin));
+  REQUIRE(got.size() == 4);
+  CHECK(got[0] == "U.S. Retail Bank earnings rose.");
+  CHECK(got[1] == "Our U.S. Card unit grew in the U.S.");
+  CHECK(got[2] == "We added staff in the U.S.");
+  CHECK(got[3] == "Last year it was flat.");
 }
