@@ -1015,8 +1015,14 @@ class Metrics : public Module {
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb) per = &x;
     if (!per) per = PeriodAfter(ctx, st, qe, next);
+    // a period still to come, carried from a sentence about it ("there will be more impacts in the
+    // fourth quarter"), is not that of a result said after it ("core EPS fell 19%")
+    static const RE2 kResult(
+        R"((?i)\b(?:was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|generated|posted|totaled|totalled|came\s+in)\b)");
+    const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
+                                                 RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult));
     r.period = per                                          ? per->text
-               : !st.period.empty()                         ? st.period
+               : carried                                    ? st.period
                : st.forward && !st.forward_period.empty() ? st.forward_period
                                                             : ctx.analysis.call.fiscal_period;
     if (const std::string basis = metric->Attr("basis", "no"); basis != "no") {
