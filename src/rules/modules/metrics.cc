@@ -1038,6 +1038,17 @@ class Metrics : public Module {
         if (x.in->kind == Kind::kBasis && (x.e <= qb || (!bm && !later_metric(x)))) bm = &x;
       // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
       r.basis = bm ? bm->text : basis == "yes" || st.framed ? st.basis : "";
+    } else {
+      // a metric of no usual basis (cash flow, tax rate) takes one only as said of it: right before
+      // its name ("adjusted free cash flow") or by a sentence that opens leaving something out
+      // ("Excluding the tax payment, cash flow from operations grew 2%")
+      for (const Mention& x : st.ms) {
+        if (x.in->kind != Kind::kBasis || x.text.empty()) continue;
+        bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+          return k.in->kind == Kind::kMetric && k.metric == metric && k.b >= x.e && k.b - x.e <= 1;
+        });
+        if (adjacent || (!x.in->carries && x.e <= qb)) r.basis = x.text;
+      }
     }
     return r;
   }
