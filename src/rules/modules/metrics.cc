@@ -827,6 +827,17 @@ class Metrics : public Module {
         return k.in->kind == Kind::kMetric && k.e == ne;
       });
     }
+    // "revenue was up 2% and originations were up 42%": a second subject the vocabulary does not
+    // name (not "and it was up", "and the total was up")
+    static const RE2 kAndSubject(
+        R"(\b(?:and|while)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:was|were)\s+(?:also\s+)?(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|over\s+)?$)");
+    re2::StringPiece subject;
+    if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAndSubject, &subject)) {
+      static const std::set<std::string, std::less<>> kBack = {"it", "this", "that", "they", "which", "these", "those",
+                                                              "the", "total", "overall", "both", "all"};
+      std::string_view first(subject.data(), std::min<size_t>(subject.size(), subject.find(' ')));
+      return !kBack.count(first);
+    }
     const Mention* cue = nullptr;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kChange && x.e <= qb && qb - x.e <= 12) cue = &x;
