@@ -126,9 +126,16 @@ class Metrics : public Module {
     bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
     for (const Mention& x : st.ms) {
       if (x.in->kind == Kind::kBasis && x.in->carries && !disclaimer) {
-        static const RE2 kFrames(R"((?i)^\s+(?:financial\s+)?(?:basis|results|terms|numbers|figures|measures|discussion)\b)");
-        // framed until another basis is named ("Turning to our non-GAAP results" then "non-GAAP EPS")
-        bool frames = RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kFrames);
+        // said of the figures to come: "on a GAAP basis", "in non-GAAP terms", or "Turning to our
+        // non-GAAP results", "we will discuss non-GAAP measures" (not "immaterial to our non-GAAP
+        // results"); framed until another basis is named ("... non-GAAP results" then "non-GAAP EPS")
+        static const RE2 kBasisTerms(R"((?i)^\s+(?:basis|terms)\b)");
+        static const RE2 kResults(R"((?i)^\s+(?:financial\s+)?(?:results|numbers|figures|measures|discussion)\b)");
+        static const RE2 kPresents(
+            R"((?i)\b(?:turning|moving|turn|discuss\w*|review\w*|present\w*|refer\w*|speak\w*|talk\w*|focus\w*|unless\s+otherwise|all)\b[^.;]*$)");
+        re2::StringPiece after(ctx.text.data() + x.e, ctx.text.size() - x.e), before(ctx.text.data(), x.b);
+        bool frames = RE2::PartialMatch(after, kBasisTerms) ||
+                      (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
         st.framed = frames || (st.framed && st.basis == x.text);
         st.basis = x.text;
         break;
