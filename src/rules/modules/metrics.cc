@@ -626,7 +626,8 @@ class Metrics : public Module {
       const Mention* metric_between = nullptr;
       for (const Mention& x : st.ms) {
         if (x.b < rec_end || x.e > qb) continue;
-        if (x.in->kind == Kind::kSegment && x.b >= after_end) seg_between = &x;
+        // not a name inside "23% of total advertising revenues": what the share is of
+        if (x.in->kind == Kind::kSegment && x.b >= after_end && !InShareOf(st, x)) seg_between = &x;
         if (x.in->kind == Kind::kMetric && !InShareOf(st, x)) metric_between = &x;
       }
       if (const Mention* after = region_after[i]) seg_between = after, after_end = after->e;
