@@ -30,7 +30,7 @@ struct RuleInfo {
   bool holds = false;   // basis: a sentence holding it sets no basis for the turn (carry=block)
   bool subject = false;        // segment: the sentence's subject (subject=1)
   bool checked_names = false;  // segment: its name is checked against notnames (names=checked)
-  bool opens = false;          // segment: named after a metric, opening a sentence it speaks for the next (opens=1)
+  int opens = -1;  // segment: opening a sentence, it speaks for the next ones (opens=1: also named after a metric; opens=0: never)
 };
 
 struct Mention {
@@ -97,7 +97,7 @@ class Metrics : public Module {
                         : k->second == Kind::kChange ? "after" : "rel";
       info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
                         r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
-                        r->Attr("subject") == "1", r->Attr("names") == "checked", r->Attr("opens") == "1"};
+                        r->Attr("subject") == "1", r->Attr("names") == "checked", r->Attr("opens").empty() ? -1 : std::atoi(r->Attr("opens").c_str())};
     }
   }
   const std::string& error() const { return error_; }
@@ -151,12 +151,13 @@ class Metrics : public Module {
       // "Harbor Lending reported net income of $150 million. Adjusted net income was ...": a
       // segment that opens a sentence speaks for the next kOpenerReach sentences too
       // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
-      if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.b <= 4 && (x.in->subject || FinancialAfter(st, x)))
+      if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.in->opens != 0 && x.b <= 4 &&
+          (x.in->subject || FinancialAfter(st, x)))
         st.opener = x.text, st.opener_until = ctx.index + kOpenerReach;
       // ... and so does one named right after an opening metric: "Revenues for the Mobile Business
       // Unit rose to $1.9 billion. ... Operating income was $979 million" (not a region: "Revenue
       // in the Americas grew 5%" leaves the next sentence the company's)
-      if (x.in->kind == Kind::kSegment && x.in->opens && x.b <= 4 && !IsRegion(x.text))
+      if (x.in->kind == Kind::kSegment && x.in->opens == 1 && x.b <= 4 && !IsRegion(x.text))
         st.opener = x.text, st.opener_until = ctx.index + kOpenerReach;
     }
   }
