@@ -794,7 +794,7 @@ class Metrics : public Module {
       Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
       SetLevel(&r, q, *metric, Before(s, qb)), r.approx = q.approx, r.unit = unit;
       if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
-      // "operating income in SBU was $157 million or 13% of revenue": the same mention restated
+      // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
       // in another unit is the same line's
       if (mm && !seg_between)
         for (const auto& [from, k] : made)
@@ -827,7 +827,7 @@ class Metrics : public Module {
         "represents", "represent", "reflects", "implies", "shows", "means", "marks", "drives", "continues",
         "high", "low", "mid", "modest", "slight", "slower", "faster", "higher", "lower", "positive", "negative",
         "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some", "an"};
-    // "softness in Australia/New Zealand, which was down 4%": the change of the name before "which"
+    // "weakness in Benelux, which was down 7%": the change of the name before "which"
     static const RE2 kWhich(R"(([A-Z][\w/&.-]*),\s+which\s+(?:was|were|is|are)\s+(?:also\s+)?(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+)?$)");
     re2::StringPiece name;
     if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kWhich, &name)) {
@@ -1061,7 +1061,7 @@ class Metrics : public Module {
     } else {
       // a metric of no usual basis (cash flow, tax rate) takes one only as said of it: right before
       // its name ("adjusted free cash flow") or by a sentence that opens leaving something out
-      // ("Excluding the tax payment, cash flow from operations grew 2%")
+      // ("Excluding the legal settlement, operating cash flow rose 4%")
       for (const Mention& x : st.ms) {
         if (x.in->kind != Kind::kBasis || x.text.empty()) continue;
         bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
