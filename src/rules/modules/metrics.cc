@@ -97,7 +97,7 @@ class Metrics : public Module {
                         : k->second == Kind::kChange ? "after" : "rel";
       info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
                         r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
-                        r->Attr("subject") == "1", r->Attr("names") == "checked", r->Attr("opens").empty() ? -1 : std::atoi(r->Attr("opens").c_str())};
+                        r->Attr("subject") == "1", r->Attr("names") == "checked", std::atoi(r->Attr("opens", "-1").c_str())};
     }
   }
   const std::string& error() const { return error_; }
@@ -188,12 +188,12 @@ class Metrics : public Module {
       if (n > best) st->counted = cur, best = n;
   }
 
-  // A metric other than a volume or balance (class none) starts within a few words after `seg`.
   bool IsRegion(const std::string& name) const {
     const Lexicon::Entry* e = segments_->Find(name);
     return e && e->Attr("kind") == "region";
   }
 
+  // A metric other than a volume or balance (class none) starts within a few words after `seg`.
   static bool FinancialAfter(const State& st, const Mention& seg) {
     return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
       return k.in->kind == Kind::kMetric && k.metric && k.b < seg.e + 40 && k.e > seg.b && k.metric->Attr("class") != "none";
