@@ -44,6 +44,9 @@ accounts_receivable|accounts receivable|receivables
 buyback_price|average price
 [class=money,shares basis=no]
 buyback|repurchased|repurchase|repurchases|buyback|buybacks|share repurchase|share repurchases|bought back|buying back|buy back
+# [period=none]: a program's size, which belongs to no quarter (unless the sentence names one)
+[class=money basis=no period=none]
+buyback_authorization|buyback authorization|repurchase authorization|share repurchase authorization|stock repurchase authorization|authorization|authorized the repurchase of|authorized the repurchase|authorized repurchases of|authorized a new share repurchase program of|repurchase program of|buyback program of|share repurchase program of
 [class=money,per_share basis=no]
 dividend|dividend|dividends|dividend per share|dividends per share
 [class=money basis=no]

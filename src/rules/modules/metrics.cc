@@ -1045,6 +1045,7 @@ class Metrics : public Module {
                : carried                                    ? st.period
                : st.forward && !st.forward_period.empty() ? st.forward_period
                                                             : ctx.analysis.call.fiscal_period;
+    if (!per && metric->Attr("period") == "none") r.period.clear();  // a program's size
     if (const std::string basis = metric->Attr("basis", "no"); basis != "no") {
       const Mention* bm = nullptr;
       // the last one before the figure, else the first after it that does not name the basis of a
