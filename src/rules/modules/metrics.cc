@@ -827,8 +827,10 @@ class Metrics : public Module {
         "represents", "represent", "reflects", "implies", "shows", "means", "marks", "drives", "continues",
         "high", "low", "mid", "modest", "slight", "slower", "faster", "higher", "lower", "positive", "negative",
         "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some", "an"};
-    // "weakness in Benelux, which was down 7%": the change of the name before "which"
-    static const RE2 kWhich(R"(([A-Z][\w/&.-]*),\s+which\s+(?:was|were|is|are)\s+(?:also\s+)?(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+)?$)");
+    // "weakness in Benelux, which was down 7%", "driven by Vista 365, which grew 24%": the change
+    // of the name before "which"
+    static const RE2 kWhich(
+        R"(([A-Z][\w/&.-]*(?:\s+\d+)?),\s+which\s+(?:(?:was|were|is|are)\s+(?:also\s+)?(?:up|down)|(?:also\s+)?(?:grew|rose|increased|declined|decreased|fell)(?:\s+by)?)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+)?$)");
     re2::StringPiece name;
     if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kWhich, &name)) {
       uint32_t ne = static_cast<uint32_t>(name.data() + name.size() - s.data());
