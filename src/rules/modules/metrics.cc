@@ -662,9 +662,24 @@ class Metrics : public Module {
         }
         // "Net loss was $3 million, compared to a net loss of $5 million": the same line named again
         // for its earlier level goes to this record (a loss's level in its sign)
-        if (rec && role == kFrom && metric_between && !seg_between && rec->sentence == ctx.index &&
-            rec->metric == metric_between->metric->Name() && !IsNone(*metric_between->metric)) {
-          if (metric_between->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
+        // "Revenues reached 11.1 billion with top-line performance holding up, down 2% sequentially":
+        // so does a change when no other period (but the one compared with), basis or segment is named between them
+        // (said as an aside, ", down 2%": not "organic sales grew 4%", another measure of the line)
+        static const RE2 kAside(R"(,\s+(?:and\s+)?(?:up|down)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+        auto named_between = [&] {
+          return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+            return ((x.in->kind == Kind::kPeriod && !x.comparative && x.text != rec->period) || x.in->kind == Kind::kBasis) &&
+                   x.b >= rec_end && x.e <= qb;
+          });
+        };
+        if (rec && (role == kFrom || (role == kChange && (c.unit == "%" || c.unit == rec->unit) && !named_between() &&
+                                           RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAside) &&
+                                           (!metric_between || metric_between->text == rec->segment) &&
+                                           !OthersGrowth(st, m, s, qb))) &&
+            metric_between && !seg_between &&
+            rec->sentence == ctx.index && rec->metric == metric_between->metric->Name() &&
+            !IsNone(*metric_between->metric)) {
+          if (role == kFrom && metric_between->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
           InUnitOf(&c, rec->unit, guessed);
           rec->comparisons.push_back(std::move(c));
           used.push_back(metric_between);
@@ -694,6 +709,7 @@ class Metrics : public Module {
           continue;
         }
         const Mention* mm = metric_between ? metric_between : nullptr;
+        if (mm && role == kChange && WhichOthers(st, s, qb)) continue;  // "fees on client assets, which grew 24%"
         if (mm && IsNone(*mm->metric)) {  // "with balances up 22%": a change of something else
           rec = nullptr, rec_end = qe;
           continue;
@@ -816,6 +832,28 @@ class Metrics : public Module {
     }
   }
 
+  // "weakness in Benelux, which was down 7%": the change of the name before "which" (the
+  // vocabulary's metric names excepted: "revenue, which grew 8%")
+  static bool WhichOthers(const State& st, std::string_view s, uint32_t qb) {
+    // "driven by Vista 365, which grew 24%"
+    static const RE2 kWhich(
+        R"(([A-Z][\w/&.-]*(?:\s+\d+)?),\s+which\s+(?:(?:was|were|is|are)\s+(?:also\s+)?(?:up|down)|(?:also\s+)?(?:grew|rose|increased|declined|decreased|fell)(?:\s+by)?)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+)?$)");
+    // "on momentum in client assets, which grew 24%": a plural thing the vocabulary does not name
+    static const RE2 kWhichThings(
+        R"(\b([a-z][\w-]*[a-z]s),\s+which\s+(?:were\s+(?:also\s+)?(?:up|down)|(?:also\s+)?(?:grew|rose|increased|declined|decreased|fell)(?:\s+by)?)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+)?$)");
+    static const std::set<std::string, std::less<>> kUnits = {"millions", "billions", "points", "bps", "shares", "days", "dollars", "cents", "percents"};
+    re2::StringPiece name;
+    if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kWhich, &name) ||
+        (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kWhichThings, &name) &&
+         !kUnits.count(std::string_view(name.data(), name.size())))) {
+      uint32_t ne = static_cast<uint32_t>(name.data() + name.size() - s.data());
+      return name.data() != s.data() && !std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+        return k.in->kind == Kind::kMetric && k.e == ne;
+      });
+    }
+    return false;
+  }
+
   // "..., highlighted by loyalty program growth of 31%"; "..., with softness in Australia/New
   // Zealand, which was down 4%": the change of something the metrics vocabulary does not name,
   // which is not the record's.
@@ -827,17 +865,7 @@ class Metrics : public Module {
         "represents", "represent", "reflects", "implies", "shows", "means", "marks", "drives", "continues",
         "high", "low", "mid", "modest", "slight", "slower", "faster", "higher", "lower", "positive", "negative",
         "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some", "an"};
-    // "weakness in Benelux, which was down 7%", "driven by Vista 365, which grew 24%": the change
-    // of the name before "which"
-    static const RE2 kWhich(
-        R"(([A-Z][\w/&.-]*(?:\s+\d+)?),\s+which\s+(?:(?:was|were|is|are)\s+(?:also\s+)?(?:up|down)|(?:also\s+)?(?:grew|rose|increased|declined|decreased|fell)(?:\s+by)?)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+)?$)");
-    re2::StringPiece name;
-    if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kWhich, &name)) {
-      uint32_t ne = static_cast<uint32_t>(name.data() + name.size() - s.data());
-      return name.data() != s.data() && !std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-        return k.in->kind == Kind::kMetric && k.e == ne;
-      });
-    }
+    if (WhichOthers(st, s, qb)) return true;
     // "revenue was up 2% and originations were up 42%": a second subject the vocabulary does not
     // name (not "and it was up", "and the total was up")
     static const RE2 kAndSubject(
