@@ -189,7 +189,7 @@ class GuidanceModule : public Module {
       if (std::find(used.begin(), used.end(), qb) != used.end() || q.unit == "fraction") continue;
       bool taken = false;  // a metric level the loop above did not keep (not forward, ...)
       for (const Metric& mt : ctx.metrics) taken |= mt.start == q.start && !std::isnan(mt.value);
-      if (taken) continue;
+      if (taken || Midpoint(ctx.text, q, qe, *out, first)) continue;
       Guidance g;
       bool negative = false;
       if (q.unit == "%" && Growth(ctx, r, qb, qe, &g.metric, &negative)) {
@@ -228,6 +228,17 @@ class GuidanceModule : public Module {
   }
 
  private:
+  // "$2.0 billion to $2.2 billion, or $2.1 billion at the midpoint": a range this sentence gave, restated
+  static bool Midpoint(std::string_view text, const Quantity& q, uint32_t qe, const Tags& out, size_t first) {
+    static const RE2 kMidpoint(R"((?i)^\s+(?:at|for)\s+the\s+mid-?point\b)");
+    if (!RE2::PartialMatch(re2::StringPiece(text.data() + qe, text.size() - qe), kMidpoint)) return false;
+    for (size_t i = first; i < out.guidance.size(); ++i) {
+      const Guidance& g = out.guidance[i];
+      if (g.low < g.high && q.value >= g.low && q.value <= g.high) return true;
+    }
+    return false;
+  }
+
   static std::string_view StripSubject(std::string_view t) {
     static const RE2 kSubject(
         R"((?i)^\W*(?:this|that|these|which|the\s+(?:guidance|outlook|range|forecast)|our\s+(?:guidance|outlook))\s+(?:also\s+)?)");

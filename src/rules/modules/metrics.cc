@@ -795,6 +795,12 @@ class Metrics : public Module {
         metric = metrics_->Find("revenue");
       }
       if (!metric) continue;
+      // "a range of $8.37 to $8.53 per share, or $8.45 at the midpoint": the range restated
+      static const RE2 kMidpoint(R"((?i)^\s+(?:at|for)\s+the\s+mid-?point\b)");
+      if (rec && rec->metric == metric->Name() && !std::isnan(rec->low) && rec->low != rec->high &&
+          q.value >= rec->low && q.value <= rec->high &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kMidpoint))
+        continue;
       std::string unit = Fits(*metric, unit_q, share_of);
       if (unit.empty()) continue;
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million".
