@@ -450,6 +450,16 @@ class Metrics : public Module {
     bool ahead = forward && ys.empty() && cy && cq && (rel == "fy" ? cq == 4 : q && q < cq);
     if (rel == "ytd") {  // "the first nine months": 9M 2020; "the first half": H1 2020; "year-to-date": YTD 2020
       int y = Year(ys, cy);
+      // "through Q3": the year so far when that is the call's quarter (9M 2020), else that quarter
+      static const std::map<std::string, int, std::less<>> kNth = {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}};
+      if (std::string_view tq = m.Group(x, "tq"), tw = m.Group(x, "tw"); !tq.empty() || !tw.empty()) {
+        std::string w(tw);
+        std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+        int n = !tq.empty() ? tq[0] - '0' : kNth.at(w);
+        if (n != cq) return Quarter(n, y);
+        static const char* kSoFar[] = {"", "Q1", "H1", "9M", "FY"};
+        return y ? fmt::format("{} {}", kSoFar[n], y) : kSoFar[n];
+      }
       char mo = m.Group(x, "m").empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(m.Group(x, "m")[0])));
       std::string p = !m.Group(x, "h").empty() || mo == 's' ? "H1" : mo == 'n' ? "9M" : mo == 't' ? "Q1" : "YTD";
       return y ? fmt::format("{} {}", p, y) : p;
