@@ -648,6 +648,11 @@ class Metrics : public Module {
         if (x.in->kind == Kind::kShareOf && x.b >= qe && x.b - qe <= 2 && q.unit == "%") share_of = true, share_mention = &x;
 
       if (role != kLevel) {
+        // "from 1 technology node to the next": a count of things, not an earlier figure
+        static const RE2 kThings(R"(^\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+(?:to|into)\b)");
+        if (role == kFrom && q.unit == "number" && !Scaled(s.substr(qb, qe - qb)) &&
+            RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kThings))
+          continue;
         Comparison c;
         c.type = role == kChange ? "change" : "from";
         // "compared with a loss of $127 million": an earlier figure in its own sign
