@@ -687,6 +687,22 @@ class Metrics : public Module {
                    x.b >= rec_end && x.e <= qb;
           });
         };
+        // "NIR was a net gain of $653 million compared with a net loss of $275 million": a loss set
+        // against the record's gain, right after "compared with", is its earlier figure (not "Revenue
+        // was $412 million, compared to a net loss of": the other line's)
+        static const RE2 kVersusLoss(R"((?i)^[\s,]*(?:(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+)?$)");
+        static const RE2 kGainOf(R"((?i)\bgain\s+of\s+$)");
+        const uint32_t rec_b = rec && rec->start >= base ? rec->start - base : 0;
+        if (rec && role == kFrom && metric_between && !seg_between && rec->sentence == ctx.index &&
+            metric_between->metric->Attr("sign") == "-1" && metric_between->b >= rec_end && rec_b <= qb &&
+            RE2::PartialMatch(re2::StringPiece(s.data(), rec_b), kGainOf) &&
+            RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, metric_between->b - rec_end), kVersusLoss)) {
+          c.value = -std::fabs(c.value);
+          InUnitOf(&c, rec->unit, guessed);
+          rec->comparisons.push_back(std::move(c));
+          used.push_back(metric_between);
+          continue;
+        }
         if (rec && (role == kFrom || (role == kChange && (c.unit == "%" || c.unit == rec->unit) && !named_between() &&
                                            RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAside) &&
                                            (!metric_between || metric_between->text == rec->segment) &&
