@@ -301,6 +301,17 @@ class Metrics : public Module {
 
   // Where the capitalised words right before `at` begin ("Office 365 " before "Commercial"):
   // names and model numbers, not sentence openers, periods or basis words.
+  // "Server products and cloud services revenue", "Search and news advertising revenue": a line
+  // named as a pair, from its capitalised first word (not "Total product and services revenue")
+  static size_t AndHead(std::string_view text, size_t from) {
+    static const RE2 kAndHead(R"((?:^|[\s,(])(([A-Z][\w-]*)(?:\s+[a-z][\w-]*)?\s+and\s+(?:[a-z][\w-]*\s+)?)$)");
+    re2::StringPiece pair, first;
+    if (!RE2::PartialMatch(re2::StringPiece(text.data(), from), kAndHead, &pair, &first)) return from;
+    const size_t first_b = static_cast<size_t>(first.data() - text.data());
+    const size_t start = NameStart(text, first_b + first.size() + 1);  // the first word is a name's
+    return start <= first_b ? start : from;
+  }
+
   static size_t NameStart(std::string_view text, size_t at) {
     static const std::set<std::string, std::less<>> kStop = {
         "The", "Our", "Its", "Their", "This", "That", "These", "Those", "And", "But", "So", "Or", "In", "For", "On",
@@ -358,6 +369,7 @@ class Metrics : public Module {
         if (std::string_view first = !sa.empty() ? sa : sb, last = !sb.empty() ? sb : sa; !x->text.empty() && !first.empty()) {
           size_t at = static_cast<size_t>(first.data() - ctx.text.data());
           size_t from = NameStart(ctx.text, at), end = static_cast<size_t>(last.data() + last.size() - ctx.text.data());
+          from = AndHead(ctx.text, from);
           std::string_view head = ctx.text.substr(from, at - from);
           if (!head.empty() && !IsCompany(call, head.substr(0, head.find(' ')))) x->text = ctx.text.substr(from, end - from);
         }
