@@ -52,6 +52,7 @@ struct State : ModuleState {
   int period_at = 0;  // the sentence that named `period`
   std::string opener;  // the segment that opened a recent sentence of the paragraph
   int opener_until = 0;  // the last sentence `opener` speaks for
+  std::string turn_segment;  // the last segment that headed a paragraph or opened the turn's talk of it
   bool forward = false;  // this sentence looks ahead
   // The call's currency, for amounts said without one (NoteCurrency).
   bool currency_read = false;
@@ -110,7 +111,8 @@ class Metrics : public Module {
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn)
-      st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.period.clear(), st.forward_period.clear();
+      st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.period.clear(), st.forward_period.clear(),
+      st.turn_segment.clear();
     if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
     if (ctx.paragraph_start) st.period.clear(), st.segment.clear();
     // A period named in passing does not run on for ever where a layout gives a whole turn as one
@@ -147,7 +149,8 @@ class Metrics : public Module {
         if (st.forward && Ahead(x.text, ctx.analysis.call)) st.forward_period = x.text;
       }
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
-      if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty()) st.segment = x.text;
+      if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty())
+        st.segment = st.turn_segment = x.text;
       // "Harbor Lending reported net income of $150 million. Adjusted net income was ...": a
       // segment that opens a sentence speaks for the next kOpenerReach sentences too
       // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
@@ -158,7 +161,7 @@ class Metrics : public Module {
       // Unit rose to $1.9 billion. ... Operating income was $979 million" (not a region: "Revenue
       // in the Americas grew 5%" leaves the next sentence the company's)
       if (x.in->kind == Kind::kSegment && x.in->opens == 1 && x.b <= 4 && !IsRegion(x.text))
-        st.opener = x.text, st.opener_until = ctx.index + kOpenerReach;
+        st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach;
     }
   }
 
@@ -1087,6 +1090,12 @@ class Metrics : public Module {
              const Mention* seg_between) const {
     Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between);
     if (!mm.text.empty()) r.segment = mm.text;
+    // "Segment gross margin dollars increased 16%", paragraphs after "Revenue from Devices was ...":
+    // the segment the turn last opened
+    static const RE2 kSegmentWord(R"((?i)\bsegment(?:'s)?\s+$)");
+    if (r.segment.empty() && !st.turn_segment.empty() &&
+        RE2::PartialMatch(re2::StringPiece(ctx.text.data(), mm.b), kSegmentWord))
+      r.segment = st.turn_segment;
     return r;
   }
 
