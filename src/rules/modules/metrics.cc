@@ -282,10 +282,16 @@ class Metrics : public Module {
       // a period within 60 bytes after "from"/"than" is the reference, unless a "to" came between:
       // "from 24.1% in 2019 to 25% in 2020"; not the "from" of a metric's name ("cash from operations"),
       // nor one a clause away ("from a yearly view, gross margins, I believe, in the second quarter")
+      // ("over the first half of the year, revenue was up 20%": "over" before any number is "during")
+      auto during = [&](const Mention& c) {
+        return c.e - c.b == 4 && (ctx.text[c.b] == 'o' || ctx.text[c.b] == 'O') &&
+               std::none_of(ctx.quantities.begin(), ctx.quantities.end(),
+                            [&](const Quantity& q) { return q.start - ctx.sentence.begin < c.b; });
+      };
       for (const Mention& c : ms)
         if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
             ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c) &&
-            RefersBack(ctx, c.e, x.b)) {
+            RefersBack(ctx, c.e, x.b) && !during(c)) {
           x.comparative = true;
           if (x.in->attr != "this") x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false, !forward);  // a reference is past
         }
@@ -465,6 +471,7 @@ class Metrics : public Module {
     bool ahead = forward && ys.empty() && cy && cq && (rel == "fy" ? cq == 4 : q && q < cq);
     if (rel == "ytd") {  // "the first nine months": 9M 2020; "the first half": H1 2020; "year-to-date": YTD 2020
       int y = Year(ys, cy);
+      if (!m.Group(x, "ly").empty() && y) --y;  // "the first half of last year"
       // "through Q3": the year so far when that is the call's quarter (9M 2020), else that quarter
       static const std::map<std::string, int, std::less<>> kNth = {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}};
       if (std::string_view tq = m.Group(x, "tq"), tw = m.Group(x, "tw"); !tq.empty() || !tw.empty()) {
