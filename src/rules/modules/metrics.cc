@@ -308,8 +308,6 @@ class Metrics : public Module {
     return e ? e->canonical : std::string(seg);
   }
 
-  // Where the capitalised words right before `at` begin ("Office 365 " before "Commercial"):
-  // names and model numbers, not sentence openers, periods or basis words.
   // "Server products and cloud services revenue", "Search and news advertising revenue": a line
   // named as a pair, from its capitalised first word (not "Total product and services revenue")
   static size_t AndHead(std::string_view text, size_t from) {
@@ -321,6 +319,8 @@ class Metrics : public Module {
     return start <= first_b ? start : from;
   }
 
+  // Where the capitalised words right before `at` begin ("Office 365 " before "Commercial"):
+  // names and model numbers, not sentence openers, periods or basis words.
   static size_t NameStart(std::string_view text, size_t at) {
     static const std::set<std::string, std::less<>> kStop = {
         "The", "Our", "Its", "Their", "This", "That", "These", "Those", "And", "But", "So", "Or", "In", "For", "On",
@@ -1098,9 +1098,9 @@ class Metrics : public Module {
     Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between);
     if (!mm.text.empty()) r.segment = mm.text;
     // "Segment gross margin dollars increased 16%", paragraphs after "Revenue from Devices was ...":
-    // the segment the turn last opened
+    // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
     static const RE2 kSegmentWord(R"((?i)\bsegment(?:'s)?\s+$)");
-    if (r.segment.empty() && !st.turn_segment.empty() &&
+    if (mm.text.empty() && !st.turn_segment.empty() &&
         RE2::PartialMatch(re2::StringPiece(ctx.text.data(), mm.b), kSegmentWord))
       r.segment = st.turn_segment;
     return r;
