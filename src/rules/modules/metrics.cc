@@ -1150,8 +1150,12 @@ class Metrics : public Module {
           return k.in->kind == Kind::kMetric && k.b >= qe && k.b <= b.e + 3;
         });
       };
+      // (a rule with ahead=no speaks only of figures after it: "Sales were $1.4 billion, with
+      // organic growth of 5%" leaves the $1.4 billion reported)
       for (const Mention& x : st.ms)
-        if (x.in->kind == Kind::kBasis && (x.e <= qb || (!bm && !later_metric(x)))) bm = &x;
+        if (x.in->kind == Kind::kBasis &&
+            (x.e <= qb || (!bm && !later_metric(x) && x.m->rule->Attr("ahead") != "no")))
+          bm = &x;
       // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
       r.basis = bm ? bm->text : basis == "yes" || st.framed ? st.basis : "";
     } else {
