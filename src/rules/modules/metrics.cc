@@ -1099,9 +1099,12 @@ class Metrics : public Module {
     if (!mm.text.empty()) r.segment = mm.text;
     // "Segment gross margin dollars increased 16%", paragraphs after "Revenue from Devices was ...":
     // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
+    // (and every metric of a sentence that opens so: "..., and gross margin percentage rose")
     static const RE2 kSegmentWord(R"((?i)\bsegment(?:'s)?\s+$)");
+    static const RE2 kSegmentOpens(R"(^\W*Segment\s)");
     if (mm.text.empty() && !st.turn_segment.empty() &&
-        RE2::PartialMatch(re2::StringPiece(ctx.text.data(), mm.b), kSegmentWord))
+        (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), mm.b), kSegmentWord) ||
+         RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kSegmentOpens)))
       r.segment = st.turn_segment;
     return r;
   }
