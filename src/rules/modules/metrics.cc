@@ -335,8 +335,11 @@ class Metrics : public Module {
       while (b > 0 && text[b - 1] != ' ' && text[b - 1] != ',' && text[b - 1] != '(' && text[b - 1] != '"') --b;
       std::string_view w = text.substr(b, from - 1 - b);
       bool digits = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      // (an initialism with dots counts: "U.S. Retail Bank")
       bool upper = !w.empty() && std::isupper(static_cast<unsigned char>(w[0])) &&
-                   std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '&' || c == '-'; });
+                   (std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '&' || c == '-'; }) ||
+                    (w.size() <= 6 && w.back() == '.' &&
+                     std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '.'; })));
       bool period = w.size() >= 2 && (w[0] == 'Q' || w[0] == 'H') && std::isdigit(static_cast<unsigned char>(w[1]));
       bool year = digits && w.size() == 4 && (w.starts_with("19") || w.starts_with("20"));
       if (w.empty() || kStop.count(w) || period || year || w.starts_with("FY") || w.ends_with("ly")) break;
