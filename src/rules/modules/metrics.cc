@@ -793,6 +793,19 @@ class Metrics : public Module {
         rec = &out->metrics.back(), rec_end = qe;
         continue;
       }
+      // "between $350 million loss and $50 million loss": the range's second end
+      static const RE2 kLossAnd(R"((?i)^\s+(?:net\s+|operating\s+)?loss\s+and\s+$)");
+      if (rec && rec->start >= base && rec->end - base <= qb && rec->value < 0 &&
+          (std::isnan(rec->low) || rec->low == rec->high) &&
+          RE2::FullMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kLossAnd)) {
+        static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
+        if (RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kLossAfter)) {
+          const double v = -std::fabs(q.value);
+          rec->low = std::min(rec->value, v), rec->high = std::max(rec->value, v);
+          rec->value = (rec->low + rec->high) / 2, rec->end = q.end;
+          continue;
+        }
+      }
       // A level: which metric? "$18 million of EX switch revenue" looks right; else the nearest before.
       const Mention* mm = forced[i];
       if (!mm && IsCurrency(q.unit)) {
@@ -861,7 +874,7 @@ class Metrics : public Module {
       if (unit.empty()) continue;
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million".
       if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm)) {
-        SetLevel(rec, q, *metric, Before(s, qb)), rec->approx = q.approx, rec->unit = unit;
+        SetLevel(rec, q, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
         rec->start = q.start, rec->end = q.end;
         if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
         for (auto& c : rec->comparisons)
@@ -870,7 +883,7 @@ class Metrics : public Module {
         continue;
       }
       Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
-      SetLevel(&r, q, *metric, Before(s, qb)), r.approx = q.approx, r.unit = unit;
+      SetLevel(&r, q, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
       if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
       // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
       // in another unit is the same line's
@@ -1088,9 +1101,13 @@ class Metrics : public Module {
   }
 
   // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so
-  // is any level stated as a loss: "Leasing segment EBITDA was a loss of $19 million".
-  static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {}) {
-    bool loss = metric.Attr("sign") == "-1" || LossBefore(before);
+  // is any level stated as a loss: "Leasing segment EBITDA was a loss of $19 million", "between
+  // $350 million loss and $50 million loss".
+  static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {},
+                       std::string_view after = {}) {
+    static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
+    bool loss = metric.Attr("sign") == "-1" || LossBefore(before) ||
+                RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kLossAfter);
     r->value = loss ? -std::fabs(q.value) : q.value;
     r->low = loss ? -std::fabs(q.high) : q.low;
     r->high = loss ? -std::fabs(q.low) : q.high;
