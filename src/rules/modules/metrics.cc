@@ -308,7 +308,7 @@ class Metrics : public Module {
     return e ? e->canonical : std::string(seg);
   }
 
-  // "Server products and cloud services revenue", "Search and news advertising revenue": a line
+  // "Network products and cloud services revenue", "Search and news advertising revenue": a line
   // named as a pair, from its capitalised first word (not "Total product and services revenue")
   static size_t AndHead(std::string_view text, size_t from) {
     static const RE2 kAndHead(R"((?:^|[\s,(])(([A-Z][\w-]*)(?:\s+[a-z][\w-]*)?\s+and\s+(?:[a-z][\w-]*\s+)?)$)");
@@ -702,7 +702,7 @@ class Metrics : public Module {
         }
         // "Net loss was $3 million, compared to a net loss of $5 million": the same line named again
         // for its earlier level goes to this record (a loss's level in its sign)
-        // "Revenues reached 11.1 billion with top-line performance holding up, down 2% sequentially":
+        // "Sales reached 9.4 billion, with top-line momentum firm, down 2% sequentially":
         // so does a change when no other period (but the one compared with), basis or segment is named between them
         // (said as an aside, ", down 2%": not "organic sales grew 4%", another measure of the line)
         static const RE2 kAside(R"(,\s+(?:and\s+)?(?:up|down)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
@@ -712,7 +712,7 @@ class Metrics : public Module {
                    x.b >= rec_end && x.e <= qb;
           });
         };
-        // "NIR was a net gain of $653 million compared with a net loss of $275 million": a loss set
+        // "Other income was a net gain of $31 million compared with a net loss of $12 million": a loss set
         // against the record's gain, right after "compared with", is its earlier figure (not "Revenue
         // was $412 million, compared to a net loss of": the other line's)
         static const RE2 kVersusLoss(R"((?i)^[\s,]*(?:(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+)?$)");
@@ -793,7 +793,7 @@ class Metrics : public Module {
         rec = &out->metrics.back(), rec_end = qe;
         continue;
       }
-      // "between $350 million loss and $50 million loss": the range's second end
+      // "between $120 million loss and $40 million loss": the range's second end
       static const RE2 kLossAnd(R"((?i)^\s+(?:net\s+|operating\s+)?loss\s+and\s+$)");
       if (rec && rec->start >= base && rec->end - base <= qb && rec->value < 0 &&
           (std::isnan(rec->low) || rec->low == rec->high) &&
@@ -1102,7 +1102,7 @@ class Metrics : public Module {
 
   // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so
   // is any level stated as a loss: "Leasing segment EBITDA was a loss of $19 million", "between
-  // $350 million loss and $50 million loss".
+  // $120 million loss and $40 million loss".
   static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {},
                        std::string_view after = {}) {
     static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
@@ -1117,7 +1117,7 @@ class Metrics : public Module {
              const Mention* seg_between) const {
     Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between);
     if (!mm.text.empty()) r.segment = mm.text;
-    // "Segment gross margin dollars increased 16%", paragraphs after "Revenue from Devices was ...":
+    // "Segment operating income increased 12%", paragraphs after "Revenue from Devices was ...":
     // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
     // (and every metric of a sentence that opens so: "..., and gross margin percentage rose")
     static const RE2 kSegmentWord(R"((?i)\bsegment(?:'s)?\s+$)");
