@@ -308,7 +308,7 @@ class Metrics : public Module {
     return e ? e->canonical : std::string(seg);
   }
 
-  // "Network products and cloud services revenue", "Search and news advertising revenue": a line
+  // "Network products and cloud services sales", "Search and news advertising revenue": a line
   // named as a pair, from its capitalised first word (not "Total product and services revenue")
   static size_t AndHead(std::string_view text, size_t from) {
     static const RE2 kAndHead(R"((?:^|[\s,(])(([A-Z][\w-]*)(?:\s+[a-z][\w-]*)?\s+and\s+(?:[a-z][\w-]*\s+)?)$)");
@@ -712,7 +712,7 @@ class Metrics : public Module {
                    x.b >= rec_end && x.e <= qb;
           });
         };
-        // "Other income was a net gain of $31 million compared with a net loss of $12 million": a loss set
+        // "Other income was a net gain of $31 million, versus a net loss of $12 million": a loss set
         // against the record's gain, right after "compared with", is its earlier figure (not "Revenue
         // was $412 million, compared to a net loss of": the other line's)
         static const RE2 kVersusLoss(R"((?i)^[\s,]*(?:(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+)?$)");
