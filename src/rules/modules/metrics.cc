@@ -308,7 +308,7 @@ class Metrics : public Module {
     return e ? e->canonical : std::string(seg);
   }
 
-  // "Network products and cloud services sales", "Search and news advertising revenue": a line
+  // "Network products and cloud services sales", "Search and social ads revenue": a line
   // named as a pair, from its capitalised first word (not "Total product and services revenue")
   static size_t AndHead(std::string_view text, size_t from) {
     static const RE2 kAndHead(R"((?:^|[\s,(])(([A-Z][\w-]*)(?:\s+[a-z][\w-]*)?\s+and\s+(?:[a-z][\w-]*\s+)?)$)");
