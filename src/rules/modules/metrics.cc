@@ -700,21 +700,9 @@ class Metrics : public Module {
           }
           metric_between = forced[i], seg_between = nullptr;
         }
-        // "Net loss was $3 million, compared to a net loss of $5 million": the same line named again
-        // for its earlier level goes to this record (a loss's level in its sign)
-        // "Sales reached 9.4 billion, with top-line momentum firm, down 2% sequentially":
-        // so does a change when no other period (but the one compared with), basis or segment is named between them
-        // (said as an aside, ", down 2%": not "organic sales grew 4%", another measure of the line)
-        static const RE2 kAside(R"(,\s+(?:and\s+)?(?:up|down)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
-        auto named_between = [&] {
-          return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
-            return ((x.in->kind == Kind::kPeriod && !x.comparative && x.text != rec->period) || x.in->kind == Kind::kBasis) &&
-                   x.b >= rec_end && x.e <= qb;
-          });
-        };
         // "Other income was a net gain of $31 million, versus a net loss of $12 million": a loss set
-        // against the record's gain, right after "compared with", is its earlier figure (not "Revenue
-        // was $412 million, compared to a net loss of": the other line's)
+        // against the record's gain, right after "compared with" or "versus", is its earlier figure
+        // (not "Revenue was $412 million, compared to a net loss of": the other line's)
         static const RE2 kVersusLoss(R"((?i)^[\s,]*(?:(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+)?$)");
         static const RE2 kGainOf(R"((?i)\bgain\s+of\s+$)");
         const uint32_t rec_b = rec && rec->start >= base ? rec->start - base : 0;
@@ -728,13 +716,23 @@ class Metrics : public Module {
           used.push_back(metric_between);
           continue;
         }
-        if (rec && (role == kFrom || (role == kChange && (c.unit == "%" || c.unit == rec->unit) && !named_between() &&
-                                           RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAside) &&
-                                           (!metric_between || metric_between->text == rec->segment) &&
-                                           !OthersGrowth(st, m, s, qb))) &&
-            metric_between && !seg_between &&
-            rec->sentence == ctx.index && rec->metric == metric_between->metric->Name() &&
-            !IsNone(*metric_between->metric)) {
+        // "Net loss was $3 million, compared to a net loss of $5 million": the same line named again
+        // for its earlier level goes to this record (a loss's level in its sign). So does a change
+        // said as an aside (", down 2%") after the line is named again, when no other period (but
+        // the one compared with), basis or segment comes between: "Sales reached 9.4 billion, with
+        // top-line momentum firm, down 2% sequentially" (not "organic sales grew 4%", another measure)
+        static const RE2 kAside(R"(,\s+(?:and\s+)?(?:up|down)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+        auto named_between = [&] {
+          return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+            return ((x.in->kind == Kind::kPeriod && !x.comparative && x.text != rec->period) || x.in->kind == Kind::kBasis) &&
+                   x.b >= rec_end && x.e <= qb;
+          });
+        };
+        if (rec && metric_between && !seg_between && rec->sentence == ctx.index &&
+            rec->metric == metric_between->metric->Name() && !IsNone(*metric_between->metric) &&
+            (role == kFrom ||
+             (role == kChange && (c.unit == "%" || c.unit == rec->unit) && metric_between->text == rec->segment &&
+              !named_between() && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAside) && !OthersGrowth(st, m, s, qb)))) {
           if (role == kFrom && metric_between->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
           InUnitOf(&c, rec->unit, guessed);
           rec->comparisons.push_back(std::move(c));
