@@ -796,8 +796,7 @@ class Metrics : public Module {
       if (rec && rec->start >= base && rec->end - base <= qb && rec->value < 0 &&
           (std::isnan(rec->low) || rec->low == rec->high) &&
           RE2::FullMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kLossAnd)) {
-        static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
-        if (RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kLossAfter)) {
+        if (LossAfter(s.substr(qe))) {
           const double v = -std::fabs(q.value);
           rec->low = std::min(rec->value, v), rec->high = std::max(rec->value, v);
           rec->value = (rec->low + rec->high) / 2, rec->end = q.end;
@@ -1098,14 +1097,18 @@ class Metrics : public Module {
     return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kLossOf);
   }
 
+  // "loss" right after a number (the text after it): "a $15 million loss".
+  static bool LossAfter(std::string_view after) {
+    static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
+    return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kLossAfter);
+  }
+
   // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so
   // is any level stated as a loss: "Leasing segment EBITDA was a loss of $19 million", "between
   // $120 million loss and $40 million loss".
   static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {},
                        std::string_view after = {}) {
-    static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
-    bool loss = metric.Attr("sign") == "-1" || LossBefore(before) ||
-                RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kLossAfter);
+    bool loss = metric.Attr("sign") == "-1" || LossBefore(before) || LossAfter(after);
     r->value = loss ? -std::fabs(q.value) : q.value;
     r->low = loss ? -std::fabs(q.high) : q.low;
     r->high = loss ? -std::fabs(q.low) : q.high;
