@@ -17,6 +17,7 @@
 
 #include "rules/engine.h"
 #include "rules/modules/modules.h"
+#include "rules/modules/phrases.h"
 
 namespace callscope::rules {
 namespace {
@@ -230,8 +231,7 @@ class GuidanceModule : public Module {
  private:
   // "$2.0 billion to $2.2 billion, or $2.1 billion at the midpoint": a range this sentence gave, restated
   static bool Midpoint(std::string_view text, const Quantity& q, uint32_t qe, const Tags& out, size_t first) {
-    static const RE2 kMidpoint(R"((?i)^\s+(?:at|for)\s+the\s+mid-?point\b)");
-    if (!RE2::PartialMatch(re2::StringPiece(text.data() + qe, text.size() - qe), kMidpoint)) return false;
+    if (!MidpointAfter(text.substr(qe))) return false;
     for (size_t i = first; i < out.guidance.size(); ++i) {
       const Guidance& g = out.guidance[i];
       if (g.low < g.high && q.value >= g.low && q.value <= g.high) return true;

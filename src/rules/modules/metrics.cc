@@ -15,6 +15,7 @@
 
 #include "rules/engine.h"
 #include "rules/modules/modules.h"
+#include "rules/modules/phrases.h"
 
 namespace callscope::rules {
 namespace {
@@ -284,7 +285,8 @@ class Metrics : public Module {
       // nor one a clause away ("from a yearly view, gross margins, I believe, in the second quarter")
       // ("over the first half of the year, revenue was up 20%": "over" before any number is "during")
       auto during = [&](const Mention& c) {
-        return c.e - c.b == 4 && (ctx.text[c.b] == 'o' || ctx.text[c.b] == 'O') &&
+        std::string_view w = ctx.text.substr(c.b, c.e - c.b);
+        return (w == "over" || w == "Over") &&
                std::none_of(ctx.quantities.begin(), ctx.quantities.end(),
                             [&](const Quantity& q) { return q.start - ctx.sentence.begin < c.b; });
       };
@@ -862,10 +864,9 @@ class Metrics : public Module {
       }
       if (!metric) continue;
       // "a range of $8.37 to $8.53 per share, or $8.45 at the midpoint": the range restated
-      static const RE2 kMidpoint(R"((?i)^\s+(?:at|for)\s+the\s+mid-?point\b)");
       if (rec && rec->metric == metric->Name() && !std::isnan(rec->low) && rec->low != rec->high &&
           q.value >= rec->low && q.value <= rec->high &&
-          RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kMidpoint))
+          MidpointAfter(s.substr(qe)))
         continue;
       std::string unit = Fits(*metric, unit_q, share_of);
       if (unit.empty()) continue;
