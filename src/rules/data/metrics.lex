@@ -26,10 +26,11 @@ interest_expense|interest expense|net interest expense|interest expense, taxes a
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation
 [class=money basis=no]
 net_interest_income|net interest income|NII
-non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR
+non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
 cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flows from operating activities|cash from operating activities|cash provided by operating activities|cash generated from operating activities|cash flow
 free_cash_flow|free cash flow|FCF
 capex|capital expenditures|capex|capital expenditure|capital spending|cash paid for PP&E|cash paid for property and equipment|purchases of property and equipment|purchases of property, plant and equipment|additions to property and equipment
+maintenance_capex|maintenance capex|maintenance capital expenditures|recurring capex|recurring capital expenditures
 d_and_a|depreciation and amortization|D&A
 restructuring|restructuring charges|restructuring charge|restructuring costs|pretax restructuring charges
 cost_savings|cost savings|cost reduction|cost reductions|cost cuts|cost synergies|run-rate savings

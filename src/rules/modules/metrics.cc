@@ -748,6 +748,13 @@ class Metrics : public Module {
           // (and "... or $3.10 per share versus ... or $2.80 per share": a per-share amount
           // goes to the per-share record, not to the amount's)
           Metric* to = rec;
+          // "$871 million or 47% of revenues, up 11%": a change in percent is the amount's, not its share's
+          if (!rec->share_of.empty() && c.type == "change" && c.unit == "%")
+            for (size_t k = out->metrics.size(); k-- > 0 && out->metrics[k].sentence == ctx.index && out->metrics[k].turn == ctx.turn.index;)
+              if (&out->metrics[k] != rec && out->metrics[k].metric == rec->metric && IsCurrency(out->metrics[k].unit)) {
+                to = &out->metrics[k];
+                break;
+              }
           if ((rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) ||
               (IsCurrency(rec->unit) && c.unit.ends_with("/share"))) {
             to = nullptr;
