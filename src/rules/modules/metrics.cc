@@ -1022,7 +1022,9 @@ class Metrics : public Module {
       if (k.in->attr == "before") return before;
       if (k.in->attr == "adjacent") return k.e <= qb && qb - k.e <= 2;
       if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
-      return before || (k.b >= qe && k.b - qe <= 20);
+      // after it, unless a clause of cause comes between: "down $430 million, or 2%, driven by the impact of"
+      static const RE2 kCause(R"((?i),\s*(?:driven\s+by|due\s+to|reflecting|because\s+of)\b)");
+      return before || (k.b >= qe && k.b - qe <= 20 && !RE2::PartialMatch(re2::StringPiece(s.data() + qe, k.b - qe), kCause));
     });
   }
 
@@ -1124,7 +1126,7 @@ class Metrics : public Module {
 
   Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
              const Mention* seg_between) const {
-    Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between);
+    Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
     if (!mm.text.empty()) r.segment = mm.text;
     // "Segment operating income increased 12%", paragraphs after "Revenue from Devices was ...":
     // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
@@ -1138,8 +1140,9 @@ class Metrics : public Module {
     return r;
   }
 
+  // named_end: where the metric's name ends in the sentence, when it is named (-1: not)
   Metric New(const SentenceContext& ctx, const State& st, const Lexicon::Entry* metric, uint32_t qb, uint32_t qe,
-             uint32_t next, const Mention* seg_between) const {
+             uint32_t next, const Mention* seg_between, int64_t named_end = -1) const {
     Metric r;
     r.metric = metric->Name();
     r.speaker = ctx.turn.speaker, r.turn = ctx.turn.index, r.sentence = ctx.index;
@@ -1173,6 +1176,10 @@ class Metrics : public Module {
                : st.forward && !st.forward_period.empty() ? st.forward_period
                                                             : ctx.analysis.call.fiscal_period;
     if (!per && metric->Attr("period") == "none") r.period.clear();  // a program's size
+    // a basis with own=1 speaks only of the metric whose name it holds or follows: "NII ex. Markets"
+    auto own_of_other = [&](const Mention& b) {
+      return b.m->rule->Attr("own") == "1" && !(named_end >= 0 && b.b <= named_end + 1 && b.e >= named_end);
+    };
     if (const std::string basis = metric->Attr("basis", "no"); basis != "no") {
       const Mention* bm = nullptr;
       // the last one before the figure, else the first after it that does not name the basis of a
@@ -1185,7 +1192,7 @@ class Metrics : public Module {
       // (a rule with ahead=no speaks only of figures after it: "Sales were $1.4 billion, with
       // organic growth of 5%" leaves the $1.4 billion reported)
       for (const Mention& x : st.ms)
-        if (x.in->kind == Kind::kBasis &&
+        if (x.in->kind == Kind::kBasis && !own_of_other(x) &&
             (x.e <= qb || (!bm && !later_metric(x) && x.m->rule->Attr("ahead") != "no")))
           bm = &x;
       // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
@@ -1195,7 +1202,7 @@ class Metrics : public Module {
       // its name ("adjusted free cash flow") or by a sentence that opens leaving something out
       // ("Excluding the legal settlement, operating cash flow rose 4%")
       for (const Mention& x : st.ms) {
-        if (x.in->kind != Kind::kBasis || x.text.empty()) continue;
+        if (x.in->kind != Kind::kBasis || x.text.empty() || own_of_other(x)) continue;
         bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
           return k.in->kind == Kind::kMetric && k.metric == metric && k.b >= x.e && k.b - x.e <= 1;
         });
