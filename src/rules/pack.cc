@@ -345,7 +345,7 @@ void Pack::FindAll(std::string_view text, Matches* out) const {
     const Rule& r = *rules_[id];
     if (r.unless && RE2::PartialMatch(sp, *r.unless)) continue;
     uint32_t ng = static_cast<uint32_t>(r.match->NumberOfCapturingGroups() + 1);
-    size_t pos = 0;
+    size_t pos = 0, rejected_end = 0;  // the end of the last match a guard rejected
     while (pos <= text.size()) {
       size_t g0 = out->groups.size();
       out->groups.resize(g0 + ng);
@@ -356,13 +356,19 @@ void Pack::FindAll(std::string_view text, Matches* out) const {
       size_t b = out->groups[g0].data() - text.data(), e = b + out->groups[g0].size();
       pos = e > b ? e : b + 1;
       bool keep = e > b;
+      if (keep && e <= rejected_end) {  // inside a rejected match: its guard speaks for it too
+        out->groups.resize(g0);
+        pos = b + 1;
+        continue;
+      }
       if (keep && r.unless_before) {
         size_t from = b > 48 ? b - 48 : 0;
         keep = !RE2::PartialMatch(sp.substr(from, b - from), *r.unless_before);
       }
       if (keep && r.unless_after) keep = !RE2::PartialMatch(sp.substr(e, 48), *r.unless_after);
-      if (!keep) {
-        out->groups.resize(g0);
+      if (!keep) {  // a guard rejected it: a later match may start inside it and run past it
+        out->groups.resize(g0);  // ("by $300 million to $26.2 billion to $26.3 billion": the range after "by $X to")
+        if (e > b) pos = b + 1, rejected_end = e;
         continue;
       }
       out->list.push_back({&r, static_cast<uint32_t>(b), static_cast<uint32_t>(e), static_cast<uint32_t>(g0), ng});
