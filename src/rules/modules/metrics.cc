@@ -62,6 +62,9 @@ struct State : ModuleState {
   std::vector<Mention> ms;
   std::vector<std::pair<int, int>> roles;
   std::vector<const Mention*> used, forced, region_after;
+  // a quantity's place in a list of k said before "respectively" whose metrics are not all named:
+  // {n, k}, else {0, 0} ("$10 billion or $1.86 per share, ... increases of 24% and 25%, respectively")
+  std::vector<std::pair<int, int>> slot;
 };
 
 constexpr int kPeriodReach = 6;
@@ -628,7 +631,7 @@ class Metrics : public Module {
       prev_end = ctx.quantities[i].end - base;
     }
     auto& forced = const_cast<State&>(st).forced;
-    Respectively(ctx, st, &forced);
+    Respectively(ctx, st, &forced, &const_cast<State&>(st).slot);
     std::vector<std::pair<const Mention*, size_t>> made;  // the record each metric mention opened
     for (size_t i = 0; i < nq; ++i) {
       const Quantity& q = ctx.quantities[i];
@@ -691,6 +694,20 @@ class Metrics : public Module {
         c.unit = unit_q;
         const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
         CompareKind(ctx, st, qb, qe, next, &c);
+        if (!forced[i] && st.slot[i].second > 0 && role == kChange) {
+          // "$10 billion or $1.86 per share, representing increases of 24% and 25%, respectively":
+          // the n-th change to the n-th of as many records as this sentence made
+          std::vector<Metric*> recs;
+          for (Metric& r : out->metrics)
+            if (r.sentence == ctx.index && r.turn == ctx.turn.index && r.start < q.start) recs.push_back(&r);
+          if (recs.size() == static_cast<size_t>(st.slot[i].second)) {
+            Metric& to = *recs[st.slot[i].first];
+            InUnitOf(&c, to.unit, guessed);
+            to.comparisons.push_back(std::move(c));
+            rec = &to, rec_end = qe;
+            continue;
+          }
+        }
         if (forced[i]) {  // "... down 2% and 5%, respectively"
           auto it = std::find_if(made.begin(), made.end(), [&](const auto& p) { return p.first == forced[i]; });
           if (it != made.end()) {
@@ -981,9 +998,13 @@ class Metrics : public Module {
 
   // "Core FFO and AFFO were $1.12 and $1.08 per share, up 4.1% and 6.3%, respectively": the n-th
   // quantity of a list said before "respectively" goes to the n-th of the metrics named last before it.
-  void Respectively(const SentenceContext& ctx, const State& st, std::vector<const Mention*>* forced) const {
+  // With fewer metrics named than quantities listed, `slot` keeps each one's place in the list, for
+  // the records the sentence made before it.
+  void Respectively(const SentenceContext& ctx, const State& st, std::vector<const Mention*>* forced,
+                    std::vector<std::pair<int, int>>* slot) const {
     const size_t nq = ctx.quantities.size();
     forced->assign(nq, nullptr);
+    slot->assign(nq, {0, 0});
     std::string_view s = ctx.text;
     const uint32_t base = ctx.sentence.begin;
     size_t resp = s.find("respectively");
@@ -1004,6 +1025,8 @@ class Metrics : public Module {
             named.push_back(&x);
         if (named.size() >= k)
           for (size_t n = 0; n < k; ++n) (*forced)[i + n] = named[named.size() - k + n];
+        else
+          for (size_t n = 0; n < k; ++n) (*slot)[i + n] = {static_cast<int>(n), static_cast<int>(k)};
       }
       i = j;
     }
