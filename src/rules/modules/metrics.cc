@@ -894,8 +894,10 @@ class Metrics : public Module {
         continue;
       std::string unit = Fits(*metric, unit_q, share_of);
       if (unit.empty()) continue;
-      // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million".
-      if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm)) {
+      // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million"
+      // (not an amount's record with a share: "Services revenues grew 6%, representing 22% of revenue").
+      if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
+          !(share_of && unit == "%" && IsCurrency(rec->unit))) {
         SetLevel(rec, q, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
         rec->start = q.start, rec->end = q.end;
         if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
