@@ -520,7 +520,19 @@ class Metrics : public Module {
       std::string prev_q = Relative(call, "prev_q"), prev_y = Relative(call, "prev_y");
       bool fy_before = call.fiscal_year && x.text == fmt::format("FY {}", call.fiscal_year - 1);
       c->kind = x.text == prev_q ? "qoq" : x.text == prev_y || fy_before ? "yoy" : "vs_prior";
-      if (x.in->attr != "prev_q" && x.in->attr != "prev_y") c->period = x.text;
+      // The end of last year is a point, not a year: "61 days at the end of 2024" in a first
+      // quarter is the quarter before's level, in a fourth a year ago's, else an earlier date's.
+      static const RE2 kEndOf(R"((?i)\bend\s+of\b)");
+      const uint32_t from = x.b > 24 ? x.b - 24 : 0;
+      if (fy_before && call.fiscal_quarter != 4 &&
+          RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, x.e - from), kEndOf)) {
+        if (call.fiscal_quarter == 1) c->kind = "qoq", c->period = prev_q;
+        else c->kind = "vs_prior", c->period = x.text;
+        return true;
+      }
+      // (the year before as a bare year is the same period a year earlier: "grew 35% to $0.77
+      // compared to $0.57 in 2019" in a 2020 second quarter is against the 2019 second quarter)
+      if (x.in->attr != "prev_q" && x.in->attr != "prev_y" && !fy_before) c->period = x.text;
       return true;
     };
     for (const Mention& x : st.ms)
