@@ -670,6 +670,9 @@ class Metrics : public Module {
                      s.substr(x.e, qb - x.e).find(',') == std::string_view::npos;
             }))
           rec_end = qe;
+        // so is a metric said inside it ("68,000 employees volunteered 1.5 million hours")
+        for (const Mention& x : st.ms)
+          if (x.in->kind == Kind::kMetric && x.b >= qb && x.e <= qe) used.push_back(&x);
         continue;
       }
       Role role = static_cast<Role>(roles[i].first);
