@@ -274,7 +274,7 @@ class Metrics : public Module {
     for (Mention& x : ms) {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
-      x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q";
+      x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.m->rule->Attr("ref") == "1";
       // "rose only 1.5% during the second quarter of last year": an earlier period said with "during"
       // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
       // not enough ("compared to $0.48 in the prior quarter")
