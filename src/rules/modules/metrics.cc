@@ -604,6 +604,14 @@ class Metrics : public Module {
         if (RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), cue->in->kind == Kind::kChange ? kTo : kToRight))
           cue = nullptr;
       }
+      // "increasing our recurring revenue, with 31% of our total revenue ...": a share said a
+      // clause after the cue is a level
+      if (cue && cue->in->kind == Kind::kChange && ctx.quantities[i].unit == "%" &&
+          s.substr(cue->e, qb - cue->e).find(',') != std::string_view::npos &&
+          std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+            return x.in->kind == Kind::kShareOf && x.b >= qe && x.b - qe <= 2;
+          }))
+        cue = nullptr;
       static const RE2 kElliptic(R"(^\s*,?\s*(?:and|or)\s+(?:up\s+|down\s+)?$)");
       auto elliptic = [&](uint32_t from) {
         std::string_view gap = s.substr(from, qb - from);
