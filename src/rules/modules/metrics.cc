@@ -917,6 +917,10 @@ class Metrics : public Module {
         continue;
       std::string unit = Fits(*metric, unit_q, share_of);
       if (unit.empty()) continue;
+      // "our quarterly dividend to $0.29": a small amount of a line said both ways, without a scale, is per share
+      if (IsCurrency(unit) && std::fabs(q.value) < 50 && !Scaled(s.substr(qb, qe - qb)) &&
+          metric->Attr("class").find("per_share") != std::string::npos)
+        unit += "/share";
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million"
       // (not an amount's record with a share: "Services revenues grew 6%, representing 22% of revenue").
       if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
