@@ -29,6 +29,7 @@ net_interest_income|net interest income|NII
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
 cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flows from operating activities|cash from operating activities|cash provided by operating activities|cash generated from operating activities|cash flow
 free_cash_flow|free cash flow|FCF
+arr|annual recurring revenue|annualized recurring revenue|ARR
 capex|capital expenditures|capex|capital expenditure|capital spending|cash paid for PP&E|cash paid for property and equipment|purchases of property and equipment|purchases of property, plant and equipment|additions to property and equipment
 maintenance_capex|maintenance capex|maintenance capital expenditures|recurring capex|recurring capital expenditures
 d_and_a|depreciation and amortization|D&A
