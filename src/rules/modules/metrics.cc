@@ -742,6 +742,31 @@ class Metrics : public Module {
           }
           metric_between = forced[i], seg_between = nullptr;
         }
+        // "a 15% increase in revenue and a $5 million decrease in R&D": a noun of change right after
+        // the number names its metric after it
+        const Mention* noun = role == kChange && !forced[i] ? NounAfter(st, qe) : nullptr;
+        const Mention* named = noun ? NamedAfter(st, s, *noun) : nullptr;
+        // "... primarily driven by 125 basis points increase and ...": a driver of no metric named
+        static const RE2 kDriver(R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?$)");
+        if (noun && !named && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kDriver)) continue;
+        if (named && !IsNone(*named->metric)) {
+          used.push_back(named);
+          if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() && rec->segment.empty()) {
+            InUnitOf(&c, rec->unit, guessed);
+            rec->comparisons.push_back(std::move(c));
+          } else {
+            Metric r = New(ctx, st, *named, qb, qe, next, nullptr);
+            std::string u = Fits(*named->metric, unit_q, false);
+            r.unit = u.empty() ? DefaultUnit(*named->metric) : u;
+            InUnitOf(&c, r.unit, guessed);
+            r.start = q.start, r.end = q.end;
+            r.comparisons.push_back(std::move(c));
+            out->metrics.push_back(std::move(r));
+            rec = &out->metrics.back();
+          }
+          rec_end = std::max<uint32_t>(qe, named->e);
+          continue;
+        }
         // "Other income was a net gain of $31 million, versus a net loss of $12 million": a loss set
         // against the record's gain, right after "compared with" or "versus", is its earlier figure
         // (not "Revenue was $412 million, compared to a net loss of": the other line's)
@@ -1059,6 +1084,24 @@ class Metrics : public Module {
       }
       i = j;
     }
+  }
+
+  // A noun of change right after the number: "a 15% increase" (a rule with named=after).
+  static const Mention* NounAfter(const State& st, uint32_t qe) {
+    for (const Mention& k : st.ms)
+      if (k.in->kind == Kind::kChange && k.b >= qe && k.b - qe <= 2 && k.m->rule->Attr("named") == "after") return &k;
+    return nullptr;
+  }
+
+  // The metric named right after such a noun: "a 15% increase in revenue" (not "in revenue per
+  // shipment", a measure of its own).
+  static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun) {
+    static const RE2 kIn(R"((?i)^\s+(?:in|of)\s+(?:the\s+|our\s+|total\s+)?$)"), kPer(R"((?i)^\s+per\b)");
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kMetric && x.b >= noun.e && x.b - noun.e <= 16 &&
+          RE2::FullMatch(re2::StringPiece(s.data() + noun.e, x.b - noun.e), kIn))
+        return RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kPer) ? nullptr : &x;
+    return nullptr;
   }
 
   // A cue that the number is not the metric itself: "unfavorable impact", "credit capacity".
