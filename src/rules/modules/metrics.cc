@@ -643,6 +643,8 @@ class Metrics : public Module {
           }
       if (cue) {
         roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
+      } else if (ctx.quantities[i].unit != "number" && MetricGrowthAfter(st, s, qe)) {
+        roles[i] = {kChange, 1};  // "20% revenue growth"
       } else if (carry || elliptic(prev_end) || region_list(i)) {
         roles[i] = roles[i - 1];
       } else if (i > 0 && YearAgoAfter(ctx, st, ctx.quantities[i].end - base)) {
@@ -745,9 +747,11 @@ class Metrics : public Module {
         // "a 15% increase in revenue and a $5 million decrease in R&D": a noun of change right after
         // the number names its metric after it
         const Mention* noun = role == kChange && !forced[i] ? NounAfter(st, qe) : nullptr;
-        const Mention* named = noun ? NamedAfter(st, s, *noun) : nullptr;
+        const Mention* named = noun ? NamedAfter(st, s, *noun) : role == kChange && !forced[i] ? MetricGrowthAfter(st, s, qe) : nullptr;
         // "... primarily driven by 125 basis points increase and ...": a driver of no metric named
-        static const RE2 kDriver(R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?$)");
+        // (or the second of such a list: "driven by 20% growth in X and 9% growth in Y")
+        static const RE2 kDriver(
+            R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?(?:[^,;.]{1,80}?\s+and\s+(?:an?\s+)?)?$)");
         if (noun && !named && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kDriver)) continue;
         if (named && !IsNone(*named->metric)) {
           used.push_back(named);
@@ -1086,6 +1090,16 @@ class Metrics : public Module {
     }
   }
 
+  // The metric named between the number and a noun of change: "20% revenue growth", "15% EPS increase".
+  static const Mention* MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe) {
+    static const RE2 kGrowth(R"((?i)^\s+(?:growth|increase)\b)");
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 2 &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kGrowth))
+        return &x;
+    return nullptr;
+  }
+
   // A noun of change right after the number: "a 15% increase" (a rule with named=after).
   static const Mention* NounAfter(const State& st, uint32_t qe) {
     for (const Mention& k : st.ms)
@@ -1097,10 +1111,11 @@ class Metrics : public Module {
   // shipment", a measure of its own).
   static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun) {
     static const RE2 kIn(R"((?i)^\s+(?:in|of)\s+(?:the\s+|our\s+|total\s+)?$)"), kPer(R"((?i)^\s+per\b)");
-    for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kMetric && x.b >= noun.e && x.b - noun.e <= 16 &&
-          RE2::FullMatch(re2::StringPiece(s.data() + noun.e, x.b - noun.e), kIn))
+    for (const Mention& x : st.ms) {
+      if (x.in->kind != Kind::kMetric) continue;
+      if (x.b >= noun.e && x.b - noun.e <= 16 && RE2::FullMatch(re2::StringPiece(s.data() + noun.e, x.b - noun.e), kIn))
         return RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kPer) ? nullptr : &x;
+    }
     return nullptr;
   }
 
