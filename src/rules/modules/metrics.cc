@@ -860,6 +860,12 @@ class Metrics : public Module {
           if (role == kFrom && mm->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
           std::string u = Fits(*mm->metric, unit_q, false);
           r.unit = u.empty() ? DefaultUnit(*mm->metric) : u;
+          // "adjusted SG&A increased 30 basis points": an amount's change in points is its share of revenue's
+          // (not revenue itself, nor a growth rate's points: "lower revenue growth by 1 point")
+          static const RE2 kGrowthAfter(R"((?i)^\s+growth\b)");
+          if (IsCurrency(r.unit) && (unit_q == "bp" || unit_q == "pp") && r.metric != "revenue" &&
+              !RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, s.size() - mm->e), kGrowthAfter))
+            r.unit = "%", r.share_of = "revenue";
           InUnitOf(&c, r.unit, guessed);
           r.start = q.start, r.end = q.end;
           r.comparisons.push_back(std::move(c));
