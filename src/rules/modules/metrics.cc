@@ -655,6 +655,7 @@ class Metrics : public Module {
     auto& forced = const_cast<State&>(st).forced;
     Respectively(ctx, st, &forced, &const_cast<State&>(st).slot);
     std::vector<std::pair<const Mention*, size_t>> made;  // the record each metric mention opened
+    bool blocked_prev = false;  // the quantity before was blocked
     for (size_t i = 0; i < nq; ++i) {
       const Quantity& q = ctx.quantities[i];
       if (q.unit == "fraction") continue;
@@ -671,7 +672,14 @@ class Metrics : public Module {
       size_t j = i + 1;
       while (j < nq && roles[i].first == kChange && roles[j].first == kFrom) ++j;
       uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
-      if (Blocked(st, s, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) {
+      // (and so is one joined to a blocked one by "and": "outlook range for EBITDA of $121 million and 28% of revenue")
+      static const RE2 kAndGap(R"(^\s*,?\s*and\s+$)");
+      const bool joined = i > 0 && blocked_prev &&
+                          RE2::FullMatch(re2::StringPiece(s.data() + (ctx.quantities[i - 1].end - base),
+                                                          qb - (ctx.quantities[i - 1].end - base)), kAndGap);
+      blocked_prev = false;
+      if (joined || Blocked(st, s, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) {
+        blocked_prev = true;
         // "Trailing 12 month free cash flow was $1.84 billion, compared with $1.79 billion": the
         // blocked value used up the metric named before it, so what follows is not that metric's either
         // (the value said right after the metric, no comma between: not "revenue, which is now 86% of")
