@@ -367,7 +367,7 @@ void Pack::FindAll(std::string_view text, Matches* out) const {
       }
       if (keep && r.unless_after) keep = !RE2::PartialMatch(sp.substr(e, 48), *r.unless_after);
       if (!keep) {  // a guard rejected it: a later match may start inside it and run past it
-        out->groups.resize(g0);  // ("by $300 million to $26.2 billion to $26.3 billion": the range after "by $X to")
+        out->groups.resize(g0);  // ("by $150 million to $9.1 billion to $9.3 billion": the range after "by $X to")
         if (e > b) pos = b + 1, rejected_end = e;
         continue;
       }

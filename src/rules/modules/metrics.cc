@@ -63,7 +63,7 @@ struct State : ModuleState {
   std::vector<std::pair<int, int>> roles;
   std::vector<const Mention*> used, forced, region_after;
   // a quantity's place in a list of k said before "respectively" whose metrics are not all named:
-  // {n, k}, else {0, 0} ("$10 billion or $1.86 per share, ... increases of 24% and 25%, respectively")
+  // {n, k}, else {0, 0} ("$7 billion or $1.20 per share, ... up 11% and 13%, respectively")
   std::vector<std::pair<int, int>> slot;
 };
 
@@ -604,7 +604,7 @@ class Metrics : public Module {
         if (RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), cue->in->kind == Kind::kChange ? kTo : kToRight))
           cue = nullptr;
       }
-      // "increasing our recurring revenue, with 31% of our total revenue ...": a share said a
+      // "growing our subscription revenue, with 44% of total revenue ...": a share said a
       // clause after the cue is a level
       if (cue && cue->in->kind == Kind::kChange && ctx.quantities[i].unit == "%" &&
           s.substr(cue->e, qb - cue->e).find(',') != std::string_view::npos &&
@@ -672,7 +672,7 @@ class Metrics : public Module {
       size_t j = i + 1;
       while (j < nq && roles[i].first == kChange && roles[j].first == kFrom) ++j;
       uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
-      // (and so is one joined to a blocked one by "and": "outlook range for EBITDA of $121 million and 28% of revenue")
+      // (and so is one joined to a blocked one by "and": "outlook range for EBITDA of $80 million and 27% of revenue")
       static const RE2 kAndGap(R"(^\s*,?\s*and\s+$)");
       const bool joined = i > 0 && blocked_prev &&
                           RE2::FullMatch(re2::StringPiece(s.data() + (ctx.quantities[i - 1].end - base),
@@ -728,7 +728,7 @@ class Metrics : public Module {
         const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
         CompareKind(ctx, st, qb, qe, next, &c);
         if (!forced[i] && st.slot[i].second > 0 && role == kChange) {
-          // "$10 billion or $1.86 per share, representing increases of 24% and 25%, respectively":
+          // "$7 billion or $1.20 per share, up 11% and 13%, respectively":
           // the n-th change to the n-th of as many records as this sentence made
           std::vector<Metric*> recs;
           for (Metric& r : out->metrics)
@@ -756,7 +756,7 @@ class Metrics : public Module {
         // the number names its metric after it
         const Mention* noun = role == kChange && !forced[i] ? NounAfter(st, qe) : nullptr;
         const Mention* named = noun ? NamedAfter(st, s, *noun) : role == kChange && !forced[i] ? MetricGrowthAfter(st, s, qe) : nullptr;
-        // "... primarily driven by 125 basis points increase and ...": a driver of no metric named
+        // "... mainly driven by a 90 basis point increase and ...": a driver of no metric named
         // (or the second of such a list: "driven by 20% growth in X and 9% growth in Y")
         static const RE2 kDriver(
             R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?(?:[^,;.]{1,80}?\s+and\s+(?:an?\s+)?)?$)");
@@ -825,7 +825,7 @@ class Metrics : public Module {
           // (and "... or $3.10 per share versus ... or $2.80 per share": a per-share amount
           // goes to the per-share record, not to the amount's)
           Metric* to = rec;
-          // "$871 million or 47% of revenues, up 11%": a change in percent is the amount's, not its share's
+          // "$640 million or 38% of revenues, up 9%": a change in percent is the amount's, not its share's
           if (!rec->share_of.empty() && c.type == "change" && c.unit == "%")
             for (size_t k = out->metrics.size(); k-- > 0 && out->metrics[k].sentence == ctx.index && out->metrics[k].turn == ctx.turn.index;)
               if (&out->metrics[k] != rec && out->metrics[k].metric == rec->metric && IsCurrency(out->metrics[k].unit)) {
@@ -868,7 +868,7 @@ class Metrics : public Module {
           if (role == kFrom && mm->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
           std::string u = Fits(*mm->metric, unit_q, false);
           r.unit = u.empty() ? DefaultUnit(*mm->metric) : u;
-          // "adjusted SG&A increased 30 basis points": an amount's change in points is its share of revenue's
+          // "adjusted SG&A rose 40 bps": an amount's change in points is its share of revenue's
           // (not revenue itself, nor a growth rate's points: "lower revenue growth by 1 point")
           static const RE2 kGrowthAfter(R"((?i)^\s+growth\b)");
           if (IsCurrency(r.unit) && (unit_q == "bp" || unit_q == "pp") && r.metric != "revenue" &&
@@ -965,7 +965,7 @@ class Metrics : public Module {
           metric->Attr("class").find("per_share") != std::string::npos)
         unit += "/share";
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million"
-      // (not an amount's record with a share: "Services revenues grew 6%, representing 22% of revenue").
+      // (not an amount's record with a share: "Product revenues grew 9%, representing 71% of revenue").
       if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
           !(share_of && unit == "%" && IsCurrency(rec->unit))) {
         SetLevel(rec, q, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
@@ -1146,7 +1146,7 @@ class Metrics : public Module {
       if (k.in->attr == "before") return before;
       if (k.in->attr == "adjacent") return k.e <= qb && qb - k.e <= 2;
       if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
-      // after it, unless a clause of cause comes between: "down $430 million, or 2%, driven by the impact of"
+      // after it, unless a clause of cause comes between: "down $210 million, or 3%, driven by the impact of"
       static const RE2 kCause(R"((?i),\s*(?:driven\s+by|due\s+to|reflecting|because\s+of)\b)");
       return before || (k.b >= qe && k.b - qe <= 20 && !RE2::PartialMatch(re2::StringPiece(s.data() + qe, k.b - qe), kCause));
     });
