@@ -261,7 +261,9 @@ class Metrics : public Module {
       bool shadowed = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
         // a metric mention hides the segment words inside it, but not a subject naming the segment
         // of the whole sentence ("WMB reported net income of $2.3 billion on revenue of $9.6 billion")
-        bool same = k.in->kind == x.in->kind ||
+        // (a cue said right after a number, after=1, does not hide one said before it, nor the
+        // reverse: "a $23 million decline versus" and "to decline roughly 20%" are both read)
+        bool same = (k.in->kind == x.in->kind && (k.in->kind != Kind::kChange || (k.in->attr == "1") == (x.in->attr == "1"))) ||
                     (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && !x.in->subject);
         return same && x.b < k.e && k.b < x.e;
       });
@@ -1048,7 +1050,7 @@ class Metrics : public Module {
     }
     const Mention* cue = nullptr;
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kChange && x.e <= qb && qb - x.e <= 12) cue = &x;
+      if (x.in->kind == Kind::kChange && x.in->attr != "1" && x.e <= qb && qb - x.e <= 12) cue = &x;
     // a noun of change (the rule's group `noun`): "volume growth of 5%", "yield improvement of 10%"
     if (!cue || cue->b < 2 || m.Group(*cue->m, "noun").empty()) return false;
     size_t e = cue->b - 1, b = e;
