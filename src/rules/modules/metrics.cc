@@ -32,6 +32,9 @@ struct RuleInfo {
   bool subject = false;        // segment: the sentence's subject (subject=1)
   bool checked_names = false;  // segment: its name is checked against notnames (names=checked)
   int opens = -1;  // segment: opening a sentence, it speaks for the next ones (opens=1: also named after a metric; opens=0: never)
+  bool ref = false;          // period: a reference a change is counted from, never when (ref=1)
+  bool own = false;          // basis: only of the metric whose name it holds or follows (own=1)
+  bool named_after = false;  // change: a noun after the number, of the metric named after it (named=after)
 };
 
 struct Mention {
@@ -102,7 +105,8 @@ class Metrics : public Module {
                         : k->second == Kind::kChange ? "after" : "rel";
       info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
                         r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
-                        r->Attr("subject") == "1", r->Attr("names") == "checked", std::atoi(r->Attr("opens", "-1").c_str())};
+                        r->Attr("subject") == "1", r->Attr("names") == "checked", std::atoi(r->Attr("opens", "-1").c_str()),
+                        r->Attr("ref") == "1", r->Attr("own") == "1", r->Attr("named") == "after"};
     }
   }
   const std::string& error() const { return error_; }
@@ -276,7 +280,7 @@ class Metrics : public Module {
     for (Mention& x : ms) {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
-      x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.m->rule->Attr("ref") == "1";
+      x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.in->ref;
       // "rose only 1.5% during the second quarter of last year": an earlier period said with "during"
       // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
       // not enough ("compared to $0.48 in the prior quarter")
@@ -763,20 +767,33 @@ class Metrics : public Module {
         static const RE2 kDriver(
             R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?(?:[^,;.]{1,80}?\s+and\s+(?:an?\s+)?)?$)");
         if (noun && !named && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kDriver)) continue;
+        // A new record for a change or earlier level of the metric named by `mm`.
+        auto open = [&](const Mention& mm, const Mention* seg) {
+          Metric r = New(ctx, st, mm, qb, qe, next, seg);
+          // "compared to a net loss of $236 million last year": an earlier level in the line's sign
+          if (role == kFrom && mm.metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
+          std::string u = Fits(*mm.metric, unit_q, false);
+          r.unit = u.empty() ? DefaultUnit(*mm.metric) : u;
+          // "adjusted SG&A rose 40 bps": an amount's change in points is its share of revenue's
+          // (not revenue itself, nor a growth rate's points: "lower revenue growth by 1 point")
+          static const RE2 kGrowthAfter(R"((?i)^\s+growth\b)");
+          if (IsCurrency(r.unit) && (unit_q == "bp" || unit_q == "pp") && r.metric != "revenue" &&
+              !RE2::PartialMatch(re2::StringPiece(s.data() + mm.e, s.size() - mm.e), kGrowthAfter))
+            r.unit = "%", r.share_of = "revenue";
+          InUnitOf(&c, r.unit, guessed);
+          r.start = q.start, r.end = q.end;
+          r.comparisons.push_back(std::move(c));
+          out->metrics.push_back(std::move(r));
+          made.emplace_back(&mm, out->metrics.size() - 1);
+          rec = &out->metrics.back();
+        };
         if (named && !IsNone(*named->metric)) {
           used.push_back(named);
           if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() && rec->segment.empty()) {
             InUnitOf(&c, rec->unit, guessed);
             rec->comparisons.push_back(std::move(c));
           } else {
-            Metric r = New(ctx, st, *named, qb, qe, next, nullptr);
-            std::string u = Fits(*named->metric, unit_q, false);
-            r.unit = u.empty() ? DefaultUnit(*named->metric) : u;
-            InUnitOf(&c, r.unit, guessed);
-            r.start = q.start, r.end = q.end;
-            r.comparisons.push_back(std::move(c));
-            out->metrics.push_back(std::move(r));
-            rec = &out->metrics.back();
+            open(*named, nullptr);
           }
           rec_end = std::max<uint32_t>(qe, named->e);
           continue;
@@ -865,22 +882,7 @@ class Metrics : public Module {
           r.comparisons.push_back(std::move(c));
           out->metrics.push_back(std::move(r));
         } else {
-          Metric r = New(ctx, st, *mm, qb, qe, next, seg_between);
-          // "compared to a net loss of $236 million last year": an earlier level in the line's sign
-          if (role == kFrom && mm->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
-          std::string u = Fits(*mm->metric, unit_q, false);
-          r.unit = u.empty() ? DefaultUnit(*mm->metric) : u;
-          // "adjusted SG&A rose 40 bps": an amount's change in points is its share of revenue's
-          // (not revenue itself, nor a growth rate's points: "lower revenue growth by 1 point")
-          static const RE2 kGrowthAfter(R"((?i)^\s+growth\b)");
-          if (IsCurrency(r.unit) && (unit_q == "bp" || unit_q == "pp") && r.metric != "revenue" &&
-              !RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, s.size() - mm->e), kGrowthAfter))
-            r.unit = "%", r.share_of = "revenue";
-          InUnitOf(&c, r.unit, guessed);
-          r.start = q.start, r.end = q.end;
-          r.comparisons.push_back(std::move(c));
-          out->metrics.push_back(std::move(r));
-          made.emplace_back(mm, out->metrics.size() - 1);
+          open(*mm, seg_between);
         }
         rec = &out->metrics.back(), rec_end = qe;
         continue;
@@ -1119,7 +1121,7 @@ class Metrics : public Module {
   // A noun of change right after the number: "a 15% increase" (a rule with named=after).
   static const Mention* NounAfter(const State& st, uint32_t qe) {
     for (const Mention& k : st.ms)
-      if (k.in->kind == Kind::kChange && k.b >= qe && k.b - qe <= 2 && k.m->rule->Attr("named") == "after") return &k;
+      if (k.in->kind == Kind::kChange && k.b >= qe && k.b - qe <= 2 && k.in->named_after) return &k;
     return nullptr;
   }
 
@@ -1304,7 +1306,7 @@ class Metrics : public Module {
     if (!per && metric->Attr("period") == "none") r.period.clear();  // a program's size
     // a basis with own=1 speaks only of the metric whose name it holds or follows: "NII ex. Markets"
     auto own_of_other = [&](const Mention& b) {
-      return b.m->rule->Attr("own") == "1" && !(named_end >= 0 && b.b <= named_end + 1 && b.e >= named_end);
+      return b.in->own && !(named_end >= 0 && b.b <= named_end + 1 && b.e >= named_end);
     };
     if (const std::string basis = metric->Attr("basis", "no"); basis != "no") {
       const Mention* bm = nullptr;
