@@ -737,8 +737,11 @@ class Metrics : public Module {
           // "$7 billion or $1.20 per share, up 11% and 13%, respectively":
           // the n-th change to the n-th of as many records as this sentence made
           std::vector<Metric*> recs;
-          for (Metric& r : out->metrics)
-            if (r.sentence == ctx.index && r.turn == ctx.turn.index && r.start < q.start) recs.push_back(&r);
+          LastOfSentence(ctx, out, [&](Metric& r) {  // every one, last first
+            if (r.start < q.start) recs.push_back(&r);
+            return false;
+          });
+          std::reverse(recs.begin(), recs.end());
           if (recs.size() == static_cast<size_t>(st.slot[i].second)) {
             Metric& to = *recs[st.slot[i].first];
             InUnitOf(&c, to.unit, guessed);
@@ -846,19 +849,13 @@ class Metrics : public Module {
           Metric* to = rec;
           // "$640 million or 38% of revenues, up 9%": a change in percent is the amount's, not its share's
           if (!rec->share_of.empty() && c.type == "change" && c.unit == "%")
-            for (size_t k = out->metrics.size(); k-- > 0 && out->metrics[k].sentence == ctx.index && out->metrics[k].turn == ctx.turn.index;)
-              if (&out->metrics[k] != rec && out->metrics[k].metric == rec->metric && IsCurrency(out->metrics[k].unit)) {
-                to = &out->metrics[k];
-                break;
-              }
+            if (Metric* amount = LastOfSentence(ctx, out, [&](Metric& r) {
+                  return &r != rec && r.metric == rec->metric && IsCurrency(r.unit);
+                }))
+              to = amount;
           if ((rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) ||
               (IsCurrency(rec->unit) && c.unit.ends_with("/share"))) {
-            to = nullptr;
-            for (size_t k = out->metrics.size(); k-- > 0 && out->metrics[k].sentence == ctx.index && out->metrics[k].turn == ctx.turn.index;)
-              if (out->metrics[k].unit == c.unit) {
-                to = &out->metrics[k];
-                break;
-              }
+            to = LastOfSentence(ctx, out, [&](Metric& r) { return r.unit == c.unit; });
             if (!to) continue;
           }
           // "$4.6 billion or 92 days, up 4 days": a change in days is not the dollar amount's
@@ -965,8 +962,8 @@ class Metrics : public Module {
       std::string unit = Fits(*metric, unit_q, share_of);
       if (unit.empty()) continue;
       // "our quarterly dividend to $0.29": a small amount of a line said both ways, without a scale, is per share
-      if (IsCurrency(unit) && std::fabs(q.value) < 50 && !Scaled(s.substr(qb, qe - qb)) &&
-          metric->Attr("class").find("per_share") != std::string::npos)
+      if (IsCurrency(unit) && std::fabs(q.value) < 50 && metric->Attr("class").find("per_share") != std::string::npos &&
+          !Scaled(s.substr(qb, qe - qb)))
         unit += "/share";
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million"
       // (not an amount's record with a share: "Product revenues grew 9%, representing 71% of revenue").
@@ -1106,6 +1103,14 @@ class Metrics : public Module {
       }
       i = j;
     }
+  }
+
+  // The last record this sentence made that `pred` accepts (they sit at the end of `out`).
+  template <typename Pred>
+  static Metric* LastOfSentence(const SentenceContext& ctx, Tags* out, Pred pred) {
+    for (size_t k = out->metrics.size(); k-- > 0 && out->metrics[k].sentence == ctx.index && out->metrics[k].turn == ctx.turn.index;)
+      if (pred(out->metrics[k])) return &out->metrics[k];
+    return nullptr;
   }
 
   // The metric named between the number and a noun of change: "20% revenue growth", "15% EPS increase".
