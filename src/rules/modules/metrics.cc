@@ -20,7 +20,7 @@
 namespace callscope::rules {
 namespace {
 
-enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast, kYoy, kQoq, kShareOf, kBlock, kForward };
+enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast, kYoy, kQoq, kShareOf, kBlock, kForward, kFlat };
 
 struct RuleInfo {
   Kind kind;
@@ -92,12 +92,13 @@ class Metrics : public Module {
         {"metric", Kind::kMetric}, {"segment", Kind::kSegment}, {"period", Kind::kPeriod},
         {"basis", Kind::kBasis},   {"change", Kind::kChange},   {"from", Kind::kFrom},
         {"contrast", Kind::kContrast}, {"yoy", Kind::kYoy},     {"qoq", Kind::kQoq},
-        {"share_of", Kind::kShareOf}, {"block", Kind::kBlock}, {"forward", Kind::kForward}};
+        {"share_of", Kind::kShareOf}, {"block", Kind::kBlock}, {"forward", Kind::kForward},
+        {"flat", Kind::kFlat}};
     for (const auto& r : p.rules()) {
       auto k = kinds.find(r->Attr("kind"));
       if (k == kinds.end()) {
         error_ = fmt::format("{}:{}: rule {}: kind must be one of metric, segment, period, basis, change, from, "
-                             "contrast, yoy, qoq, share_of, block, forward", r->file, r->line, r->name);
+                             "contrast, yoy, qoq, share_of, block, forward, flat", r->file, r->line, r->name);
         return;
       }
       std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kSegment ? "scope"
@@ -990,6 +991,7 @@ class Metrics : public Module {
       rec = &out->metrics.back(), rec_end = qe;
       if (mm) used.push_back(mm), made.emplace_back(mm, out->metrics.size() - 1);
     }
+    Flat(ctx, st, out);
     // A sequential change is a quarter's: "Imaging revenue was $0.8 billion, down 6% sequentially"
     // after a paragraph about the fiscal year is the call's quarter, unless the sentence names a period.
     const std::string& fp = ctx.analysis.call.fiscal_period;
@@ -999,6 +1001,38 @@ class Metrics : public Module {
       if (r.sentence != ctx.index || r.turn != ctx.turn.index) break;
       if (r.period.starts_with("FY") && std::any_of(r.comparisons.begin(), r.comparisons.end(), [](const Comparison& c) { return c.kind == "qoq"; }))
         r.period = fp;
+    }
+  }
+
+  // "Services revenue of $212 million was flat year over year", "came in at $610 million, roughly
+  // flat from the second quarter": no number of change, a change of zero, for the level said last
+  // before it in the clause (not another metric's: "revenue of $5 billion, with margins flat";
+  // not a level that already has a change)
+  void Flat(const SentenceContext& ctx, const State& st, Tags* out) const {
+    const uint32_t base = ctx.sentence.begin;
+    for (const Mention& f : st.ms) {
+      if (f.in->kind != Kind::kFlat) continue;
+      // "remained flat at 21%": the level said right after it
+      static const RE2 kAt(R"((?i)^\s+at\s+(?:about\s+|approximately\s+|roughly\s+)?$)");
+      Metric* r = LastOfSentence(ctx, out, [&](const Metric& x) {
+        return x.start - base >= f.e && RE2::FullMatch(re2::StringPiece(ctx.text.data() + f.e, x.start - base - f.e), kAt);
+      });
+      const bool at = r != nullptr;
+      if (!r) r = LastOfSentence(ctx, out, [&](const Metric& x) { return x.end - base <= f.b; });
+      if (!r || std::isnan(r->value)) continue;
+      const uint32_t qe = at ? f.b : r->end - base;
+      if (f.b - qe > 60 || ctx.text.substr(qe, f.b - qe).find_first_of(";:") != std::string_view::npos) continue;
+      auto between = [&](uint32_t b, uint32_t e) { return b >= qe && e <= f.b; };
+      if (std::any_of(ctx.quantities.begin(), ctx.quantities.end(), [&](const Quantity& q) { return between(q.start - base, q.end - base); }) ||
+          std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kMetric && between(x.b, x.e); }) ||
+          std::any_of(r->comparisons.begin(), r->comparisons.end(), [](const Comparison& c) { return c.type == "change"; }))
+        continue;
+      const uint32_t from = at ? r->end - base : f.e;  // "flat at 41.5% sequentially": the cue after the level
+      auto next = std::find_if(ctx.quantities.begin(), ctx.quantities.end(), [&](const Quantity& q) { return q.start - base >= from; });
+      Comparison c;
+      c.type = "change", c.value = 0, c.unit = r->unit == "%" ? "pp" : "%";
+      CompareKind(ctx, st, f.b, from, next == ctx.quantities.end() ? static_cast<uint32_t>(ctx.text.size()) : next->start - base, &c);
+      r->comparisons.push_back(std::move(c));
     }
   }
 
