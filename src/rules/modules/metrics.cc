@@ -43,6 +43,7 @@ struct Mention {
   const RuleInfo* in;
   const Lexicon::Entry* metric = nullptr;
   std::string text;  // segment name, basis, resolved period
+  std::string own;   // a period: what it names read as the figure's own, before a cue made it a reference
   bool comparative = false;
 };
 
@@ -281,6 +282,7 @@ class Metrics : public Module {
     for (Mention& x : ms) {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
+      x.own = x.text;
       x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.in->ref;
       // "rose only 1.5% during the second quarter of last year": an earlier period said with "during"
       // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
@@ -980,6 +982,15 @@ class Metrics : public Module {
       }
       Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
       SetLevel(&r, q, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
+      // "slightly lower than our full year expected tax rate of 17%": a period right before the
+      // name of the metric whose level follows is that level's, a reference or not
+      // (not "versus last year for an operating margin of 24%")
+      static const RE2 kQualifies(R"((?i)^(?:'s)?\s+(?:(?:expected|reported|estimated|projected|planned|guided)\s+)?$)");
+      for (const Mention& x : st.ms)
+        if (mm && x.in->kind == Kind::kPeriod && x.comparative && !x.in->ref && !x.own.empty() && x.e <= mm->b &&
+            mm->b - x.e <= 16 && mm->e <= qb && qb - mm->e <= 8 &&
+            RE2::FullMatch(re2::StringPiece(s.data() + x.e, mm->b - x.e), kQualifies))
+          r.period = x.own;
       if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
       // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
       // in another unit is the same line's
