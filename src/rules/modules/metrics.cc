@@ -392,7 +392,8 @@ class Metrics : public Module {
           a = std::string(sa.data(), static_cast<size_t>(sb.data() + sb.size() - sa.data()));
         x->text = a.empty() ? b : b.empty() ? a : a + " " + b;
         // "Office 365 Commercial revenue", "Securities Services revenue": the name the line ends
-        if (std::string_view first = !sa.empty() ? sa : sb, last = !sb.empty() ? sb : sa; !x->text.empty() && !first.empty()) {
+        // (from the words that name a segment: not a stop word the vocabulary lists, "and services revenue")
+        if (std::string_view first = !a.empty() ? sa : sb, last = !sb.empty() ? sb : sa; !x->text.empty() && !first.empty()) {
           size_t at = static_cast<size_t>(first.data() - ctx.text.data());
           size_t from = NameStart(ctx.text, at), end = static_cast<size_t>(last.data() + last.size() - ctx.text.data());
           from = AndHead(ctx.text, from);
