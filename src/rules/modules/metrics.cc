@@ -1340,9 +1340,16 @@ class Metrics : public Module {
           r.segment = x.text;
     }
     // Period: the nearest non-comparative one before, else right after (no comma), else carried.
+    // (not a past one said before a cue of the future that the figure follows: "following several
+    // discrete events in 2018, and we expect EPS of $4.60")
     const Mention* per = nullptr;
+    auto past_before_cue = [&](const Mention& x) {
+      return !Ahead(x.text, ctx.analysis.call) && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {
+               return f.in->kind == Kind::kForward && f.b >= x.e && f.e <= qb;
+             });
+    };
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb) per = &x;
+      if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb && !past_before_cue(x)) per = &x;
     if (!per) per = PeriodAfter(ctx, st, qe, next);
     // a period still to come, carried from a sentence about it ("there will be more impacts in the
     // fourth quarter"), is not that of a result said after it ("core EPS fell 19%")
