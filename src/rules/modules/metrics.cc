@@ -615,9 +615,12 @@ class Metrics : public Module {
           cue = nullptr;
       }
       // "growing our subscription revenue, with 44% of total revenue ...": a share said a
-      // clause after the cue is a level
+      // clause after the cue is a level, and so is one said "at" ("to be higher and at around
+      // mid-30s percentage range of revenue")
+      static const RE2 kAtShare(R"(\bat\b)");
       if (cue && cue->in->kind == Kind::kChange && ctx.quantities[i].unit == "%" &&
-          s.substr(cue->e, qb - cue->e).find(',') != std::string_view::npos &&
+          (s.substr(cue->e, qb - cue->e).find(',') != std::string_view::npos ||
+           RE2::PartialMatch(re2::StringPiece(s.data() + cue->e, qb - cue->e), kAtShare)) &&
           std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
             return x.in->kind == Kind::kShareOf && x.b >= qe && x.b - qe <= 2;
           }))
