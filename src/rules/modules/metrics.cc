@@ -35,6 +35,7 @@ struct RuleInfo {
   bool ref = false;          // period: a reference a change is counted from, never when (ref=1)
   bool own = false;          // basis: only of the metric whose name it holds or follows (own=1)
   bool named_after = false;  // change: a noun after the number, of the metric named after it (named=after)
+  bool right_after = false;  // basis: of the figure it follows, said right after the number (after=1)
 };
 
 struct Mention {
@@ -108,7 +109,8 @@ class Metrics : public Module {
       info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
                         r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
                         r->Attr("subject") == "1", r->Attr("names") == "checked", std::atoi(r->Attr("opens", "-1").c_str()),
-                        r->Attr("ref") == "1", r->Attr("own") == "1", r->Attr("named") == "after"};
+                        r->Attr("ref") == "1", r->Attr("own") == "1", r->Attr("named") == "after",
+                        k->second == Kind::kBasis && r->Attr("after") == "1"};
     }
   }
   const std::string& error() const { return error_; }
@@ -1162,6 +1164,14 @@ class Metrics : public Module {
     return nullptr;
   }
 
+  // A basis said right after the figure [qb, qe) (after=1, its match holding the number's end):
+  // "expanded operating margin to 24.4% excluding restructuring expenses".
+  static const Mention* RightAfter(const State& st, uint32_t qb, uint32_t qe) {
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kBasis && x.in->right_after && x.b > qb && x.b < qe && x.e > qe) return &x;
+    return nullptr;
+  }
+
   // The metric named between the number and a noun of change: "20% revenue growth", "15% EPS increase".
   static const Mention* MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe) {
     static const RE2 kGrowth(R"((?i)^\s+(?:growth|increase)\b)");
@@ -1381,9 +1391,10 @@ class Metrics : public Module {
       // (a rule with ahead=no speaks only of figures after it: "Sales were $1.4 billion, with
       // organic growth of 5%" leaves the $1.4 billion reported)
       for (const Mention& x : st.ms)
-        if (x.in->kind == Kind::kBasis && !own_of_other(x) &&
+        if (x.in->kind == Kind::kBasis && !own_of_other(x) && !x.in->right_after &&
             (x.e <= qb || (!bm && !later_metric(x) && x.m->rule->Attr("ahead") != "no")))
           bm = &x;
+      if (const Mention* after = RightAfter(st, qb, qe)) bm = after;
       // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
       r.basis = bm ? bm->text : basis == "yes" || st.framed ? st.basis : "";
     } else {
@@ -1395,8 +1406,10 @@ class Metrics : public Module {
         bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
           return k.in->kind == Kind::kMetric && k.metric == metric && k.b >= x.e && k.b - x.e <= 1;
         });
+        if (x.in->right_after) continue;
         if (adjacent || (!x.in->carries && x.e <= qb)) r.basis = x.text;
       }
+      if (const Mention* after = RightAfter(st, qb, qe)) r.basis = after->text;
     }
     return r;
   }
