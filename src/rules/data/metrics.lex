@@ -16,14 +16,14 @@ gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit 
 operating_income|operating income|operating profit|income from operations|EBIT
 net_income|net income|net earnings|earnings|net profit
 ebitda|EBITDA|adjusted EBITDA
-operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs
+operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs|expenses|expense|adjusted expense|adjusted expenses|noninterest expense|non-interest expense|noninterest expenses|non-interest expenses|total expenses|total expense|reported expenses|reported expense
 r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses
-s_and_m|sales and marketing|sales and marketing expenses|S&M
-g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses
-sga|SG&A|selling, general and administrative
-other_income|net interest and other income|interest and other income|other income|interest income
+s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses
+g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
+sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense
+other_income|net interest and other income|interest and other income|other income|interest income|other income and expense|other income and expenses|other income (expense)|other income/expense|other expense|other expenses
 interest_expense|interest expense|net interest expense|interest expense, taxes and other|interest expense, taxes, and other
-stock_compensation|stock-based compensation|stock based compensation|share-based compensation
+stock_compensation|stock-based compensation|stock based compensation|share-based compensation|stock-based compensation expense|share-based compensation expense
 [class=money basis=no]
 net_interest_income|net interest income|NII
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
@@ -32,8 +32,8 @@ free_cash_flow|free cash flow|FCF
 arr|annual recurring revenue|annualized recurring revenue|ARR
 capex|capital expenditures|capex|capital expenditure|capital spending|cash paid for PP&E|cash paid for property and equipment|purchases of property and equipment|purchases of property, plant and equipment|additions to property and equipment
 maintenance_capex|maintenance capex|maintenance capital expenditures|recurring capex|recurring capital expenditures
-d_and_a|depreciation and amortization|D&A
-restructuring|restructuring charges|restructuring charge|restructuring costs|pretax restructuring charges
+d_and_a|depreciation and amortization|D&A|depreciation and amortization expense
+restructuring|restructuring charges|restructuring charge|restructuring costs|restructuring expenses|restructuring expense|pretax restructuring charges
 cost_savings|cost savings|cost reduction|cost reductions|cost cuts|cost synergies|run-rate savings
 cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
@@ -73,6 +73,7 @@ operating_margin|operating margin|operating margins
 net_margin|net margin|net margins|net profit margin
 ebitda_margin|EBITDA margin|EBITDA margins
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
+efficiency_ratio|efficiency ratio|adjusted efficiency ratio|cost-to-income ratio|cost/income ratio|cost income ratio
 [class=pct basis=no]
 net_revenue_retention|net revenue retention|dollar-based net revenue retention|net dollar retention|dollar-based net retention|net retention rate|NRR
 [class=days]
@@ -85,4 +86,4 @@ share_count|share count|shares outstanding|diluted shares|diluted share count|we
 [class=ratio]
 book_to_bill|book-to-bill|book-to-bill ratio
 [class=none]
-other_quantity|spending|headcount investments|headcount additions|earnings estimates|estimates|consensus estimates|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|bits|bit growth|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital|CET1|CET 1|CET1 ratio|CET 1 ratio|CET1 capital|CET 1 capital|common equity tier 1|Tier 1|Tier 1 capital|capital ratio|leverage ratio|liquidity coverage ratio|LCR|net stable funding ratio|NSFR|RWA|risk-weighted assets
+other_quantity|income tax expense|income tax expenses|tax expense|tax expenses|provision for income taxes|credit loss expense|credit loss expenses|provision for credit losses|one-time expense|one-time expenses|integration-related expenses|integration-related expense|integration expenses|acquisition-related expenses|compensation expense|compensation expenses|employee-related expenses|employeerelated expenses|volume-related expenses|revenue-related expenses|legal expense|legal expenses|brokerage expense|spending|headcount investments|headcount additions|earnings estimates|estimates|consensus estimates|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|bits|bit growth|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital|CET1|CET 1|CET1 ratio|CET 1 ratio|CET1 capital|CET 1 capital|common equity tier 1|Tier 1|Tier 1 capital|capital ratio|leverage ratio|liquidity coverage ratio|LCR|net stable funding ratio|NSFR|RWA|risk-weighted assets

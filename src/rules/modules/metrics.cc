@@ -386,6 +386,15 @@ class Metrics : public Module {
         x->metric = metrics_->Find(m.Group(*x->m, "metric"));
         if (!x->metric) return false;
         std::string_view sa = m.Group(*x->m, "seg"), sb = m.Group(*x->m, "seg2");
+        // "G&A expense": another metric's name the vocabulary holds whole, read as a segment and a
+        // metric (not "commercial remaining performance obligation", the same metric's)
+        if (!sa.empty() && sb.empty() && x->e > static_cast<uint32_t>(sa.data() - ctx.text.data())) {
+          size_t at = static_cast<size_t>(sa.data() - ctx.text.data());
+          if (const Lexicon::Entry* whole = metrics_->Find(ctx.text.substr(at, x->e - at)); whole && whole != x->metric) {
+            x->metric = whole;
+            return true;
+          }
+        }
         std::string a = Segment(sa), b = Segment(sb);
         if (IsCompany(call, a)) a.clear();
         // "Consumer Bank net income": a name ending in an organisation's noun is the whole name
@@ -622,7 +631,7 @@ class Metrics : public Module {
       static const RE2 kAtShare(R"(\bat\b)");
       if (cue && cue->in->kind == Kind::kChange && ctx.quantities[i].unit == "%" &&
           (s.substr(cue->e, qb - cue->e).find(',') != std::string_view::npos ||
-           RE2::PartialMatch(re2::StringPiece(s.data() + cue->e, qb - cue->e), kAtShare)) &&
+           (cue->e <= qb && RE2::PartialMatch(re2::StringPiece(s.data() + cue->e, qb - cue->e), kAtShare))) &&
           std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
             return x.in->kind == Kind::kShareOf && x.b >= qe && x.b - qe <= 2;
           }))
@@ -656,6 +665,8 @@ class Metrics : public Module {
             cue = nullptr;
             break;  // as above
           }
+      // "compared with our 8% sequential revenue growth": a growth rate that names its own metric
+      if (cue && cue->in->kind == Kind::kFrom && ctx.quantities[i].unit == "%" && MetricGrowthAfter(st, s, qe)) cue = nullptr;
       if (cue) {
         roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
       } else if (ctx.quantities[i].unit != "number" && MetricGrowthAfter(st, s, qe)) {
@@ -997,6 +1008,13 @@ class Metrics : public Module {
             mm->b - x.e <= 16 && mm->e <= qb && qb - mm->e <= 8 &&
             RE2::FullMatch(re2::StringPiece(s.data() + x.e, mm->b - x.e), kQualifies))
           r.period = x.own;
+      // "an improvement of five points from the third quarter of last year, when expenses were
+      // 47.9% of revenue": a level said of the earlier period "when" describes is that period's
+      static const RE2 kWhenThen(R"((?i)^\s*,?\s+when\s+(?:our\s+|the\s+|total\s+)*$)");
+      for (const Mention& x : st.ms)
+        if (mm && x.in->kind == Kind::kPeriod && x.comparative && !x.text.empty() && x.e <= mm->b && mm->b - x.e <= 24 &&
+            RE2::FullMatch(re2::StringPiece(s.data() + x.e, mm->b - x.e), kWhenThen))
+          r.period = x.text;
       if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
       // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
       // in another unit is the same line's
@@ -1174,9 +1192,12 @@ class Metrics : public Module {
 
   // The metric named between the number and a noun of change: "20% revenue growth", "15% EPS increase".
   static const Mention* MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe) {
+    // (or with a word of when between: "8% sequential revenue growth")
     static const RE2 kGrowth(R"((?i)^\s+(?:growth|increase)\b)");
+    static const RE2 kWhen(R"((?i)^\s+(?:sequential|year-over-year|year-on-year)\s+$)");
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 2 &&
+      if (x.in->kind == Kind::kMetric && x.b >= qe &&
+          (x.b - qe <= 2 || (x.b - qe <= 20 && RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kWhen))) &&
           RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kGrowth))
         return &x;
     return nullptr;
