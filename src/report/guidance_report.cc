@@ -1,6 +1,7 @@
 // Guidance in the reports: the GUIDANCE table of the text report (the first thing after the call
 // header) and `callscope guidance --csv`, one RFC 4180 file with a row per guidance item across
 // every call of a run (CRLF records, UTF-8, an optional BOM for spreadsheets).
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -50,7 +51,10 @@ void AppendGuidanceTable(const Analysis& a, std::string* o) {
   const auto& gs = a.tags.guidance;
   if (gs.empty()) return;
   o->append(fmt::format("\nGUIDANCE ({})\n", gs.size()));
-  o->append(fmt::format("  {:<24} {:<10} {:<9} {:<22} {}\n", "metric", "period", "basis", "value", "notes"));
+  // the metric and value columns as wide as their widest entry, so the columns below stay aligned
+  size_t wm = 24, wv = 22;
+  for (const auto& g : gs) wm = std::max(wm, g.metric.size()), wv = std::max(wv, Values(g).size());
+  o->append(fmt::format("  {:<{}} {:<10} {:<9} {:<{}} {}\n", "metric", wm, "period", "basis", "value", wv, "notes"));
   for (const auto& g : gs) {
     std::string notes;
     auto add = [&](const std::string& s) {
@@ -69,8 +73,8 @@ void AppendGuidanceTable(const Analysis& a, std::string* o) {
     add(g.condition);
     std::string who = a.participants.empty() ? "" : a.participants[g.speaker].name;
     add(who);
-    o->append(fmt::format("  {:<24} {:<10} {:<9} {:<22} {}\n", g.metric, g.period.empty() ? "-" : g.period,
-                          g.basis.empty() ? "-" : g.basis, Values(g), notes));
+    o->append(fmt::format("  {:<{}} {:<10} {:<9} {:<{}} {}\n", g.metric, wm, g.period.empty() ? "-" : g.period,
+                          g.basis.empty() ? "-" : g.basis, Values(g), wv, notes));
   }
 }
 

@@ -114,6 +114,13 @@ std::string TextReport(const Analysis& a) {
 
   line("");
   line(fmt::format("METRICS ({})", a.tags.metrics.size()));
+  // the metric and amount columns as wide as their widest entry, so the columns after stay aligned
+  auto what_of = [](const Metric& m) { return m.metric + (m.segment.empty() ? "" : " [" + m.segment + "]"); };
+  auto amount_of = [](const Metric& m) {
+    return Amount(m.value, m.low, m.high, m.unit) + (m.share_of.empty() ? "" : " of " + m.share_of);
+  };
+  size_t ww = 26, wa = 24;
+  for (const auto& m : a.tags.metrics) ww = std::max(ww, what_of(m).size()), wa = std::max(wa, amount_of(m).size());
   for (const auto& m : a.tags.metrics) {
     std::string cmp;
     for (const auto& k : m.comparisons) {
@@ -128,9 +135,7 @@ std::string TextReport(const Analysis& a) {
                                          : one(k.low) + " to " + one(k.high);
       cmp += fmt::format("{}{} {}{}", cmp.empty() ? "" : ", ", k.kind, k.type == "from" ? "from " : "", v);
     }
-    std::string what = m.metric + (m.segment.empty() ? "" : " [" + m.segment + "]");
-    std::string amount = Amount(m.value, m.low, m.high, m.unit) + (m.share_of.empty() ? "" : " of " + m.share_of);
-    line(fmt::format("  {:<26} {:<24} {:<8} {:<9}{}", what, amount, m.period.empty() ? "-" : m.period,
+    line(fmt::format("  {:<{}} {:<{}} {:<8} {:<9}{}", what_of(m), ww, amount_of(m), wa, m.period.empty() ? "-" : m.period,
                      m.basis.empty() ? "-" : m.basis, cmp.empty() ? "" : " " + cmp));
   }
   o += SpeakersText(a);
