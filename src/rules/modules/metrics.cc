@@ -960,6 +960,9 @@ class Metrics : public Module {
         continue;
       }
       const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
+      // "to support over $10 billion buyback": an amount said as the buyback's size is a program's
+      if (metric && metric->canonical == "buyback" && mm->b >= qe && mm->b - qe <= 1)
+        if (const Lexicon::Entry* program = metrics_->Find("buyback authorization")) metric = program;
       // a per-share amount is EPS when said with earnings ("net income of $9 million or $0.02 per
       // diluted share"), not a price ("we sold some at $697 a share")
       if (unit_q.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
