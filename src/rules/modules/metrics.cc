@@ -387,7 +387,7 @@ class Metrics : public Module {
         if (!x->metric) return false;
         std::string_view sa = m.Group(*x->m, "seg"), sb = m.Group(*x->m, "seg2");
         // "G&A expense": another metric's name the vocabulary holds whole, read as a segment and a
-        // metric (not "commercial remaining performance obligation", the same metric's)
+        // metric (not "commercial RPO" said in full, the same metric's)
         if (!sa.empty() && sb.empty() && x->e > static_cast<uint32_t>(sa.data() - ctx.text.data())) {
           size_t at = static_cast<size_t>(sa.data() - ctx.text.data());
           if (const Lexicon::Entry* whole = metrics_->Find(ctx.text.substr(at, x->e - at)); whole && whole != x->metric) {
@@ -626,8 +626,8 @@ class Metrics : public Module {
           cue = nullptr;
       }
       // "growing our subscription revenue, with 44% of total revenue ...": a share said a
-      // clause after the cue is a level, and so is one said "at" ("to be higher and at around
-      // mid-30s percentage range of revenue")
+      // clause after the cue is a level, and so is one said "at" ("to rise and be at about the
+      // low-20s percent range of sales")
       static const RE2 kAtShare(R"(\bat\b)");
       if (cue && cue->in->kind == Kind::kChange && ctx.quantities[i].unit == "%" &&
           (s.substr(cue->e, qb - cue->e).find(',') != std::string_view::npos ||
@@ -665,7 +665,7 @@ class Metrics : public Module {
             cue = nullptr;
             break;  // as above
           }
-      // "compared with our 8% sequential revenue growth": a growth rate that names its own metric
+      // "against our 6% sequential revenue growth": a growth rate that names its own metric
       if (cue && cue->in->kind == Kind::kFrom && ctx.quantities[i].unit == "%" && MetricGrowthAfter(st, s, qe)) cue = nullptr;
       if (cue) {
         roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
@@ -960,7 +960,7 @@ class Metrics : public Module {
         continue;
       }
       const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
-      // "to support over $10 billion buyback": an amount said as the buyback's size is a program's
+      // "to back a $4 billion buyback": an amount said as the buyback's size is a program's
       if (metric && metric->canonical == "buyback" && mm->b >= qe && mm->b - qe <= 1)
         if (const Lexicon::Entry* program = metrics_->Find("buyback authorization")) metric = program;
       // a per-share amount is EPS when said with earnings ("net income of $9 million or $0.02 per
@@ -1002,17 +1002,17 @@ class Metrics : public Module {
       }
       Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
       SetLevel(&r, q, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
-      // "slightly lower than our full year expected tax rate of 17%": a period right before the
+      // "a bit under our full-year planned tax rate of 19%": a period right before the
       // name of the metric whose level follows is that level's, a reference or not
-      // (not "versus last year for an operating margin of 24%")
+      // (not "against last year for a gross margin of 38%")
       static const RE2 kQualifies(R"((?i)^(?:'s)?\s+(?:(?:expected|reported|estimated|projected|planned|guided)\s+)?$)");
       for (const Mention& x : st.ms)
         if (mm && x.in->kind == Kind::kPeriod && x.comparative && !x.in->ref && !x.own.empty() && x.e <= mm->b &&
             mm->b - x.e <= 16 && mm->e <= qb && qb - mm->e <= 8 &&
             RE2::FullMatch(re2::StringPiece(s.data() + x.e, mm->b - x.e), kQualifies))
           r.period = x.own;
-      // "an improvement of five points from the third quarter of last year, when expenses were
-      // 47.9% of revenue": a level said of the earlier period "when" describes is that period's
+      // "a gain of three points on the second quarter of last year, when costs were 51.2% of
+      // sales": a level said of the earlier period "when" describes is that period's
       static const RE2 kWhenThen(R"((?i)^\s*,?\s+when\s+(?:our\s+|the\s+|total\s+)*$)");
       for (const Mention& x : st.ms)
         if (mm && x.in->kind == Kind::kPeriod && x.comparative && !x.text.empty() && x.e <= mm->b && mm->b - x.e <= 24 &&
@@ -1186,7 +1186,7 @@ class Metrics : public Module {
   }
 
   // A basis said right after the figure [qb, qe) (after=1, its match holding the number's end):
-  // "expanded operating margin to 24.4% excluding restructuring expenses".
+  // "widened gross margin to 31.2% excluding the plant closure costs".
   static const Mention* RightAfter(const State& st, uint32_t qb, uint32_t qe) {
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kBasis && x.in->right_after && x.b > qb && x.b < qe && x.e > qe) return &x;
@@ -1378,7 +1378,7 @@ class Metrics : public Module {
     }
     // Period: the nearest non-comparative one before, else right after (no comma), else carried.
     // (not a past one said before a cue of the future that the figure follows: "following several
-    // discrete events in 2018, and we expect EPS of $4.60")
+    // one-off items in 2016, and we expect EPS of $2.15")
     const Mention* per = nullptr;
     auto past_before_cue = [&](const Mention& x) {
       return !Ahead(x.text, ctx.analysis.call) && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {
