@@ -44,7 +44,7 @@ struct Mention {
   const RuleInfo* in;
   const Lexicon::Entry* metric = nullptr;
   std::string text;  // segment name, basis, resolved period
-  std::string own;   // a period: what it names read as the figure's own, before a cue made it a reference
+  std::string own;   // a period a cue made a reference: what it names read as the figure's own
   bool comparative = false;
 };
 
@@ -284,7 +284,6 @@ class Metrics : public Module {
     for (Mention& x : ms) {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
-      x.own = x.text;
       x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.in->ref;
       // "rose only 1.5% during the second quarter of last year": an earlier period said with "during"
       // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
@@ -309,7 +308,10 @@ class Metrics : public Module {
             ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c) &&
             RefersBack(ctx, c.e, x.b) && !during(c)) {
           x.comparative = true;
-          if (x.in->attr != "this") x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false, !forward);  // a reference is past
+          if (x.in->attr != "this") {  // a reference is past
+            if (x.own.empty()) x.own = x.text;
+            x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false, !forward);
+          }
         }
       if (!x.comparative && Carries(x)) carry = x.text;
     }
@@ -1007,22 +1009,20 @@ class Metrics : public Module {
       }
       Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
       SetLevel(&r, q, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
-      // "a bit under our full-year planned tax rate of 19%": a period right before the
-      // name of the metric whose level follows is that level's, a reference or not
-      // (not "against last year for a gross margin of 38%")
+      // A reference period right before the metric's name is the level's own: said as its name's
+      // qualifier ("a bit under our full-year planned tax rate of 19%", the period read as the
+      // figure's; not "against last year for a gross margin of 38%"), or as the time "when"
+      // ("a gain of three points on the second quarter of last year, when costs were 51.2% of
+      // sales", that earlier period)
       static const RE2 kQualifies(R"((?i)^(?:'s)?\s+(?:(?:expected|reported|estimated|projected|planned|guided)\s+)?$)");
-      for (const Mention& x : st.ms)
-        if (mm && x.in->kind == Kind::kPeriod && x.comparative && !x.in->ref && !x.own.empty() && x.e <= mm->b &&
-            mm->b - x.e <= 16 && mm->e <= qb && qb - mm->e <= 8 &&
-            RE2::FullMatch(re2::StringPiece(s.data() + x.e, mm->b - x.e), kQualifies))
-          r.period = x.own;
-      // "a gain of three points on the second quarter of last year, when costs were 51.2% of
-      // sales": a level said of the earlier period "when" describes is that period's
       static const RE2 kWhenThen(R"((?i)^\s*,?\s+when\s+(?:our\s+|the\s+|total\s+)*$)");
-      for (const Mention& x : st.ms)
-        if (mm && x.in->kind == Kind::kPeriod && x.comparative && !x.text.empty() && x.e <= mm->b && mm->b - x.e <= 24 &&
-            RE2::FullMatch(re2::StringPiece(s.data() + x.e, mm->b - x.e), kWhenThen))
-          r.period = x.text;
+      for (const Mention& x : st.ms) {
+        if (!mm || x.in->kind != Kind::kPeriod || !x.comparative || x.e > mm->b || mm->b - x.e > 24) continue;
+        re2::StringPiece gap(s.data() + x.e, mm->b - x.e);
+        const std::string& own = x.own.empty() ? x.text : x.own;
+        if (!x.in->ref && !own.empty() && mm->e <= qb && qb - mm->e <= 8 && RE2::FullMatch(gap, kQualifies)) r.period = own;
+        else if (!x.text.empty() && RE2::FullMatch(gap, kWhenThen)) r.period = x.text;
+      }
       if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
       // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
       // in another unit is the same line's
