@@ -1431,11 +1431,10 @@ class Metrics : public Module {
       // its name ("adjusted free cash flow") or by a sentence that opens leaving something out
       // ("Excluding the legal settlement, operating cash flow rose 4%")
       for (const Mention& x : st.ms) {
-        if (x.in->kind != Kind::kBasis || x.text.empty() || own_of_other(x)) continue;
+        if (x.in->kind != Kind::kBasis || x.text.empty() || own_of_other(x) || x.in->right_after) continue;
         bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
           return k.in->kind == Kind::kMetric && k.metric == metric && k.b >= x.e && k.b - x.e <= 1;
         });
-        if (x.in->right_after) continue;
         if (adjacent || (!x.in->carries && x.e <= qb)) r.basis = x.text;
       }
       if (const Mention* after = RightAfter(st, qb, qe)) r.basis = after->text;
