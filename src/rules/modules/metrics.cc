@@ -558,8 +558,8 @@ class Metrics : public Module {
       if (x.in->attr != "prev_q" && x.in->attr != "prev_y" && !fy_before) c->period = x.text;
       return true;
     };
-    // (not past the clause: "the Americas up over 20%, and broadly flat sequentially" leaves the
-    // 20% to the cue before it)
+    // (not past the clause: "Europe up around 12%, and roughly flat quarter on quarter" leaves
+    // the 12% to the cue before it)
     static const RE2 kClause(R"((,\s+(?:and|but|while|whereas)\s|;))");
     re2::StringPiece rest(ctx.text.data() + e, next > e ? next - e : 0), cut;
     if (RE2::PartialMatch(rest, kClause, &cut)) next = static_cast<uint32_t>(cut.data() - ctx.text.data());
