@@ -192,7 +192,8 @@ Status ParseByShape(const Doc& doc, Parsed* out) {
   Section section = Section::kPresentation;
   bool in_list = false, ended = false, qa_seen = false;
   std::string_view prev;
-  static const RE2 kSlide(R"((?i)slide \d+\b.*)");
+  // "Slide 13 – Investment Bank" (not "Slide 17 shows our outlook.", a sentence of the remarks)
+  static const RE2 kSlide(R"((?i)slide \d+(?:\s*[-–—:|].*)?)");
   static const RE2 kGluedPage(R"((.*\S)\s+Page \d{1,3} of \d{1,3})");
   for (size_t i = 0; i < doc.size(); ++i) {
     std::string_view t = Trim(doc.line(i));

@@ -7,6 +7,8 @@
 #   revenue") or the turn said it of all the figures to come ("on a GAAP basis", "our non-GAAP
 #   results"): revenue is the same on every basis for most companies, so the basis of a metric
 #   named earlier in the turn ("non-GAAP EPS") is not its revenue's.
+# [level=company]: a figure only the whole company has (EPS, cash flow, capex, buybacks, the tax
+#   rate): never given the segment a section of the turn is about, only one its sentence names.
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=stated]
@@ -21,43 +23,52 @@ r_and_d|R&D|R&D expenses|R&D expense|research and development|research and devel
 s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
 sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense
+[class=money basis=yes level=company]
 other_income|net interest and other income|interest and other income|other income|interest income|other income and expense|other income and expenses|other income (expense)|other income/expense|other expense|other expenses
 interest_expense|interest expense|net interest expense|interest expense, taxes and other|interest expense, taxes, and other
+[class=money basis=yes]
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation|stock-based compensation expense|share-based compensation expense
 [class=money basis=no]
 net_interest_income|net interest income|NII
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
+[class=money basis=no level=company]
 cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flows from operating activities|cash from operating activities|cash provided by operating activities|cash generated from operating activities|cash flow
 free_cash_flow|free cash flow|FCF
+[class=money basis=no]
 arr|annual recurring revenue|annualized recurring revenue|ARR
+[class=money basis=no level=company]
 capex|capital expenditures|capex|capital expenditure|capital spending|cash paid for PP&E|cash paid for property and equipment|purchases of property and equipment|purchases of property, plant and equipment|additions to property and equipment
 maintenance_capex|maintenance capex|maintenance capital expenditures|recurring capex|recurring capital expenditures
+[class=money basis=no]
 d_and_a|depreciation and amortization|D&A|depreciation and amortization expense
 restructuring|restructuring charges|restructuring charge|restructuring costs|restructuring expenses|restructuring expense|pretax restructuring charges
+[class=money basis=no level=company]
 cost_savings|cost savings|cost reduction|cost reductions|cost cuts|cost synergies|run-rate savings
 cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
+[class=money basis=no]
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 bookings|bookings|orders|order intake
 backlog|backlog|remaining performance obligations|remaining performance obligation|RPO|current remaining performance obligation|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
+[class=money basis=no level=company]
 debt|total debt|long-term debt|borrowings
 inventory|inventory|inventories
 accounts_receivable|accounts receivable|receivables
-[class=money,per_share basis=no restate=no]
+[class=money,per_share basis=no restate=no level=company]
 buyback_price|average price
-[class=money,shares basis=no]
+[class=money,shares basis=no level=company]
 buyback|repurchased|repurchase|repurchases|buyback|buybacks|share repurchase|share repurchases|bought back|buying back|buy back
 # [period=none]: a program's size, which belongs to no quarter (unless the sentence names one)
-[class=money basis=no period=none]
+[class=money basis=no period=none level=company]
 buyback_authorization|buyback authorization|repurchase authorization|share repurchase authorization|stock repurchase authorization|authorization|authorized the repurchase of|authorized the repurchase|authorized repurchases of|authorized a new share repurchase program of|repurchase program of|buyback program of|share repurchase program of
-[class=money,per_share basis=no]
+[class=money,per_share basis=no level=company]
 dividend|dividend|dividends|dividend per share|dividends per share
-[class=money basis=no]
+[class=money basis=no level=company]
 capital_return|capital return|capital returns|return of capital|total cash return|shareholder returns|dividends and share repurchases|dividends and repurchases|dividends and buybacks|share repurchases and dividends|repurchases and dividends|buybacks and dividends|dividends and share buybacks|share buybacks and dividends
 [class=money,per_share basis=no]
 ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
 [class=per_share basis=no as=ffo]
 ffo_per_share|FFO per share|core FFO per share|AFFO per share|funds from operations per share|adjusted funds from operations per share
-[class=per_share basis=yes]
+[class=per_share basis=yes level=company]
 eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share
 # Losses: the metric output is the income line in `as=`, and its levels are negative ("a net loss
 # of $12.5 million" is net_income -12500000; "a loss of $0.08 per share" is eps -0.08).
@@ -65,23 +76,25 @@ eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per
 net_loss|net loss|net losses
 [class=money basis=yes as=operating_income sign=-1]
 operating_loss|operating loss|operating losses|loss from operations
-[class=per_share basis=yes as=eps sign=-1]
+[class=per_share basis=yes as=eps sign=-1 level=company]
 loss_per_share|loss per share|net loss per share|loss per diluted share|net loss per diluted share|diluted loss per share|diluted net loss per share
 [class=pct basis=yes]
 gross_margin|gross margin|gross margins
 operating_margin|operating margin|operating margins
 net_margin|net margin|net margins|net profit margin
 ebitda_margin|EBITDA margin|EBITDA margins
+[class=pct basis=yes level=company]
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
+[class=pct basis=yes]
 efficiency_ratio|efficiency ratio|adjusted efficiency ratio|cost-to-income ratio|cost/income ratio|cost income ratio
 [class=pct basis=no]
 net_revenue_retention|net revenue retention|dollar-based net revenue retention|net dollar retention|dollar-based net retention|net retention rate|NRR
-[class=days]
+[class=days level=company]
 dso|DSO|DSOs|days sales outstanding|days of sales outstanding
 dio|DIO|days inventory outstanding|inventory days
-[class=count]
+[class=count level=company]
 headcount|head count|employees|employee count|workforce
-[class=shares]
+[class=shares level=company]
 share_count|share count|shares outstanding|diluted shares|diluted share count|weighted average shares
 [class=ratio]
 book_to_bill|book-to-bill|book-to-bill ratio

@@ -58,7 +58,15 @@ struct State : ModuleState {
   int period_at = 0;  // the sentence that named `period`
   std::string opener;  // the segment that opened a recent sentence of the paragraph
   int opener_until = 0;  // the last sentence `opener` speaks for
+  bool opener_line =
+      false;  // `opener` was named with its revenue ("Corporate Lending revenues increased 5%")
   std::string turn_segment;  // the last segment that headed a paragraph or opened the turn's talk of it
+  // The segment a section of the turn is about, paragraphs on (Section): its sentence, and whether
+  // it was set by the segment's bottom line ("CCB reported net income of $4.4 billion").
+  std::string section;
+  int section_at = 0;
+  bool section_reports = false;
+  bool section_pending = false;  // a slide was turned to, its segment not yet named
   bool forward = false;  // this sentence looks ahead
   // The call's currency, for amounts said without one (NoteCurrency).
   bool currency_read = false;
@@ -80,6 +88,11 @@ bool IsCurrency(const std::string& u) {
 }
 bool AllLower(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+// "Segment gross margin rose ...": a sentence about the segment the turn last opened.
+bool OpensWithSegment(std::string_view text) {
+  static const RE2 kSegmentOpens(R"(^\W*Segment\s)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kSegmentOpens);
 }
 bool AllUpper(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -123,8 +136,8 @@ class Metrics : public Module {
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn)
-      st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.period.clear(), st.forward_period.clear(),
-      st.turn_segment.clear();
+      st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.period.clear(),
+      st.forward_period.clear(), st.turn_segment.clear(), st.section.clear();
     if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
     if (ctx.paragraph_start) st.period.clear(), st.segment.clear();
     // A period named in passing does not run on for ever where a layout gives a whole turn as one
@@ -132,7 +145,11 @@ class Metrics : public Module {
     if (!st.period.empty() && ctx.index - st.period_at > kPeriodReach) st.period.clear();
     NoteCurrency(ctx, &st);
     if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
-    if (!pack_.MayMatch(ctx.text)) return;
+    if (!pack_.MayMatch(ctx.text)) {
+      st.ms.clear();
+      Section(ctx, &st);  // "Now back to the total company results."
+      return;
+    }
     pack_.FindAll(ctx.text, m);
     Collect(ctx, *m, &st);
     if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
@@ -168,13 +185,20 @@ class Metrics : public Module {
       // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
       if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.in->opens != 0 && x.b <= 4 &&
           (x.in->subject || FinancialAfter(st, x)))
-        st.opener = x.text, st.opener_until = ctx.index + kOpenerReach;
+        st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
+        st.opener_line = !x.in->subject && RevenueAfter(st, x);
       // ... and so does one named right after an opening metric: "Revenues for the Mobile Business
       // Unit rose to $1.9 billion. ... Operating income was $979 million" (not a region: "Revenue
       // in the Americas grew 5%" leaves the next sentence the company's)
       if (x.in->kind == Kind::kSegment && x.in->opens == 1 && x.b <= 4 && !IsRegion(x.text))
-        st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach;
+        st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach,
+        st.opener_line = false;
     }
+    // "Segment gross margin rose 1 point. Operating expenses increased 8%.": the segment the turn
+    // opened is the paragraph's
+    Section(ctx, &st);
+    if (!st.turn_segment.empty() && OpensWithSegment(ctx.text))
+      st.section = st.turn_segment, st.section_at = ctx.index, st.section_reports = false;
   }
 
  private:
@@ -203,9 +227,81 @@ class Metrics : public Module {
       if (n > best) st->counted = cur, best = n;
   }
 
+  // A section of the turn about one segment, across paragraphs (layouts that break a turn into a
+  // paragraph every few lines, bank calls that go line by line): opened by a heading sentence
+  // naming it ("Now, onto details of GWM's financial performance.") or by the segment's bottom line
+  // said as the subject ("CCB reported net income of $4.4 billion on revenue of $18.3 billion",
+  // "Canadian Banking net income for the quarter was $1.7 billion"); closed by a sentence turning
+  // to a topic that names no segment ("Turning to the balance sheet"), or one about the whole
+  // company ("Firmwide, ..."), and at the end of the turn.
+  void Section(const SentenceContext& ctx, State* st) const {
+    static const RE2 kTurns(
+        R"((?i)^\W*(?:(?:and|so|now|next|finally|lastly|then|ok(?:ay)?)\b\W*)*(?:let\s+me\s+(?:now\s+|just\s+)?(?:turn|move|go|switch|shift|wrap|close)|let'?s\s+(?:now\s+)?(?:quickly\s+|briefly\s+)?(?:turn|move|go|look|review|discuss|switch|talk)|(?:i'?ll|i\s+will|i'?d\s+like\s+to)\s+(?:now\s+)?(?:turn|move|switch|close|wrap)|turn(?:ing)?|moving|switching|shifting|on\s*to|onto|to\s+wrap|in\s+(?:summary|closing|conclusion)|looking\s+(?:ahead|forward)|with\s+that)\b)");
+    static const RE2 kWhole(
+        R"((?i)\b(?:firm[\s-]?wide|group[\s-]?wide|(?:total|whole|entire|overall)\s+(?:company|firm|bank|group)|(?:company|firm|group)\s+level|consolidated)\b)");
+    re2::StringPiece text(ctx.text.data(), ctx.text.size());
+    bool named = std::any_of(st->ms.begin(), st->ms.end(),
+                             [](const Mention& x) { return x.in->kind == Kind::kSegment; });
+    // "On slide 12, pre-tax profit in Asset Management increased 26%": a new slide, a new section
+    static const RE2 kSlide(R"((?i)\b(?:slide|page)\s+\d+\b)");
+    bool slide = RE2::PartialMatch(text, kSlide);
+    // a paragraph opening with another segment than a heading named ("Polymers & Fluids' organic
+    // growth was down 2%" after the Welding slide) opens its section (a reporting segment's lines
+    // of business do not: "In Home Lending, revenue was up 2%" after "CCB reported net income")
+    if (ctx.paragraph_start && !st->section_reports)
+      for (const Mention& x : st->ms)
+        if (x.in->kind == Kind::kSegment && x.b <= 4 && !IsRegion(x.text) &&
+            x.text != st->section) {
+          st->section.clear();
+          break;
+        }
+    if ((!named && RE2::PartialMatch(text, kTurns)) || RE2::PartialMatch(text, kWhole) || slide)
+      st->section.clear(), st->segment.clear();
+    // (named by the slide's sentence, else by the next one's opening words: "On slide 15, we show
+    // the results for US Personal Banking. US Personal Banking revenues were up 3%")
+    bool pending = slide || st->section_pending;
+    st->section_pending = false;
+    for (const Mention& x : st->ms) {
+      if (x.in->kind != Kind::kSegment || IsRegion(x.text)) continue;
+      if (pending && (slide || (x.b <= 4 && (x.in->subject || FinancialAfter(*st, x)))))
+        st->section = x.text, st->section_at = ctx.index, st->section_reports = false,
+        pending = false;
+      bool heading = x.in->attr == "paragraph" && ctx.quantities.empty();
+      // (the segment the subject, or its name opening the sentence or the clause after an opening
+      // phrase: "Moving to the financial results, CCB net income was")
+      static const RE2 kOpening(R"(^[^,;\d]{0,60},\s*$)");
+      size_t at = x.b;
+      while (at < x.e && (ctx.text[at] == ',' || ctx.text[at] == ' ')) ++at;
+      bool opening = x.in->subject || at <= 4 ||
+                     RE2::PartialMatch(re2::StringPiece(ctx.text.data(), at), kOpening);
+      bool reports = opening && std::any_of(st->ms.begin(), st->ms.end(), [&](const Mention& k) {
+                       return k.in->kind == Kind::kMetric && k.metric &&
+                              k.metric->Name() == "net_income" && k.e >= x.e && k.e <= x.e + 48;
+                     });
+      if (heading || reports)
+        st->section = x.text, st->section_at = ctx.index, st->section_reports = reports;
+    }
+    st->section_pending = slide && pending;
+  }
+
+  // Whether the sentence names `segment` (not inherited from the ones before).
+  static bool NamedHere(const State& st, const std::string& segment) {
+    return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+      return x.in->kind == Kind::kSegment && x.text == segment;
+    });
+  }
+
   bool IsRegion(const std::string& name) const {
     const Lexicon::Entry* e = segments_->Find(name);
     return e && e->Attr("kind") == "region";
+  }
+
+  // The metric named right after `seg` is revenue: a line of business, not a reporting segment.
+  static bool RevenueAfter(const State& st, const Mention& seg) {
+    return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+      return k.in->kind == Kind::kMetric && k.metric && k.b < seg.e + 40 && k.e > seg.b &&
+             k.metric->Name() == "revenue";
+    });
   }
 
   // A metric other than a volume or balance (class none) starts within a few words after `seg`.
@@ -819,7 +915,9 @@ class Metrics : public Module {
         };
         if (named && !IsNone(*named->metric)) {
           used.push_back(named);
-          if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() && rec->segment.empty()) {
+          // (the same metric again, of the record's segment unless this sentence named that one)
+          if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() &&
+              (rec->segment.empty() || !NamedHere(st, rec->segment))) {
             InUnitOf(&c, rec->unit, guessed);
             rec->comparisons.push_back(std::move(c));
           } else {
@@ -856,11 +954,16 @@ class Metrics : public Module {
                    x.b >= rec_end && x.e <= qb;
           });
         };
+        // (the record's segment; or none, when the record's was not named here but inherited)
+        auto same_segment = [&](const std::string& seg) {
+          return seg == rec->segment || (seg.empty() && !NamedHere(st, rec->segment));
+        };
         if (rec && metric_between && !seg_between && rec->sentence == ctx.index &&
             rec->metric == metric_between->metric->Name() && !IsNone(*metric_between->metric) &&
-            (role == kFrom ||
-             (role == kChange && (c.unit == "%" || c.unit == rec->unit) && metric_between->text == rec->segment &&
-              !named_between() && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAside) && !OthersGrowth(st, m, s, qb)))) {
+            (role == kFrom || (role == kChange && (c.unit == "%" || c.unit == rec->unit) &&
+                               same_segment(metric_between->text) && !named_between() &&
+                               RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAside) &&
+                               !OthersGrowth(st, m, s, qb)))) {
           if (role == kFrom && metric_between->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
           InUnitOf(&c, rec->unit, guessed);
           rec->comparisons.push_back(std::move(c));
@@ -1353,10 +1456,9 @@ class Metrics : public Module {
     // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
     // (and every metric of a sentence that opens so: "..., and gross margin percentage rose")
     static const RE2 kSegmentWord(R"((?i)\bsegment(?:'s)?\s+$)");
-    static const RE2 kSegmentOpens(R"(^\W*Segment\s)");
     if (mm.text.empty() && !st.turn_segment.empty() &&
         (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), mm.b), kSegmentWord) ||
-         RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kSegmentOpens)))
+         OpensWithSegment(ctx.text)))
       r.segment = st.turn_segment;
     return r;
   }
@@ -1375,8 +1477,21 @@ class Metrics : public Module {
       // server business", "Outside the Americas"), else by the paragraph's heading
       static const RE2 kOwnLevel(
           R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:in|within|outside|excluding|for|across)\b|\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|core|base|whole|entire)\b)");
-      r.segment = !st.opener.empty() && !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kOwnLevel)
-                      ? st.opener : st.segment;
+      bool own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOwnLevel);
+      r.segment = !st.opener.empty() && !own_level ? st.opener : st.segment;
+      // else the section's (not of a forecast); and the bottom line said after a line of business
+      // is not the line's: the reporting segment's, if any ("CIB reported net income ...
+      // Securities Services revenue was up 7%. Expenses of $7.5 billion were up 2%")
+      static const char* const kBottom[] = {"operating_expenses", "net_income", "efficiency_ratio"};
+      bool bottom =
+          std::find(std::begin(kBottom), std::end(kBottom), metric->Name()) != std::end(kBottom);
+      bool line = bottom && !r.segment.empty() && r.segment == st.opener &&
+                  (st.opener_line ||
+                   (st.section_reports && st.opener_until - kOpenerReach > st.section_at));
+      if (line) r.segment.clear();
+      if (!own_level && !st.section.empty() && !st.forward && metric->Attr("level") != "company" &&
+          r.segment.empty())
+        r.segment = st.section;
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()))
           r.segment = x.text;
