@@ -51,6 +51,9 @@ struct Mention {
 struct State : ModuleState {
   int turn = -1;
   std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
+  // `segment` was named by the paragraph's opening words in a section (Section), not a heading
+  // sentence; with its revenue ("Fixed Income revenues were up 2%")
+  bool segment_opened = false, segment_line = false;
   bool framed = false;  // the basis was said of the figures to come ("on a GAAP basis"), not of one metric
   // The last period a forward-looking sentence of this turn named ("beginning with Q1 where we
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
@@ -179,7 +182,7 @@ class Metrics : public Module {
       }
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
       if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty())
-        st.segment = st.turn_segment = x.text;
+        st.segment = st.turn_segment = x.text, st.segment_opened = false;
       // "Harbor Lending reported net income of $150 million. Adjusted net income was ...": a
       // segment that opens a sentence speaks for the next kOpenerReach sentences too
       // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
@@ -245,14 +248,15 @@ class Metrics : public Module {
     // "On slide 12, pre-tax profit in Asset Management increased 26%": a new slide, a new section
     static const RE2 kSlide(R"((?i)\b(?:slide|page)\s+\d+\b)");
     bool slide = RE2::PartialMatch(text, kSlide);
-    // a paragraph opening with another segment than a heading named ("Polymers & Fluids' organic
-    // growth was down 2%" after the Welding slide) opens its section (a reporting segment's lines
-    // of business do not: "In Home Lending, revenue was up 2%" after "CCB reported net income")
-    if (ctx.paragraph_start && !st->section_reports)
+    // a paragraph opening with another segment than the section's is that one's, the section's
+    // again after it: "Polymers & Fluids' organic growth was down 2%. ... Operating margin was
+    // strong" after the Welding slide; "Banking revenues were up 55%" in the Investment Bank's
+    if (ctx.paragraph_start && !st->section.empty())
       for (const Mention& x : st->ms)
         if (x.in->kind == Kind::kSegment && x.b <= 4 && !IsRegion(x.text) &&
             x.text != st->section) {
-          st->section.clear();
+          st->segment = x.text, st->segment_opened = true;
+          st->segment_line = !x.in->subject && RevenueAfter(*st, x);
           break;
         }
     if ((!named && RE2::PartialMatch(text, kTurns)) || RE2::PartialMatch(text, kWhole) || slide)
@@ -1478,16 +1482,22 @@ class Metrics : public Module {
       static const RE2 kOwnLevel(
           R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:in|within|outside|excluding|for|across)\b|\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|core|base|whole|entire)\b)");
       bool own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOwnLevel);
-      r.segment = !st.opener.empty() && !own_level ? st.opener : st.segment;
+      // (a segment opening the paragraph does not speak for "Outside the Americas", "Together")
+      r.segment = !st.opener.empty() && !own_level ? st.opener
+                  : own_level && st.segment_opened ? ""
+                                                   : st.segment;
       // else the section's (not of a forecast); and the bottom line said after a line of business
       // is not the line's: the reporting segment's, if any ("CIB reported net income ...
       // Securities Services revenue was up 7%. Expenses of $7.5 billion were up 2%")
       static const char* const kBottom[] = {"operating_expenses", "net_income", "efficiency_ratio"};
       bool bottom =
           std::find(std::begin(kBottom), std::end(kBottom), metric->Name()) != std::end(kBottom);
-      bool line = bottom && !r.segment.empty() && r.segment == st.opener &&
-                  (st.opener_line ||
-                   (st.section_reports && st.opener_until - kOpenerReach > st.section_at));
+      bool line = bottom && !r.segment.empty() &&
+                  ((r.segment == st.opener &&
+                    (st.opener_line ||
+                     (st.section_reports && st.opener_until - kOpenerReach > st.section_at))) ||
+                   (r.segment == st.segment && st.segment_opened &&
+                    (st.segment_line || st.section_reports)));
       if (line) r.segment.clear();
       if (!own_level && !st.section.empty() && !st.forward && metric->Attr("level") != "company" &&
           r.segment.empty())
