@@ -64,6 +64,7 @@ struct State : ModuleState {
   bool opener_line =
       false;  // `opener` was named with its revenue ("Corporate Lending revenues increased 5%")
   std::string turn_segment;  // the last segment that headed a paragraph or opened the turn's talk of it
+  int turn_segment_at = 0;   // its sentence
   // The segment a section of the turn is about, paragraphs on (Section): its sentence, and whether
   // it was set by the segment's bottom line ("CCB reported net income of $4.4 billion").
   std::string section;
@@ -85,6 +86,8 @@ struct State : ModuleState {
 
 constexpr int kPeriodReach = 6;
 constexpr int kOpenerReach = 2;
+constexpr int kSectionReach =
+    15;  // "Segment gross margin ..." speaks of a segment opened this many sentences back
 
 bool IsCurrency(const std::string& u) {
   return u.size() == 3 && std::all_of(u.begin(), u.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -182,7 +185,8 @@ class Metrics : public Module {
       }
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
       if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty())
-        st.segment = st.turn_segment = x.text, st.segment_opened = false;
+        st.segment = st.turn_segment = x.text, st.segment_opened = false,
+        st.turn_segment_at = ctx.index;
       // "Harbor Lending reported net income of $150 million. Adjusted net income was ...": a
       // segment that opens a sentence speaks for the next kOpenerReach sentences too
       // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
@@ -195,12 +199,14 @@ class Metrics : public Module {
       // in the Americas grew 5%" leaves the next sentence the company's)
       if (x.in->kind == Kind::kSegment && x.in->opens == 1 && x.b <= 4 && !IsRegion(x.text))
         st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach,
-        st.opener_line = false;
+        st.turn_segment_at = ctx.index, st.opener_line = false;
     }
     // "Segment gross margin rose 1 point. Operating expenses increased 8%.": the segment the turn
     // opened is the paragraph's
     Section(ctx, &st);
-    if (!st.turn_segment.empty() && OpensWithSegment(ctx.text))
+    // (one opened lately: not "Now to security." pages before, in a call given as one turn)
+    if (!st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
+        OpensWithSegment(ctx.text))
       st.section = st.turn_segment, st.section_at = ctx.index, st.section_reports = false;
   }
 
@@ -270,7 +276,13 @@ class Metrics : public Module {
       if (pending && (slide || (x.b <= 4 && (x.in->subject || FinancialAfter(*st, x)))))
         st->section = x.text, st->section_at = ctx.index, st->section_reports = false,
         pending = false;
-      bool heading = x.in->attr == "paragraph" && ctx.quantities.empty();
+      // (a heading sentence, or one turning to the segment: "Turning to Wealth Management and
+      // Insurance, we earned $504 million"; not to a line of a segment that reported)
+      static const RE2 kTurningTo(
+          R"((?i)^\W*(?:now\W+)?(?:turning|moving|switching|on\s*to|onto)\b)");
+      bool heading = x.in->attr == "paragraph" &&
+                     (ctx.quantities.empty() ||
+                      (!st->section_reports && x.b <= 4 && RE2::PartialMatch(text, kTurningTo)));
       // (the segment the subject, or its name opening the sentence or the clause after an opening
       // phrase: "Moving to the financial results, CCB net income was")
       static const RE2 kOpening(R"(^[^,;\d]{0,60},\s*$)");
@@ -278,10 +290,17 @@ class Metrics : public Module {
       while (at < x.e && (ctx.text[at] == ',' || ctx.text[at] == ' ')) ++at;
       bool opening = x.in->subject || at <= 4 ||
                      RE2::PartialMatch(re2::StringPiece(ctx.text.data(), at), kOpening);
-      bool reports = opening && std::any_of(st->ms.begin(), st->ms.end(), [&](const Mention& k) {
-                       return k.in->kind == Kind::kMetric && k.metric &&
-                              k.metric->Name() == "net_income" && k.e >= x.e && k.e <= x.e + 48;
-                     });
+      // ("Turning to Wealth Management and Insurance, we earned $504 million" too)
+      static const RE2 kEarned(R"((?i)^[^.;\d]{0,24}?\b(?:we|it|they)\s+earned\b)");
+      bool reports =
+          opening && (std::any_of(st->ms.begin(), st->ms.end(),
+                                  [&](const Mention& k) {
+                                    return k.in->kind == Kind::kMetric && k.metric &&
+                                           k.metric->Name() == "net_income" && k.e >= x.e &&
+                                           k.e <= x.e + 48;
+                                  }) ||
+                      RE2::PartialMatch(
+                          re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kEarned));
       if (heading || reports)
         st->section = x.text, st->section_at = ctx.index, st->section_reports = reports;
     }
@@ -1499,8 +1518,13 @@ class Metrics : public Module {
                    (r.segment == st.segment && st.segment_opened &&
                     (st.segment_line || st.section_reports)));
       if (line) r.segment.clear();
-      if (!own_level && !st.section.empty() && !st.forward && metric->Attr("level") != "company" &&
-          r.segment.empty())
+      // (not of another level: "Outside the Americas", "Together", "total company"; "Excluding
+      // one-offs, expenses fell" is the section's)
+      static const RE2 kOtherLevel(
+          R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:outside|across)\b|\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|whole|entire)\b)");
+      if (r.segment.empty() && !st.section.empty() && !st.forward &&
+          metric->Attr("level") != "company" &&
+          !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOtherLevel))
         r.segment = st.section;
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()))
