@@ -1056,10 +1056,21 @@ class Metrics : public Module {
         for (const Mention& x : st.ms)
           if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
             std::string_view gap = s.substr(qe, x.b - qe);
-            // "... of EX switch revenue"; "a $10 billion buyback" (the noun the amount qualifies)
-            if (((gap.starts_with(" of ") || gap.starts_with(" in ") || gap.starts_with(" through ")) &&
+            // "... of EX switch revenue"; "a $10 billion buyback" (the noun the amount qualifies);
+            // "$1 billion for share repurchases and $1.3 billion for our quarterly dividend" (not
+            // "net income of $2 billion on revenue of", "$9 billion for the repurchase or
+            // prepayment of debt", "$164 million for Q3 or 36% of revenue")
+            static const RE2 kOwnFigure(R"((?i)^\s+(?:of|or|at|was|were)\b|^\s+and\s+[a-z])");
+            bool for_on =
+                (gap.starts_with(" for ") || gap.starts_with(" on ")) &&
+                gap.find_first_of("0123456789") == std::string_view::npos &&
+                gap.find(" or ") == std::string_view::npos &&
+                !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kOwnFigure);
+            if (((gap.starts_with(" of ") || gap.starts_with(" in ") ||
+                  gap.starts_with(" through ") || for_on) &&
                  gap.find(',') == std::string_view::npos) ||
-                ((gap == " " || gap == "-") && !s.substr(x.b).starts_with("and ") && !s.substr(x.b).starts_with("or ") &&
+                ((gap == " " || gap == "-") && !s.substr(x.b).starts_with("and ") &&
+                 !s.substr(x.b).starts_with("or ") &&
                  !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kRate)))
               mm = &x;
             break;
@@ -1085,6 +1096,15 @@ class Metrics : public Module {
           if (share_mention && x.b >= share_mention->b && x.e <= share_mention->e) continue;
           if (InShareOf(st, x)) continue;
           mm = &x;  // the last one before wins
+        }
+        // "net income includes $65 million of loss related to ...": a part of the metric, not its
+        // level
+        static const RE2 kIncludes(
+            R"((?i)\b(?:includes?|included)\s+(?:(?:approximately|about|roughly|an?|the)\s+)?$)");
+        if (mm && mm->e <= qb && !forced[i] && !share_of &&
+            RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, qb - mm->e), kIncludes)) {
+          rec = nullptr, rec_end = qe;
+          continue;
         }
       }
       if (mm && IsNone(*mm->metric)) {  // "3 million subscribers": not a metric, and not the one before
