@@ -611,6 +611,7 @@ class Metrics : public Module {
     std::string_view qs = m.Group(x, "q");
     if (qs.empty()) qs = m.Group(x, "qn");
     if (qs.empty()) qs = m.Group(x, "qn2");
+    if (qs.empty()) qs = m.Group(x, "q2");
     int q = QuarterNumber(qs);
     std::string_view ys = m.Group(x, "y");
     if (ys.empty()) ys = m.Group(x, "y2");
