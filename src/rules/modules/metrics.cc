@@ -307,10 +307,12 @@ class Metrics : public Module {
     st->section_pending = slide && pending;
   }
 
-  // Whether the sentence names `segment` (not inherited from the ones before).
+  // Whether the sentence names `segment` for one of its figures (not inherited from the ones
+  // before, nor its subject, which speaks for all of them: "the Cloud again exceeded $25 billion in
+  // quarterly revenue, up 24%").
   static bool NamedHere(const State& st, const std::string& segment) {
     return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
-      return x.in->kind == Kind::kSegment && x.text == segment;
+      return x.in->kind == Kind::kSegment && x.text == segment && !x.in->subject;
     });
   }
 
