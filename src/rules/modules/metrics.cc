@@ -246,14 +246,15 @@ class Metrics : public Module {
   void Section(const SentenceContext& ctx, State* st) const {
     static const RE2 kTurns(
         R"((?i)^\W*(?:(?:and|so|now|next|finally|lastly|then|ok(?:ay)?)\b\W*)*(?:let\s+me\s+(?:now\s+|just\s+)?(?:turn|move|go|switch|shift|wrap|close)|let'?s\s+(?:now\s+)?(?:quickly\s+|briefly\s+)?(?:turn|move|go|look|review|discuss|switch|talk)|(?:i'?ll|i\s+will|i'?d\s+like\s+to)\s+(?:now\s+)?(?:turn|move|switch|close|wrap)|turn(?:ing)?|moving|switching|shifting|on\s*to|onto|to\s+wrap|in\s+(?:summary|closing|conclusion)|looking\s+(?:ahead|forward)|with\s+that)\b)");
-    static const RE2 kWhole(
-        R"((?i)\b(?:firm[\s-]?wide|group[\s-]?wide|(?:total|whole|entire|overall)\s+(?:company|firm|bank|group)|(?:company|firm|group)\s+level|consolidated)\b)");
-    re2::StringPiece text(ctx.text.data(), ctx.text.size());
+    // the whole company, or a new slide ("On slide 12, pre-tax profit in Asset Management
+    // increased 26%": a new slide, a new section); one pass over the sentence for both
+    static const RE2 kWholeOrSlide(
+        R"((?i)\b(?:(slide|page)\s+\d+|firm[\s-]?wide|group[\s-]?wide|(?:total|whole|entire|overall)\s+(?:company|firm|bank|group)|(?:company|firm|group)\s+level|consolidated)\b)");
+    re2::StringPiece text(ctx.text.data(), ctx.text.size()), slide_word;
     bool named = std::any_of(st->ms.begin(), st->ms.end(),
                              [](const Mention& x) { return x.in->kind == Kind::kSegment; });
-    // "On slide 12, pre-tax profit in Asset Management increased 26%": a new slide, a new section
-    static const RE2 kSlide(R"((?i)\b(?:slide|page)\s+\d+\b)");
-    bool slide = RE2::PartialMatch(text, kSlide);
+    bool marked = RE2::PartialMatch(text, kWholeOrSlide, &slide_word);
+    bool slide = marked && !slide_word.empty();
     // a paragraph opening with another segment than the section's is that one's, the section's
     // again after it: "Polymers & Fluids' organic growth was down 2%. ... Operating margin was
     // strong" after the Welding slide; "Banking revenues were up 55%" in the Investment Bank's
@@ -265,7 +266,8 @@ class Metrics : public Module {
           st->segment_line = !x.in->subject && RevenueAfter(*st, x);
           break;
         }
-    if ((!named && RE2::PartialMatch(text, kTurns)) || RE2::PartialMatch(text, kWhole) || slide)
+    if (marked || (!named && (!st->section.empty() || !st->segment.empty()) &&
+                   RE2::PartialMatch(text, kTurns)))
       st->section.clear(), st->segment.clear();
     // (named by the slide's sentence, else by the next one's opening words: "On slide 15, we show
     // the results for US Personal Banking. US Personal Banking revenues were up 3%")
