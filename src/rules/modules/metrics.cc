@@ -921,6 +921,10 @@ class Metrics : public Module {
         static const RE2 kDriver(
             R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?(?:[^,;.]{1,80}?\s+and\s+(?:an?\s+)?)?$)");
         if (noun && !named && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kDriver)) continue;
+        // "a 40 basis points improvement in yields": the change of a thing named after the noun,
+        // not of a metric named before (a period, a currency or a basis named there is no thing:
+        // "a 10% increase in the quarter", "in local currency")
+        if (noun && !named && OtherThingAfter(s, noun->e)) continue;
         // A new record for a change or earlier level of the metric named by `mm`.
         auto open = [&](const Mention& mm, const Mention* seg) {
           Metric r = New(ctx, st, mm, qb, qe, next, seg);
@@ -1367,6 +1371,26 @@ class Metrics : public Module {
     for (const Mention& k : st.ms)
       if (k.in->kind == Kind::kChange && k.b >= qe && k.b - qe <= 2 && k.in->named_after) return &k;
     return nullptr;
+  }
+
+  static bool OtherThingAfter(std::string_view s, uint32_t e) {
+    static const RE2 kInThing(
+        R"((?i)^\s+(?:in|of)\s+(?:our\s+|the\s+|its\s+|their\s+)?([a-z][a-z-]*)\b)");
+    static const std::set<std::string, std::less<>> kNotThings = {
+        "quarter",  "quarters", "year",          "years",      "period",   "month",    "months",
+        "half",     "first",    "second",        "third",      "fourth",   "fiscal",   "full",
+        "last",     "prior",    "previous",      "same",       "current",  "next",     "local",
+        "constant", "reported", "total",         "dollar",     "dollars",  "absolute", "real",
+        "nominal",  "organic",  "comparable",    "aggregate",  "terms",    "line",     "both",
+        "each",     "all",      "approximately", "about",      "roughly",  "over",     "q",
+        "h",        "fy",       "sequential",    "underlying", "adjusted", "net",      "gross",
+        "operating"};
+    re2::StringPiece word;
+    if (!RE2::PartialMatch(re2::StringPiece(s.data() + e, s.size() - e), kInThing, &word))
+      return false;
+    std::string w(word.data(), word.size());
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return !kNotThings.count(w);
   }
 
   // The metric named right after such a noun: "a 15% increase in revenue" (not "in revenue per
