@@ -24,7 +24,7 @@ s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
 sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense
 [class=money basis=yes level=company]
-other_income|net interest and other income|interest and other income|other income|interest income|other income and expense|other income and expenses|other income (expense)|other income/expense|other expense|other expenses
+other_income|net interest and other income|interest and other income|other income|interest income|other income and expense|other income and expenses|other income (expense)|other income/expense
 interest_expense|interest expense|net interest expense|interest expense, taxes and other|interest expense, taxes, and other
 [class=money basis=yes]
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation|stock-based compensation expense|share-based compensation expense
@@ -74,6 +74,8 @@ eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per
 # of $12.5 million" is net_income -12500000; "a loss of $0.08 per share" is eps -0.08).
 [class=money basis=yes as=net_income sign=-1]
 net_loss|net loss|net losses
+[class=money basis=yes as=other_income sign=-1 level=company]
+other_expense|other expense|other expenses
 [class=money basis=yes as=operating_income sign=-1]
 operating_loss|operating loss|operating losses|loss from operations
 [class=per_share basis=yes as=eps sign=-1 level=company]
