@@ -66,7 +66,7 @@ struct State : ModuleState {
   std::string turn_segment;  // the last segment that headed a paragraph or opened the turn's talk of it
   int turn_segment_at = 0;   // its sentence
   // The segment a section of the turn is about, paragraphs on (Section): its sentence, and whether
-  // it was set by the segment's bottom line ("CCB reported net income of $4.4 billion").
+  // it was set by the segment's bottom line ("Harbor Lending reported net income of $310 million").
   std::string section;
   int section_at = 0;
   bool section_reports = false;
@@ -153,7 +153,7 @@ class Metrics : public Module {
     if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
     if (!pack_.MayMatch(ctx.text)) {
       st.ms.clear();
-      Section(ctx, &st);  // "Now back to the total company results."
+      Section(ctx, &st);  // "Back to the results of the whole company."
       return;
     }
     pack_.FindAll(ctx.text, m);
@@ -238,16 +238,16 @@ class Metrics : public Module {
 
   // A section of the turn about one segment, across paragraphs (layouts that break a turn into a
   // paragraph every few lines, bank calls that go line by line): opened by a heading sentence
-  // naming it ("Now, onto details of GWM's financial performance.") or by the segment's bottom line
-  // said as the subject ("CCB reported net income of $4.4 billion on revenue of $18.3 billion",
-  // "Canadian Banking net income for the quarter was $1.7 billion"); closed by a sentence turning
+  // naming it ("Now, on to the details of HLB's performance.") or by the segment's bottom line
+  // said as the subject ("HLB reported net income of $310 million on revenue of $1.4 billion",
+  // "Coastal Banking net income in the quarter was $0.9 billion"); closed by a sentence turning
   // to a topic that names no segment ("Turning to the balance sheet"), or one about the whole
   // company ("Firmwide, ..."), and at the end of the turn.
   void Section(const SentenceContext& ctx, State* st) const {
     static const RE2 kTurns(
         R"((?i)^\W*(?:(?:and|so|now|next|finally|lastly|then|ok(?:ay)?)\b\W*)*(?:let\s+me\s+(?:now\s+|just\s+)?(?:turn|move|go|switch|shift|wrap|close)|let'?s\s+(?:now\s+)?(?:quickly\s+|briefly\s+)?(?:turn|move|go|look|review|discuss|switch|talk)|(?:i'?ll|i\s+will|i'?d\s+like\s+to)\s+(?:now\s+)?(?:turn|move|switch|close|wrap)|turn(?:ing)?|moving|switching|shifting|on\s*to|onto|to\s+wrap|in\s+(?:summary|closing|conclusion)|looking\s+(?:ahead|forward)|with\s+that)\b)");
-    // the whole company, or a new slide ("On slide 12, pre-tax profit in Asset Management
-    // increased 26%": a new slide, a new section); one pass over the sentence for both
+    // the whole company, or a new slide ("On slide 9, profit before tax in Marine Insurance
+    // rose 14%": a new slide, a new section); one pass over the sentence for both
     static const RE2 kWholeOrSlide(
         R"((?i)\b(?:(slide|page)\s+\d+|firm[\s-]?wide|group[\s-]?wide|(?:total|whole|entire|overall)\s+(?:company|firm|bank|group)|(?:company|firm|group)\s+level|consolidated)\b)");
     re2::StringPiece text(ctx.text.data(), ctx.text.size()), slide_word;
@@ -256,8 +256,8 @@ class Metrics : public Module {
     bool marked = RE2::PartialMatch(text, kWholeOrSlide, &slide_word);
     bool slide = marked && !slide_word.empty();
     // a paragraph opening with another segment than the section's is that one's, the section's
-    // again after it: "Polymers & Fluids' organic growth was down 2%. ... Operating margin was
-    // strong" after the Welding slide; "Banking revenues were up 55%" in the Investment Bank's
+    // again after it: "Marine Systems' organic growth was 4%. ... Operating margin rose" after
+    // the slide on Connected Home; "Advisory revenues rose 30%" in the Coastal Bank's section
     if (ctx.paragraph_start && !st->section.empty())
       for (const Mention& x : st->ms)
         if (x.in->kind == Kind::kSegment && x.b <= 4 && !IsRegion(x.text) &&
@@ -269,8 +269,8 @@ class Metrics : public Module {
     if (marked || (!named && (!st->section.empty() || !st->segment.empty()) &&
                    RE2::PartialMatch(text, kTurns)))
       st->section.clear(), st->segment.clear();
-    // (named by the slide's sentence, else by the next one's opening words: "On slide 15, we show
-    // the results for US Personal Banking. US Personal Banking revenues were up 3%")
+    // (named by the slide's sentence, else by the next one's opening words: "On slide 11, we show
+    // how Harbor Lending did. Harbor Lending revenues rose 3%")
     bool pending = slide || st->section_pending;
     st->section_pending = false;
     for (const Mention& x : st->ms) {
@@ -278,21 +278,21 @@ class Metrics : public Module {
       if (pending && (slide || (x.b <= 4 && (x.in->subject || FinancialAfter(*st, x)))))
         st->section = x.text, st->section_at = ctx.index, st->section_reports = false,
         pending = false;
-      // (a heading sentence, or one turning to the segment: "Turning to Wealth Management and
-      // Insurance, we earned $504 million"; not to a line of a segment that reported)
+      // (a heading sentence, or one turning to the segment: "Turning to Marine Insurance, we
+      // earned $90 million"; not to a line of a segment that reported)
       static const RE2 kTurningTo(
           R"((?i)^\W*(?:now\W+)?(?:turning|moving|switching|on\s*to|onto)\b)");
       bool heading = x.in->attr == "paragraph" &&
                      (ctx.quantities.empty() ||
                       (!st->section_reports && x.b <= 4 && RE2::PartialMatch(text, kTurningTo)));
       // (the segment the subject, or its name opening the sentence or the clause after an opening
-      // phrase: "Moving to the financial results, CCB net income was")
+      // phrase: "Moving to the results, Harbor Lending net income was")
       static const RE2 kOpening(R"(^[^,;\d]{0,60},\s*$)");
       size_t at = x.b;
       while (at < x.e && (ctx.text[at] == ',' || ctx.text[at] == ' ')) ++at;
       bool opening = x.in->subject || at <= 4 ||
                      RE2::PartialMatch(re2::StringPiece(ctx.text.data(), at), kOpening);
-      // ("Turning to Wealth Management and Insurance, we earned $504 million" too)
+      // ("Turning to Marine Insurance, we earned $90 million" too)
       static const RE2 kEarned(R"((?i)^[^.;\d]{0,24}?\b(?:we|it|they)\s+earned\b)");
       bool reports =
           opening && (std::any_of(st->ms.begin(), st->ms.end(),
@@ -310,8 +310,8 @@ class Metrics : public Module {
   }
 
   // Whether the sentence names `segment` for one of its figures (not inherited from the ones
-  // before, nor its subject, which speaks for all of them: "the Cloud again exceeded $25 billion in
-  // quarterly revenue, up 24%").
+  // before, nor its subject, which speaks for all of them: "the Harbor Cloud topped $5 billion of
+  // revenue, up 24%").
   static bool NamedHere(const State& st, const std::string& segment) {
     return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
       return x.in->kind == Kind::kSegment && x.text == segment && !x.in->subject;
@@ -921,7 +921,7 @@ class Metrics : public Module {
         static const RE2 kDriver(
             R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?(?:[^,;.]{1,80}?\s+and\s+(?:an?\s+)?)?$)");
         if (noun && !named && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kDriver)) continue;
-        // "a 40 basis points improvement in yields": the change of a thing named after the noun,
+        // "a 30 basis point gain in yields": the change of a thing named after the noun,
         // not of a metric named before (a period, a currency or a basis named there is no thing:
         // "a 10% increase in the quarter", "in local currency")
         if (noun && !named && OtherThingAfter(s, noun->e)) continue;
@@ -1066,9 +1066,9 @@ class Metrics : public Module {
           if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
             std::string_view gap = s.substr(qe, x.b - qe);
             // "... of EX switch revenue"; "a $10 billion buyback" (the noun the amount qualifies);
-            // "$1 billion for share repurchases and $1.3 billion for our quarterly dividend" (not
-            // "net income of $2 billion on revenue of", "$9 billion for the repurchase or
-            // prepayment of debt", "$164 million for Q3 or 36% of revenue")
+            // "$2 billion on share repurchases and $1.1 billion on dividends" (not "net income of
+            // $2 billion on revenue of", "$3 billion for the repurchase or early payment of
+            // notes", "$90 million for Q2 or 31% of revenue")
             static const RE2 kOwnFigure(R"((?i)^\s+(?:of|or|at|was|were)\b|^\s+and\s+[a-z])");
             bool for_on =
                 (gap.starts_with(" for ") || gap.starts_with(" on ")) &&
@@ -1106,7 +1106,7 @@ class Metrics : public Module {
           if (InShareOf(st, x)) continue;
           mm = &x;  // the last one before wins
         }
-        // "net income includes $65 million of loss related to ...": a part of the metric, not its
+        // "net income includes $45 million of costs tied to the merger": a part of the metric, not its
         // level
         static const RE2 kIncludes(
             R"((?i)\b(?:includes?|included)\s+(?:(?:approximately|about|roughly|an?|the)\s+)?$)");
@@ -1555,8 +1555,8 @@ class Metrics : public Module {
                   : own_level && st.segment_opened ? ""
                                                    : st.segment;
       // else the section's (not of a forecast); and the bottom line said after a line of business
-      // is not the line's: the reporting segment's, if any ("CIB reported net income ...
-      // Securities Services revenue was up 7%. Expenses of $7.5 billion were up 2%")
+      // is not the line's: the reporting segment's, if any ("Harbor Lending reported net income ...
+      // Custody revenue of $1.1 billion was up 7%. Expenses of $700 million were up 2%")
       static const char* const kBottom[] = {"operating_expenses", "net_income", "efficiency_ratio"};
       bool bottom =
           std::find(std::begin(kBottom), std::end(kBottom), metric->Name()) != std::end(kBottom);
