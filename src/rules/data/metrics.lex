@@ -9,6 +9,8 @@
 #   named earlier in the turn ("non-GAAP EPS") is not its revenue's.
 # [level=company]: a figure only the whole company has (EPS, cash flow, capex, buybacks, the tax
 #   rate): never given the segment a section of the turn is about, only one its sentence names.
+# [bottom=1]: a bottom line (net income, expenses, the efficiency ratio): said after a line of
+#   business named with its revenue, it is the segment's that reported, not the line's.
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=stated]
@@ -16,9 +18,13 @@ revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net
 [class=money basis=yes]
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
 operating_income|operating income|operating profit|income from operations|EBIT
+[class=money basis=yes bottom=1]
 net_income|net income|net earnings|earnings|net profit
+[class=money basis=yes]
 ebitda|EBITDA|adjusted EBITDA
+[class=money basis=yes bottom=1]
 operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs|expenses|expense|adjusted expense|adjusted expenses|noninterest expense|non-interest expense|noninterest expenses|non-interest expenses|total expenses|total expense|reported expenses|reported expense
+[class=money basis=yes]
 r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses
 s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
@@ -87,7 +93,7 @@ net_margin|net margin|net margins|net profit margin
 ebitda_margin|EBITDA margin|EBITDA margins
 [class=pct basis=yes level=company]
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
-[class=pct basis=yes]
+[class=pct basis=yes bottom=1]
 efficiency_ratio|efficiency ratio|adjusted efficiency ratio|cost-to-income ratio|cost/income ratio|cost income ratio
 [class=pct basis=no]
 net_revenue_retention|net revenue retention|dollar-based net revenue retention|net dollar retention|dollar-based net retention|net retention rate|NRR

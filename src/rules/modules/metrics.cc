@@ -61,8 +61,8 @@ struct State : ModuleState {
   int period_at = 0;  // the sentence that named `period`
   std::string opener;  // the segment that opened a recent sentence of the paragraph
   int opener_until = 0;  // the last sentence `opener` speaks for
-  bool opener_line =
-      false;  // `opener` was named with its revenue ("Corporate Lending revenues increased 5%")
+  // `opener` was named with its revenue ("Corporate Lending revenues increased 5%")
+  bool opener_line = false;
   std::string turn_segment;  // the last segment that headed a paragraph or opened the turn's talk of it
   int turn_segment_at = 0;   // its sentence
   // The segment a section of the turn is about, paragraphs on (Section): its sentence, and whether
@@ -86,8 +86,8 @@ struct State : ModuleState {
 
 constexpr int kPeriodReach = 6;
 constexpr int kOpenerReach = 2;
-constexpr int kSectionReach =
-    15;  // "Segment gross margin ..." speaks of a segment opened this many sentences back
+// "Segment gross margin ..." speaks of a segment opened at most this many sentences back
+constexpr int kSectionReach = 15;
 
 bool IsCurrency(const std::string& u) {
   return u.size() == 3 && std::all_of(u.begin(), u.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -201,10 +201,10 @@ class Metrics : public Module {
         st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach,
         st.turn_segment_at = ctx.index, st.opener_line = false;
     }
-    // "Segment gross margin rose 1 point. Operating expenses increased 8%.": the segment the turn
-    // opened is the paragraph's
     Section(ctx, &st);
-    // (one opened lately: not "Now to security." pages before, in a call given as one turn)
+    // "Segment gross margin rose 1 point. Operating expenses increased 8%.": the segment the turn
+    // opened lately is the section's (not "Now to security." pages before, in a call given as one
+    // turn)
     if (!st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
         OpensWithSegment(ctx.text))
       st.section = st.turn_segment, st.section_at = ctx.index, st.section_reports = false;
@@ -1373,6 +1373,8 @@ class Metrics : public Module {
     return nullptr;
   }
 
+  // A thing named right after a noun of change at `e` ("in yields") that is no period, currency or
+  // basis.
   static bool OtherThingAfter(std::string_view s, uint32_t e) {
     static const RE2 kInThing(
         R"((?i)^\s+(?:in|of)\s+(?:our\s+|the\s+|its\s+|their\s+)?([a-z][a-z-]*)\b)");
@@ -1557,10 +1559,7 @@ class Metrics : public Module {
       // else the section's (not of a forecast); and the bottom line said after a line of business
       // is not the line's: the reporting segment's, if any ("Harbor Lending reported net income ...
       // Custody revenue of $1.1 billion was up 7%. Expenses of $700 million were up 2%")
-      static const char* const kBottom[] = {"operating_expenses", "net_income", "efficiency_ratio"};
-      bool bottom =
-          std::find(std::begin(kBottom), std::end(kBottom), metric->Name()) != std::end(kBottom);
-      bool line = bottom && !r.segment.empty() &&
+      bool line = metric->Attr("bottom") == "1" && !r.segment.empty() &&
                   ((r.segment == st.opener &&
                     (st.opener_line ||
                      (st.section_reports && st.opener_until - kOpenerReach > st.section_at))) ||
