@@ -95,6 +95,14 @@ bool IsCurrency(const std::string& u) {
 bool AllLower(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
+// Words before a figure that name another level than a segment's: an opening preposition of
+// `leads` ("Outside the Americas, ...") or a word of the whole ("Company gross margin",
+// "Together").
+std::string LevelRegex(const char* leads, const char* more_words) {
+  return std::string(R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:)") + leads +
+         R"()\b|\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|whole|entire)" +
+         more_words + R"()\b)";
+}
 // "Segment gross margin rose ...": a sentence about the segment the turn last opened.
 bool OpensWithSegment(std::string_view text) {
   static const RE2 kSegmentOpens(R"(^\W*Segment\s)");
@@ -151,9 +159,10 @@ class Metrics : public Module {
     if (!st.period.empty() && ctx.index - st.period_at > kPeriodReach) st.period.clear();
     NoteCurrency(ctx, &st);
     if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
-    if (!pack_.MayMatch(ctx.text)) {
-      st.ms.clear();
-      Section(ctx, &st);  // "Back to the results of the whole company."
+    if (!pack_.MayMatch(ctx.text)) {  // (no slide number: only a section to close)
+      st.ms.clear(), st.section_pending = false;
+      if (!st.section.empty() || !st.segment.empty())
+        Section(ctx, &st);  // "Back to the whole company."
       return;
     }
     pack_.FindAll(ctx.text, m);
@@ -1550,7 +1559,7 @@ class Metrics : public Module {
       // opening words (unless this one names another level: "Company gross margin", "In our
       // server business", "Outside the Americas"), else by the paragraph's heading
       static const RE2 kOwnLevel(
-          R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:in|within|outside|excluding|for|across)\b|\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|core|base|whole|entire)\b)");
+          LevelRegex("in|within|outside|excluding|for|across", "|core|base"));
       bool own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOwnLevel);
       // (a segment opening the paragraph does not speak for "Outside the Americas", "Together")
       r.segment = !st.opener.empty() && !own_level ? st.opener
@@ -1568,8 +1577,7 @@ class Metrics : public Module {
       if (line) r.segment.clear();
       // (not of another level: "Outside the Americas", "Together", "total company"; "Excluding
       // one-offs, expenses fell" is the section's)
-      static const RE2 kOtherLevel(
-          R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:outside|across)\b|\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|whole|entire)\b)");
+      static const RE2 kOtherLevel(LevelRegex("outside|across", ""));
       if (r.segment.empty() && !st.section.empty() && !st.forward &&
           metric->Attr("level") != "company" &&
           !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOtherLevel))
