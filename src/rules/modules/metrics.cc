@@ -1465,11 +1465,23 @@ class Metrics : public Module {
     return "number";
   }
 
-  // The first period after a level, when no comma comes between: "$3 billion in revenue in fiscal 2024".
+  // The first period after a level, when no comma comes between: "$3 billion in revenue in fiscal
+  // 2024"; or the period the sentence's subject closed, the level said in the opening phrase ("With
+  // revenue over $9 billion, the company ended fiscal 2021 as ...", not "Revenue was $9 billion, and
+  // we ended the year with ...").
   static const Mention* PeriodAfter(const SentenceContext& ctx, const State& st, uint32_t qe, uint32_t next) {
+    static const RE2 kOpening(R"((?i)^\W*(?:with|on|having|after|behind|thanks\s+to)\s[^,]*$)");
+    static const RE2 kClosed(
+        R"((?i)^[^,]*,\s+(?:(?:the|our|[A-Z][\w.&'-]*|we|it|they)\s+){1,3}(?:ended|closed|finished|completed|exited)\s+(?:the\s+|our\s+)?$)");
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next)
-        return ctx.text.substr(qe, x.b - qe).find(',') == std::string_view::npos ? &x : nullptr;
+      if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next) {
+        std::string_view gap = ctx.text.substr(qe, x.b - qe);
+        return gap.find(',') == std::string_view::npos ||
+                       (RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kClosed) &&
+                        RE2::FullMatch(re2::StringPiece(ctx.text.data(), qe), kOpening))
+                   ? &x
+                   : nullptr;
+      }
     return nullptr;
   }
 
