@@ -776,12 +776,17 @@ class Metrics : public Module {
             return x.in->kind == Kind::kShareOf && x.b >= qe && x.b - qe <= 2;
           }))
         cue = nullptr;
-      static const RE2 kElliptic(R"(^\s*,?\s*(?:and|or)\s+(?:up\s+|down\s+)?$)");
+      // (also after the first change's comparison word: "up 4% year-over-year and 3% sequentially";
+      // not a share: "and 30% of it came from services")
+      static const RE2 kElliptic(
+          R"((?i)^\s*(?:(?:year|quarter)[\s-]*(?:over|on)[\s-]*(?:year|quarter)|sequentially|y/y|q/q|yoy|qoq)?\s*,?\s*(?:and|or)\s+(?:up\s+|down\s+)?$)");
+      static const RE2 kShareAfter(R"(^\s+of\b)");
       auto elliptic = [&](uint32_t from) {
         std::string_view gap = s.substr(from, qb - from);
         size_t cut = gap.find_last_of(',');
         std::string_view tail = cut == std::string_view::npos ? gap : gap.substr(cut);
-        return i > 0 && roles[i - 1].first != kLevel && RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), kElliptic);
+        return i > 0 && roles[i - 1].first != kLevel && RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), kElliptic) &&
+               !RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kShareAfter);
       };
       // "up 4% from the prior quarter and 29% year-over-year", "up 5% from fiscal second quarter and
       // 22% from the prior year": the cue named a period, not this level
