@@ -36,6 +36,7 @@ struct RuleInfo {
   bool own = false;          // basis: only of the metric whose name it holds or follows (own=1)
   bool named_after = false;  // change: a noun after the number, of the metric named after it (named=after)
   bool right_after = false;  // basis: of the figure it follows, said right after the number (after=1)
+  bool when = false;  // period: an earlier one named in full, when the figure happened unless a cue makes it a reference (when=1)
 };
 
 struct Mention {
@@ -137,7 +138,7 @@ class Metrics : public Module {
                         r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
                         r->Attr("subject") == "1", r->Attr("names") == "checked", std::atoi(r->Attr("opens", "-1").c_str()),
                         r->Attr("ref") == "1", r->Attr("own") == "1", r->Attr("named") == "after",
-                        k->second == Kind::kBasis && r->Attr("after") == "1"};
+                        k->second == Kind::kBasis && r->Attr("after") == "1", r->Attr("when") == "1"};
     }
   }
   const std::string& error() const { return error_; }
@@ -416,7 +417,7 @@ class Metrics : public Module {
     for (Mention& x : ms) {
       if (x.in->kind != Kind::kPeriod) continue;
       if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
-      x.comparative = x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.in->ref;
+      x.comparative = (x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.in->ref) && !x.in->when;
       // "rose only 1.5% during the second quarter of last year": an earlier period said with "during"
       // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
       // not enough ("compared to $0.48 in the prior quarter")
