@@ -1555,9 +1555,10 @@ class Metrics : public Module {
     if (!mm.text.empty()) r.segment = mm.text;
     // "Segment operating income increased 12%", paragraphs after "Revenue from Devices was ...":
     // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
-    // (and every metric of a sentence that opens so: "..., and gross margin percentage rose")
+    // (and every metric of a sentence that opens so: "..., and gross margin percentage rose"; not
+    // a segment opened pages before, as for the section above)
     static const RE2 kSegmentWord(R"((?i)\bsegment(?:'s)?\s+$)");
-    if (mm.text.empty() && !st.turn_segment.empty() &&
+    if (mm.text.empty() && !st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
         (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), mm.b), kSegmentWord) ||
          OpensWithSegment(ctx.text)))
       r.segment = st.turn_segment;
