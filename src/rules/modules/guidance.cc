@@ -200,6 +200,11 @@ class GuidanceModule : public Module {
                  Skipped(ctx.text, qb, qe, g.metric.ends_with("_growth"))) {
         continue;
       }
+      // (a growth said with "down" before it: "between $250 million and $270 million, down 27% year-over-year")
+      static const RE2 kDown(
+          R"((?i)\b(?:down|lower|declin(?:e|ed|ing)|decreas(?:e|ed|ing)|fall(?:ing)?|drop(?:ping)?)\s+(?:by\s+)?(?:approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+)?$)");
+      if (g.metric.ends_with("_growth") && Hit(ctx.text.substr(qb > 40 ? qb - 40 : 0, std::min<uint32_t>(40, qb)), kDown))
+        negative = true;
       g.low = negative ? -q.high : q.low, g.high = negative ? -q.low : q.high;
       Emit(ctx, st, r, q, &g, &used, out);
     }
@@ -395,7 +400,7 @@ class GuidanceModule : public Module {
   bool Period(const SentenceContext& ctx, const State& st, const Reading& r, uint32_t qb, uint32_t qe,
               std::string* out) const {
     for (const auto& [x, p] : r.periods)
-      if (x->b >= qe && x->b - qe <= 40 && !p.empty() && r.text.substr(qe, x->b - qe).find(',') == std::string_view::npos &&
+      if (x->b >= qe && x->b - qe <= 60 && !p.empty() && r.text.substr(qe, x->b - qe).find(',') == std::string_view::npos &&
           r.Clause(x->b) == r.Clause(qe) && !QuantityIn(ctx, qe, x->b)) {
         if (p == "-") return false;
         *out = p;
