@@ -399,6 +399,11 @@ class GuidanceModule : public Module {
   // False: the period is past (a result, not guidance).
   bool Period(const SentenceContext& ctx, const State& st, const Reading& r, uint32_t qb, uint32_t qe,
               std::string* out) const {
+    // (a long-term target said just before the value is that, whatever follows: "our evergreen
+    // target of 8% annual EPS growth")
+    for (const auto& [x, p] : r.periods)
+      if (p == "long-term" && x->e <= qb && qb - x->e <= 24 && r.Clause(x->b) == r.Clause(qb) && !QuantityIn(ctx, x->e, qb))
+        return *out = p, true;
     for (const auto& [x, p] : r.periods)
       if (x->b >= qe && x->b - qe <= 60 && !p.empty() && r.text.substr(qe, x->b - qe).find(',') == std::string_view::npos &&
           r.Clause(x->b) == r.Clause(qe) && !QuantityIn(ctx, qe, x->b)) {
