@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -57,8 +58,9 @@ const Module* Engine::module(std::string_view name) const {
 
 void Engine::Run(Analysis* a) const {
   // Module by module over the whole call, not sentence by sentence: each pack's DFA states stay
-  // in cache while it runs (measured: 13% less time in the packs). A module sees the quantities
-  // and metrics of its sentence through the ranges the earlier modules left.
+  // in cache while it runs (measured: 13% less time in the packs), and within a module the pack
+  // searches a batch of sentences at once, rule by rule (Pack::FindAll). A module sees the
+  // quantities and metrics of its sentence through the ranges the earlier modules left.
   const size_t n = a->sentences.size();
   std::vector<std::pair<size_t, size_t>> qs(n), ms(n);
   std::vector<bool> para(n);
@@ -68,23 +70,39 @@ void Engine::Run(Analysis* a) const {
     para[i] = i == 0 || a->sentences[i - 1].turn != s.turn ||
               t.text.find('\n', a->sentences[i - 1].end) < s.begin || s.begin == 0;
   }
-  Matches scratch;
+  auto context = [&](size_t i) {
+    const Sentence& s = a->sentences[i];
+    const Turn& t = a->turns[s.turn];
+    const Participant& p = a->participants[t.speaker];
+    return SentenceContext{*a, static_cast<int>(i), s, t, p, p.role, t.section,
+                           std::string_view(t.text).substr(s.begin, s.end - s.begin), para[i],
+                           Slice<Quantity>(a->tags.quantities, qs[i]), Slice<Metric>(a->tags.metrics, ms[i])};
+  };
+  // (a batch, not the whole call: the matches of a call of 100,000 sentences would not fit)
+  constexpr size_t kBatch = 512;
+  std::vector<Matches> found(kBatch);
+  std::vector<std::string_view> texts;
+  std::vector<size_t> wanted;
+  Matches none;
   const bool timed = timing::Enabled();
   for (size_t k = 0; k < modules_.size(); ++k) {
     auto state = modules_[k]->NewState();
     auto t0 = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
-    for (size_t i = 0; i < n; ++i) {
-      const Sentence& s = a->sentences[i];
-      const Turn& t = a->turns[s.turn];
-      const Participant& p = a->participants[t.speaker];
-      const size_t q0 = a->tags.quantities.size(), m0 = a->tags.metrics.size();
-      SentenceContext ctx{*a, static_cast<int>(i), s, t, p, p.role, t.section,
-                          std::string_view(t.text).substr(s.begin, s.end - s.begin), para[i],
-                          Slice<Quantity>(a->tags.quantities, qs[i]), Slice<Metric>(a->tags.metrics, ms[i])};
-      scratch.clear();
-      modules_[k]->Run(ctx, state.get(), &scratch, &a->tags);
-      if (a->tags.quantities.size() != q0) qs[i] = {q0, a->tags.quantities.size()};
-      if (a->tags.metrics.size() != m0) ms[i] = {m0, a->tags.metrics.size()};
+    for (size_t from = 0; from < n; from += kBatch) {
+      const size_t to = std::min(n, from + kBatch);
+      texts.clear(), wanted.clear();
+      for (size_t i = from; i < to; ++i)
+        if (SentenceContext ctx = context(i); modules_[k]->Wants(ctx)) texts.push_back(ctx.text), wanted.push_back(i);
+      packs_[k]->FindAll(texts, std::span<Matches>(found.data(), texts.size()));
+      for (size_t i = from, w = 0; i < to; ++i) {
+        const size_t q0 = a->tags.quantities.size(), m0 = a->tags.metrics.size();
+        Matches* m = &none;
+        if (w < wanted.size() && wanted[w] == i) m = &found[w++];
+        else none.clear();
+        modules_[k]->Run(context(i), state.get(), m, &a->tags);
+        if (a->tags.quantities.size() != q0) qs[i] = {q0, a->tags.quantities.size()};
+        if (a->tags.metrics.size() != m0) ms[i] = {m0, a->tags.metrics.size()};
+      }
     }
     if (timed) {
       auto took = std::chrono::steady_clock::now() - t0;

@@ -43,8 +43,11 @@ class Module {
   virtual ~Module() = default;
   virtual const char* name() const = 0;
   virtual std::unique_ptr<ModuleState> NewState() const { return nullptr; }
+  // Whether Run needs the pack's matches in this sentence. The engine finds them for many wanted
+  // sentences at once (Pack::FindAll over a batch), before Run sees any of them.
+  virtual bool Wants(const SentenceContext& ctx) const = 0;
   // Called for every sentence in order, after the modules before it have run on the whole call.
-  // `m` is scratch space, cleared before each call.
+  // `m` holds the pack's matches in the sentence when Wants said yes (m->searched), else nothing.
   virtual void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const = 0;
   // This module's tags in `a`, one line each, as tests/rules/<name>.test expects them.
   virtual void Describe(const Analysis& a, std::vector<std::string>* lines) const {}

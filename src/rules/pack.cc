@@ -339,40 +339,58 @@ const Lexicon* Pack::lexicon(const std::string& name) const {
 void Pack::FindAll(std::string_view text, Matches* out) const {
   re2::StringPiece sp(text.data(), text.size());
   out->ids.clear();
+  out->searched = true;
   if (!set_->Match(sp, &out->ids)) return;
   std::sort(out->ids.begin(), out->ids.end());
-  for (int id : out->ids) {
-    const Rule& r = *rules_[id];
-    if (r.unless && RE2::PartialMatch(sp, *r.unless)) continue;
-    uint32_t ng = static_cast<uint32_t>(r.match->NumberOfCapturingGroups() + 1);
-    size_t pos = 0, rejected_end = 0;  // the end of the last match a guard rejected
-    while (pos <= text.size()) {
-      size_t g0 = out->groups.size();
-      out->groups.resize(g0 + ng);
-      if (!r.match->Match(sp, pos, text.size(), RE2::UNANCHORED, &out->groups[g0], static_cast<int>(ng))) {
-        out->groups.resize(g0);
-        break;
-      }
-      size_t b = out->groups[g0].data() - text.data(), e = b + out->groups[g0].size();
-      pos = e > b ? e : b + 1;
-      bool keep = e > b;
-      if (keep && e <= rejected_end) {  // inside a rejected match: its guard speaks for it too
-        out->groups.resize(g0);
-        pos = b + 1;
-        continue;
-      }
-      if (keep && r.unless_before) {
-        size_t from = b > 48 ? b - 48 : 0;
-        keep = !RE2::PartialMatch(sp.substr(from, b - from), *r.unless_before);
-      }
-      if (keep && r.unless_after) keep = !RE2::PartialMatch(sp.substr(e, 48), *r.unless_after);
-      if (!keep) {  // a guard rejected it: a later match may start inside it and run past it
-        out->groups.resize(g0);  // ("by $150 million to $9.1 billion to $9.3 billion": the range after "by $X to")
-        if (e > b) pos = b + 1, rejected_end = e;
-        continue;
-      }
-      out->list.push_back({&r, static_cast<uint32_t>(b), static_cast<uint32_t>(e), static_cast<uint32_t>(g0), ng});
+  for (int id : out->ids) FindRule(*rules_[id], text, out);
+}
+
+void Pack::FindAll(std::span<const std::string_view> texts, std::span<Matches> out) const {
+  // The texts the Set named each rule for.
+  std::vector<std::vector<uint32_t>> by_rule(rules_.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Matches& m = out[i];
+    m.clear();
+    m.searched = true;
+    if (!set_->Match(re2::StringPiece(texts[i].data(), texts[i].size()), &m.ids)) continue;
+    for (int id : m.ids) by_rule[id].push_back(static_cast<uint32_t>(i));
+  }
+  // (rules in ascending order, as FindAll of one text takes them: the same matches in the same order)
+  for (size_t id = 0; id < rules_.size(); ++id)
+    for (uint32_t i : by_rule[id]) FindRule(*rules_[id], texts[i], &out[i]);
+}
+
+void Pack::FindRule(const Rule& r, std::string_view text, Matches* out) const {
+  re2::StringPiece sp(text.data(), text.size());
+  if (r.unless && RE2::PartialMatch(sp, *r.unless)) return;
+  uint32_t ng = static_cast<uint32_t>(r.match->NumberOfCapturingGroups() + 1);
+  size_t pos = 0, rejected_end = 0;  // the end of the last match a guard rejected
+  while (pos <= text.size()) {
+    size_t g0 = out->groups.size();
+    out->groups.resize(g0 + ng);
+    if (!r.match->Match(sp, pos, text.size(), RE2::UNANCHORED, &out->groups[g0], static_cast<int>(ng))) {
+      out->groups.resize(g0);
+      break;
     }
+    size_t b = out->groups[g0].data() - text.data(), e = b + out->groups[g0].size();
+    pos = e > b ? e : b + 1;
+    bool keep = e > b;
+    if (keep && e <= rejected_end) {  // inside a rejected match: its guard speaks for it too
+      out->groups.resize(g0);
+      pos = b + 1;
+      continue;
+    }
+    if (keep && r.unless_before) {
+      size_t from = b > 48 ? b - 48 : 0;
+      keep = !RE2::PartialMatch(sp.substr(from, b - from), *r.unless_before);
+    }
+    if (keep && r.unless_after) keep = !RE2::PartialMatch(sp.substr(e, 48), *r.unless_after);
+    if (!keep) {  // a guard rejected it: a later match may start inside it and run past it
+      out->groups.resize(g0);  // ("by $150 million to $9.1 billion to $9.3 billion": the range after "by $X to")
+      if (e > b) pos = b + 1, rejected_end = e;
+      continue;
+    }
+    out->list.push_back({&r, static_cast<uint32_t>(b), static_cast<uint32_t>(e), static_cast<uint32_t>(g0), ng});
   }
 }
 

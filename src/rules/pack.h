@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -93,7 +94,8 @@ struct Matches {
     const re2::StringPiece& sp = groups[m.group0 + g];
     return sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view();
   }
-  void clear() { list.clear(), groups.clear(), ids.clear(); }
+  bool searched = false;  // FindAll ran on the text (the module wanted the sentence)
+  void clear() { list.clear(), groups.clear(), ids.clear(), searched = false; }
 };
 
 class Pack {
@@ -103,6 +105,10 @@ class Pack {
 
   // Every match of every rule (guards applied), overlapping ones included, appended to `out`.
   void FindAll(std::string_view text, Matches* out) const;
+  // The same for many texts, out[i] (cleared first) for texts[i], in the same order: the Set over
+  // every text, then rule by rule over the texts it named, so the DFA states of one RE2 stay in
+  // cache while it runs (a text at a time, the Set and the rules evict each other's states).
+  void FindAll(std::span<const std::string_view> texts, std::span<Matches> out) const;
   // True when the pack's prefilter (if any) says the text may hold a match.
   bool MayMatch(std::string_view text) const;
 
@@ -111,6 +117,8 @@ class Pack {
   const Lexicon* lexicon(const std::string& name) const;  // by its {name} in the pack
 
  private:
+  void FindRule(const Rule& r, std::string_view text, Matches* out) const;  // one rule's matches
+
   std::string name_;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, Lexicon> lexicons_;

@@ -144,16 +144,17 @@ class GuidanceModule : public Module {
     for (const auto& g : a.tags.guidance) lines->push_back(rules::Describe(g));
   }
 
+  // Management's sentences only
+  bool Wants(const SentenceContext& ctx) const override {
+    return ctx.role == Role::kExecutive || (ctx.role == Role::kOther && ctx.analysis.kind == DocKind::kDocument);
+  }
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn) {
       st.turn = ctx.turn.index, st.period.clear(), st.basis.clear(), st.outlook = false;
       st.last_sentence = -1, st.last_begin = st.last_end = out->guidance.size();
     }
-    bool management = ctx.role == Role::kExecutive ||
-                      (ctx.role == Role::kOther && ctx.analysis.kind == DocKind::kDocument);
-    if (!management) return;
-    pack_.FindAll(ctx.text, m);
+    if (!m->searched) return;  // not management's
     auto& ms = st.ms;
     ms.clear();
     for (const Match& x : m->list) ms.push_back({x.begin, x.end, &x, kind_.at(x.rule)});

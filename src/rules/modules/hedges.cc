@@ -64,9 +64,10 @@ class HedgesModule : public Module {
     for (const auto& h : a.tags.hedges) lines->push_back(rules::Describe(h));
   }
 
+  bool Wants(const SentenceContext& ctx) const override {
+    return ctx.role != Role::kOperator && !ctx.turn.handoff && pack_.MayMatch(ctx.text);
+  }
   void Run(const SentenceContext& ctx, ModuleState*, Matches* m, Tags* out) const override {
-    if (ctx.role == Role::kOperator || ctx.turn.handoff || !pack_.MayMatch(ctx.text)) return;
-    pack_.FindAll(ctx.text, m);
     if (m->list.empty()) return;
     for (const auto& c : internal::Resolve(*m)) {
       Hedge h;

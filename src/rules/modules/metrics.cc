@@ -148,6 +148,9 @@ class Metrics : public Module {
     for (const auto& x : a.tags.metrics) lines->push_back(rules::Describe(x));
   }
 
+  bool Wants(const SentenceContext& ctx) const override {
+    return ctx.role != Role::kAnalyst && ctx.role != Role::kOperator && pack_.MayMatch(ctx.text);
+  }
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn)
@@ -160,13 +163,12 @@ class Metrics : public Module {
     if (!st.period.empty() && ctx.index - st.period_at > kPeriodReach) st.period.clear();
     NoteCurrency(ctx, &st);
     if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
-    if (!pack_.MayMatch(ctx.text)) {  // (no slide number: only a section to close)
+    if (!m->searched) {  // the prefilter said no (no slide number: only a section to close)
       st.ms.clear(), st.section_pending = false;
       if (!st.section.empty() || !st.segment.empty())
         Section(ctx, &st);  // "Back to the whole company."
       return;
     }
-    pack_.FindAll(ctx.text, m);
     Collect(ctx, *m, &st);
     if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
     // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.

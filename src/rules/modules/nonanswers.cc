@@ -27,10 +27,10 @@ class NonAnswersModule : public Module {
   }
   std::unique_ptr<ModuleState> NewState() const override { return std::make_unique<State>(); }
 
+  bool Wants(const SentenceContext& ctx) const override {
+    return ctx.role == Role::kExecutive && ctx.section == Section::kQa && !ctx.turn.handoff && pack_.MayMatch(ctx.text);
+  }
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
-    if (ctx.role != Role::kExecutive || ctx.section != Section::kQa || ctx.turn.handoff || !pack_.MayMatch(ctx.text))
-      return;
-    pack_.FindAll(ctx.text, m);
     if (m->list.empty()) return;
     auto* st = static_cast<State*>(state);
     if (!st->built) {

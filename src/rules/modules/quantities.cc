@@ -101,9 +101,9 @@ class Quantities : public Module {
     for (const auto& q : a.tags.quantities) lines->push_back(rules::Describe(q, a.turns[q.turn].text));
   }
 
+  bool Wants(const SentenceContext& ctx) const override { return pack_.MayMatch(ctx.text); }
   void Run(const SentenceContext& ctx, ModuleState*, Matches* m, Tags* out) const override {
-    if (!pack_.MayMatch(ctx.text)) return;
-    pack_.FindAll(ctx.text, m);
+    if (!m->searched) return;
     struct Cand {
       const Match* m;
       const RuleInfo* in;
