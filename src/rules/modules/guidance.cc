@@ -201,7 +201,7 @@ class GuidanceModule : public Module {
                  Skipped(ctx.text, qb, qe, g.metric.ends_with("_growth"))) {
         continue;
       }
-      // (a growth said with "down" before it: "between $250 million and $270 million, down 27% year-over-year")
+      // (a growth said with "down" before it: "between $40 million and $44 million, down 12% year-over-year")
       static const RE2 kDown(
           R"((?i)\b(?:down|lower|declin(?:e|ed|ing)|decreas(?:e|ed|ing)|fall(?:ing)?|drop(?:ping)?)\s+(?:by\s+)?(?:approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+)?$)");
       if (g.metric.ends_with("_growth") && Hit(ctx.text.substr(qb > 40 ? qb - 40 : 0, std::min<uint32_t>(40, qb)), kDown))
