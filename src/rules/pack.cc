@@ -336,15 +336,6 @@ const Lexicon* Pack::lexicon(const std::string& name) const {
   return it == lexicons_.end() ? nullptr : &it->second;
 }
 
-void Pack::FindAll(std::string_view text, Matches* out) const {
-  re2::StringPiece sp(text.data(), text.size());
-  out->ids.clear();
-  out->searched = true;
-  if (!set_->Match(sp, &out->ids)) return;
-  std::sort(out->ids.begin(), out->ids.end());
-  for (int id : out->ids) FindRule(*rules_[id], text, out);
-}
-
 void Pack::FindAll(std::span<const std::string_view> texts, std::span<Matches> out) const {
   // The texts the Set named each rule for.
   std::vector<std::vector<uint32_t>> by_rule(rules_.size());
@@ -355,7 +346,7 @@ void Pack::FindAll(std::span<const std::string_view> texts, std::span<Matches> o
     if (!set_->Match(re2::StringPiece(texts[i].data(), texts[i].size()), &m.ids)) continue;
     for (int id : m.ids) by_rule[id].push_back(static_cast<uint32_t>(i));
   }
-  // (rules in ascending order, as FindAll of one text takes them: the same matches in the same order)
+  // (rules in pack order: per text, the order a search of that text alone would give)
   for (size_t id = 0; id < rules_.size(); ++id)
     for (uint32_t i : by_rule[id]) FindRule(*rules_[id], texts[i], &out[i]);
 }

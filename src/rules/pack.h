@@ -103,10 +103,9 @@ class Pack {
   // Loads `<name>.pack` and the lexicons it names. Errors read "file:line: message".
   static Result<std::unique_ptr<Pack>> Load(const Source& src, const std::string& name);
 
-  // Every match of every rule (guards applied), overlapping ones included, appended to `out`.
-  void FindAll(std::string_view text, Matches* out) const;
-  // The same for many texts, out[i] (cleared first) for texts[i], in the same order: the Set over
-  // every text, then rule by rule over the texts it named, so the DFA states of one RE2 stay in
+  // Every match of every rule (guards applied), overlapping ones included, in out[i] (cleared
+  // first) for texts[i]; per text, rule by rule in pack order, each rule's in text order. The Set
+  // runs over every text, then each rule over the texts it named, so one RE2's DFA states stay in
   // cache while it runs (a text at a time, the Set and the rules evict each other's states).
   void FindAll(std::span<const std::string_view> texts, std::span<Matches> out) const;
   // True when the pack's prefilter (if any) says the text may hold a match.

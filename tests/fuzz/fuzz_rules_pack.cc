@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <span>
 #include <string_view>
 
 #include "rules/pack.h"
@@ -52,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (pack.status().code() != callscope::Code::kRules) __builtin_trap();
     return 0;
   }
+  std::string_view sentence = "Revenue was $1.2 billion, up 12% from 2023; EPS of $0.45.";
   callscope::rules::Matches m;
-  (*pack)->FindAll("Revenue was $1.2 billion, up 12% from 2023; EPS of $0.45.", &m);
+  (*pack)->FindAll(std::span<const std::string_view>(&sentence, 1), std::span<callscope::rules::Matches>(&m, 1));
   return 0;
 }

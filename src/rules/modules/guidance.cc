@@ -59,6 +59,9 @@ std::string Trim(std::string_view s) {
 
 bool Hit(std::string_view text, const RE2& re) { return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re); }
 
+// The (up to) 40 bytes of `text` before `qb`, where a value's cues are read.
+std::string_view Before(std::string_view text, uint32_t qb) { return text.substr(qb > 40 ? qb - 40 : 0, std::min<uint32_t>(40, qb)); }
+
 // The text of one sentence as the module reads it: mentions by kind, clauses and their tense,
 // and the periods it names, resolved forward.
 struct Reading {
@@ -204,7 +207,7 @@ class GuidanceModule : public Module {
       // (a growth said with "down" before it: "between $40 million and $44 million, down 12% year-over-year")
       static const RE2 kDown(
           R"((?i)\b(?:down|lower|declin(?:e|ed|ing)|decreas(?:e|ed|ing)|fall(?:ing)?|drop(?:ping)?)\s+(?:by\s+)?(?:approximately\s+|about\s+|roughly\s+|around\s+|nearly\s+)?$)");
-      if (g.metric.ends_with("_growth") && Hit(ctx.text.substr(qb > 40 ? qb - 40 : 0, std::min<uint32_t>(40, qb)), kDown))
+      if (g.metric.ends_with("_growth") && Hit(Before(ctx.text, qb), kDown))
         negative = true;
       g.low = negative ? -q.high : q.low, g.high = negative ? -q.low : q.high;
       Emit(ctx, st, r, q, &g, &used, out);
@@ -449,8 +452,7 @@ class GuidanceModule : public Module {
 
   // The first rule of `rules` matching the text before or after the value.
   const Rule* Beside(std::string_view text, uint32_t qb, uint32_t qe, Kind kind) const {
-    uint32_t from = qb > 40 ? qb - 40 : 0;
-    std::string_view before = text.substr(from, qb - from), after = text.substr(qe, 40);
+    std::string_view before = Before(text, qb), after = text.substr(qe, 40);
     for (const Rule* rule : after_)
       if (kind_.at(rule) == kind && Hit(after, *rule->match)) return rule;
     for (const Rule* rule : before_)
@@ -459,8 +461,7 @@ class GuidanceModule : public Module {
   }
 
   bool Skipped(std::string_view text, uint32_t qb, uint32_t qe, bool growth) const {
-    uint32_t from = qb > 40 ? qb - 40 : 0;
-    std::string_view before = text.substr(from, qb - from), after = text.substr(qe, 40);
+    std::string_view before = Before(text, qb), after = text.substr(qe, 40);
     for (const Rule* rule : after_)
       if (kind_.at(rule) == Kind::kSkip && (growth || rule->Attr("growth") != "1") && Hit(after, *rule->match)) return true;
     for (const Rule* rule : before_)
@@ -489,7 +490,7 @@ class GuidanceModule : public Module {
     if (Skipped(ctx.text, qb, qe, growth)) return false;
     // "increased our guidance for full year EPS to between $1.17 and $1.20": a level after "to".
     static const RE2 kTo(R"((?i)\bto\s+(?:between\s+)?(?:approximately\s+|about\s+|around\s+)?$)");
-    if (growth && q.unit == mt.unit && Hit(ctx.text.substr(qb > 40 ? qb - 40 : 0, qb > 40 ? 40 : qb), kTo)) growth = false;
+    if (growth && q.unit == mt.unit && Hit(Before(ctx.text, qb), kTo)) growth = false;
     if (!growth) {
       g->low = q.low, g->high = q.high, g->unit = mt.unit;
       if (mt.share_of == "revenue") g->unit = "% of revenue";  // "capex of about 7% of revenue"
@@ -665,7 +666,7 @@ class GuidanceModule : public Module {
     uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
     // "from 29% to 28.5%", "by 0.5%", "versus 2.8%": a comparison the metric already holds.
     static const RE2 kCompared(R"((?i)\b(?:from|by|versus|vs\.?|than|over|against|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?$)");
-    if (Hit(r.text.substr(qb > 40 ? qb - 40 : 0, std::min<uint32_t>(40, qb)), kCompared)) return false;
+    if (Hit(Before(r.text, qb), kCompared)) return false;
     static const RE2 kToGap(R"(^\s*(?:to|-)\s*$)");
     auto allowed = [&](const Quantity& between, const std::string& canonical) {
       uint32_t bb = between.start - ctx.sentence.begin, be = between.end - ctx.sentence.begin;
