@@ -76,6 +76,7 @@ struct Reading {
   std::string condition;
   uint32_t prior_at = UINT32_MAX;  // a "previous guidance of" phrase: values after it are priors
   std::vector<std::pair<const Mention*, std::string>> periods;  // resolved ("" unknown, "-" past)
+  std::vector<std::string> compared;  // periods[i] resolved when a comparison made it "" ("than our full year ...")
 
   size_t Clause(uint32_t pos) const {
     size_t c = 0;
@@ -320,7 +321,8 @@ class GuidanceModule : public Module {
         if (y != x && y->kind == Kind::kPeriod && y->b <= x->b && y->e >= x->e && (y->e - y->b) > (x->e - x->b)) nested = true;
       if (nested) continue;
       std::string p = Resolve(ctx, m, *x->m, last_quarter);
-      if (Comparative(text, x->b)) p = "";
+      r.compared.push_back(Comparative(text, x->b) ? p : "");
+      if (!r.compared.back().empty()) p = "";
       // "Software, once more, posted solid results this quarter with revenues up 6%": without a cue, a
       // sentence's "this quarter" is the quarter just reported, whatever the outlook before it
       if (!r.cue && x->m->rule->Attr("rel") == "this" && last_quarter.empty()) p = "-";
@@ -408,6 +410,17 @@ class GuidanceModule : public Module {
     for (const auto& [x, p] : r.periods)
       if (p == "long-term" && x->e <= qb && qb - x->e <= 24 && r.Clause(x->b) == r.Clause(qb) && !QuantityIn(ctx, x->e, qb))
         return *out = p, true;
+    // (and so is the period of the metric's name the value follows, after a comparison: "lower than
+    // our full year tax rate of 17%"; a past one makes it a reference, "than our Q3 revenue of $X")
+    static const RE2 kNamed(R"((?i)^\s+(?:(?:expected|planned|projected|estimated)\s+)?(?:[\w&-]+\s+){1,3}(?:of|at)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?$)");
+    for (size_t k = 0; k < r.periods.size(); ++k) {
+      const Mention* x = r.periods[k].first;
+      const std::string& p = r.compared[k];
+      if (p.empty() || x->e > qb || qb - x->e > 40 || !Hit(r.text.substr(x->e, qb - x->e), kNamed)) continue;
+      bool named = std::any_of(r.mentions.begin(), r.mentions.end(),
+                               [&](const Mention* y) { return y->kind == Kind::kMetric && y->b >= x->e && y->e <= qb; });
+      if (named && !QuantityIn(ctx, x->e, qb)) return p == "-" ? false : (*out = p, true);
+    }
     for (const auto& [x, p] : r.periods)
       if (x->b >= qe && x->b - qe <= 60 && !p.empty() && r.text.substr(qe, x->b - qe).find(',') == std::string_view::npos &&
           r.Clause(x->b) == r.Clause(qe) && !QuantityIn(ctx, qe, x->b)) {
