@@ -680,6 +680,9 @@ class GuidanceModule : public Module {
     // "from 29% to 28.5%", "by 0.5%", "versus 2.8%": a comparison the metric already holds.
     static const RE2 kCompared(R"((?i)\b(?:from|by|versus|vs\.?|than|over|against|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?$)");
     if (Hit(Before(r.text, qb), kCompared)) return false;
+    // "free cash flow to be up $2 billion year-on-year": an amount of change, no level
+    static const RE2 kChange(R"((?i)\b(?:up|down)\s+(?:by\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+)?$)");
+    if (q.unit != "%" && Hit(Before(r.text, qb), kChange)) return false;
     static const RE2 kToGap(R"(^\s*(?:to|-)\s*$)");
     auto allowed = [&](const Quantity& between, const std::string& canonical) {
       uint32_t bb = between.start - ctx.sentence.begin, be = between.end - ctx.sentence.begin;
