@@ -453,11 +453,20 @@ class GuidanceModule : public Module {
       else if (!after) after = x;
     }
     if (before) return before->m->rule->Attr("basis");
-    // "EPS of $1.20 on a non-GAAP basis": after the value, close and in the same clause.
-    if (after && after->b - qb <= 40 && r.Clause(after->b) == r.Clause(qb)) return after->m->rule->Attr("basis");
+    // "EPS of $1.20 on a non-GAAP basis": after the value, close and in the same clause (not the
+    // basis of another metric named right after it: "revenue 5% to 7% and non-GAAP EPS 7% to 9%").
+    std::string base = metric.ends_with("_growth") ? metric.substr(0, metric.size() - 7) : metric;
+    auto of_other = [&](const Mention* b) {
+      return std::any_of(r.mentions.begin(), r.mentions.end(), [&](const Mention* y) {
+        if (y->kind != Kind::kMetric || y->b < b->e || y->b - b->e > 2) return false;
+        const Lexicon::Entry* e = metrics_->Find(r.text.substr(y->b, y->e - y->b));
+        return e && e->Name() != base;
+      });
+    };
+    if (after && after->b - qb <= 40 && r.Clause(after->b) == r.Clause(qb) && !of_other(after))
+      return after->m->rule->Attr("basis");
     // Carried only to metrics that have a basis and are stated as rates or per share (revenue,
     // counts and cash amounts are rarely non-GAAP).
-    std::string base = metric.ends_with("_growth") ? metric.substr(0, metric.size() - 7) : metric;
     const Lexicon::Entry* e = metrics_->Find(base);
     if (e && e->Attr("basis") == "yes" && (e->Attr("class") == "pct" || e->Attr("class") == "per_share")) return st.basis;
     return {};
