@@ -334,8 +334,14 @@ class GuidanceModule : public Module {
 
   bool Comparative(std::string_view text, uint32_t b) const {
     uint32_t from = b > 48 ? b - 48 : 0;
+    re2::StringPiece before(text.data() + from, b - from), source;
+    // (not a source said with "from", the period then said with "in": "a contribution of $200
+    // million from Gizmo in the second half"; but "from last year in the second half" is one)
+    static const RE2 kSource(R"((?i)\bfrom\s+(?:the\s+|our\s+)?((?:[a-z][\w&.'-]*\s+){1,3})(?:in|during)\s+(?:the\s+)?$)");
+    static const RE2 kTime(R"((?i)\b(?:last|prior|previous|year|quarter|period|levels?)\b)");
+    if (RE2::PartialMatch(before, kSource, &source) && !RE2::PartialMatch(source, kTime)) return false;
     for (const Rule* rule : contrast_)
-      if (Hit(text.substr(from, b - from), *rule->match)) return true;
+      if (RE2::PartialMatch(before, *rule->match)) return true;
     return false;
   }
 
@@ -454,7 +460,7 @@ class GuidanceModule : public Module {
     }
     if (before) return before->m->rule->Attr("basis");
     // "EPS of $1.20 on a non-GAAP basis": after the value, close and in the same clause (not the
-    // basis of another metric named right after it: "revenue 5% to 7% and non-GAAP EPS 7% to 9%").
+    // basis of another metric named right after it: "sales 3% to 5% and non-GAAP EPS").
     std::string base = metric.ends_with("_growth") ? metric.substr(0, metric.size() - 7) : metric;
     auto of_other = [&](const Mention* b) {
       return std::any_of(r.mentions.begin(), r.mentions.end(), [&](const Mention* y) {
