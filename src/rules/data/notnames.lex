@@ -9,6 +9,7 @@ Third|Fourth|In|On|For|As|With|Both|Combined|Segment|Business|Higher|Lower|Good|
 Normalized|Pro|Pretax|Pre-tax|Total|Overall|Consolidated|Company|Group|Firm|So|And|But|Now|Also|Accrued|Cash-basis
 Ending|Beginning|Opening|Closing|Period-end|Year-end|Quarter-end
 While|When|If|Although|Though|Because|Since|After|Before|During|Excluding|Including|Despite|Meanwhile|However
+Thanks|Thank|Yes|Yeah|Okay|OK|Sure|Well|Great|Right|Finally|Lastly|Next|Again|Frankly|Honestly|Clearly|Obviously|Importantly|Similarly|Likewise|Hi|Hello|Sorry|Absolutely|Perfect|Correct|Exactly|Indeed|Certainly|Look|Listen
 Worldwide|Global|Whole|Entire|Own|Existing|Base|Enterprise-wide|Companywide|Company-wide|Firmwide|Firm-wide|Aggregate
 Full-year|Half-year|Year-to-date|Year-over-year|Dollar-based|Constant-currency|Like-for-like|Same-store|Fourth-quarter|Third-quarter|Second-quarter|First-quarter
 # what a heading sentence turns to that is no segment ("Now to our segment results.")
