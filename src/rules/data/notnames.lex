@@ -1,5 +1,6 @@
 # Capitalised words that start a sentence before a metric but name no segment ("Net revenue",
-# "Record revenue", "The non-GAAP tax rate"): rule segment_head in metrics.pack does not take them.
+# "Record revenue", "The non-GAAP tax rate", "Thanks, again, ..."): the metrics.pack rules with
+# names=checked (segment_head, segment_topic, ...) do not take them.
 # Kept apart from segments.lex, whose terms are matched in any case anywhere.
 The|An|Its|Their|Your|This|That|These|Those|Our|We
 Net|Gross|Organic|Record|Reported|Quarterly|Annual|Underlying|Core|Comparable|Recurring

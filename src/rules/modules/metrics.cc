@@ -1480,7 +1480,7 @@ class Metrics : public Module {
   static const Mention* PeriodAfter(const SentenceContext& ctx, const State& st, uint32_t qe, uint32_t next) {
     static const RE2 kOpening(R"((?i)^\W*(?:with|on|having|after|behind|thanks\s+to)\s[^,]*$)");
     static const RE2 kClosed(
-        R"((?i)^[^,]*,\s+(?:(?:the|our|[A-Z][\w.&'-]*|we|it|they)\s+){1,3}(?:ended|closed|finished|completed|exited)\s+(?:the\s+|our\s+)?$)");
+        R"((?i)^[^,]*,\s+(?:[a-z][\w.&'-]*\s+){1,3}(?:ended|closed|finished|completed|exited)\s+(?:the\s+|our\s+)?$)");
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next) {
         std::string_view gap = ctx.text.substr(qe, x.b - qe);
