@@ -843,8 +843,15 @@ class Metrics : public Module {
         unit_q += "/share";
       // A change's comparison words may follow the earlier level it names ("up 77% from the $0.15
       // reported in the 2007 third quarter"): its window runs to the next change or level.
+      // So may those of the same change said again in another unit ("up $916 million or 5%
+      // year-on-year").
+      static const RE2 kOrGap(R"((?i)^\s*,?\s*or\s+(?:approximately\s+|about\s+|roughly\s+|nearly\s+|almost\s+)?$)");
       size_t j = i + 1;
-      while (j < nq && roles[i].first == kChange && roles[j].first == kFrom) ++j;
+      while (j < nq && roles[i].first == kChange &&
+             (roles[j].first == kFrom ||
+              (j == i + 1 && roles[j].first == kChange && ctx.quantities[j].unit != q.unit &&
+               RE2::FullMatch(re2::StringPiece(s.data() + qe, ctx.quantities[j].start - q.end), kOrGap))))
+        ++j;
       uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
       // (and so is one joined to a blocked one by "and": "outlook range for EBITDA of $80 million and 27% of revenue")
       static const RE2 kAndGap(R"(^\s*,?\s*and\s+$)");
@@ -890,6 +897,14 @@ class Metrics : public Module {
         if (role == kFrom && q.unit == "number" && !Scaled(s.substr(qb, qe - qb)) &&
             RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kThings))
           continue;
+        // "representing 67% of North America revenues, up from 65%": the earlier figure of a share
+        // said before it that made no record, not of the metric it is a share of
+        if (role == kFrom && q.unit == "%" && i > 0 && roles[i - 1].first == kLevel && ctx.quantities[i - 1].unit == "%") {
+          static const RE2 kOfSales(R"(^\s+of\s+(?:[\w&.-]+\s+){0,4}?(?i:revenues?|sales)\b)");
+          const uint32_t pe = ctx.quantities[i - 1].end - base;
+          const bool share = RE2::PartialMatch(re2::StringPiece(s.data() + pe, s.size() - pe), kOfSales);
+          if (share && !LastOfSentence(ctx, out, [&](Metric& r) { return r.end == ctx.quantities[i - 1].end; })) continue;
+        }
         Comparison c;
         c.type = role == kChange ? "change" : "from";
         // "compared with a loss of $127 million": an earlier figure in its own sign
