@@ -48,6 +48,9 @@ gaming
 advertising
 data center|datacenter
 brokerage
+public sector
+small business|small businesses
+mid-market
 [kind=not]
 GAAP|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT
 The|Its|Their|Your|We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here
