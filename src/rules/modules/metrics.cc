@@ -760,8 +760,11 @@ class Metrics : public Module {
       if (!cue)
         for (const Mention& x : st.ms)
           if (x.in->kind == Kind::kChange && x.in->attr == "1" && x.b >= qe && x.b - qe <= 2) cue = &x;
+      // "5.6% and 7.8% year-over-year increases, respectively": a plural noun of change after a
+      // pair of numbers speaks for both
+      if (!cue) cue = PluralChangeAfter(ctx, st, i);
       // "increased to 9.5%", "fell 12% from the prior year to $1.41": a number after "to" is a level
-      if (cue) {
+      if (cue && cue->e <= qb) {
         static const RE2 kTo(R"(\bto\b)");
         static const RE2 kToRight(R"((?i)\bto\s+(?:over\s+|about\s+|approximately\s+|nearly\s+|almost\s+|roughly\s+)?$)");
         std::string_view gap = s.substr(cue->e, qb - cue->e);
@@ -844,11 +847,11 @@ class Metrics : public Module {
       // A change's comparison words may follow the earlier level it names ("up 77% from the $0.15
       // reported in the 2007 third quarter"): its window runs to the next change or level.
       // So may those of the same change said again in another unit ("up $916 million or 5%
-      // year-on-year").
+      // year-on-year"), or of a pair's ("5.6% and 7.8% year-over-year increases").
       static const RE2 kOrGap(R"((?i)^\s*,?\s*or\s+(?:approximately\s+|about\s+|roughly\s+|nearly\s+|almost\s+)?$)");
       size_t j = i + 1;
       while (j < nq && roles[i].first == kChange &&
-             (roles[j].first == kFrom ||
+             (roles[j].first == kFrom || (j == i + 1 && PluralChangeAfter(ctx, st, i)) ||
               (j == i + 1 && roles[j].first == kChange && ctx.quantities[j].unit != q.unit &&
                RE2::FullMatch(re2::StringPiece(s.data() + qe, ctx.quantities[j].start - q.end), kOrGap))))
         ++j;
@@ -1130,7 +1133,12 @@ class Metrics : public Module {
           bool inside = x.b >= qb && x.e <= qe;
           if (!inside && (x.e > qb || qb - x.e > 150)) continue;
           if (restated && x.metric->Attr("restate") == "no") continue;
-          if (!restated && !share_of && std::find(used.begin(), used.end(), &x) != used.end()) {
+          // (but "a 12% increase in our dividend to $0.29": the level a change named after its
+          // number reached fills that change's record, below)
+          static const RE2 kReached(R"((?i)^\s+to\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+          const bool reached = rec && std::isnan(rec->value) && rec->sentence == ctx.index && rec_end == x.e && x.e <= qb &&
+                               RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kReached);
+          if (!restated && !share_of && !reached && std::find(used.begin(), used.end(), &x) != used.end()) {
             mm = nullptr;  // "$2 billion in cash, and generating $2 million": one level per mention
             continue;
           }
@@ -1430,12 +1438,25 @@ class Metrics : public Module {
   // The metric named right after such a noun: "a 15% increase in revenue" (not "in revenue per
   // shipment", a measure of its own).
   static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun) {
-    static const RE2 kIn(R"((?i)^\s+(?:in|of)\s+(?:the\s+|our\s+|total\s+)?$)"), kPer(R"((?i)^\s+per\b)");
+    static const RE2 kIn(R"((?i)^\s+(?:in|of|to)\s+(?:the\s+|our\s+|total\s+)?(?:quarterly\s+|annual\s+)?$)"), kPer(R"((?i)^\s+per\b)");
     for (const Mention& x : st.ms) {
       if (x.in->kind != Kind::kMetric) continue;
-      if (x.b >= noun.e && x.b - noun.e <= 16 && RE2::FullMatch(re2::StringPiece(s.data() + noun.e, x.b - noun.e), kIn))
+      if (x.b >= noun.e && x.b - noun.e <= 26 && RE2::FullMatch(re2::StringPiece(s.data() + noun.e, x.b - noun.e), kIn))
         return RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kPer) ? nullptr : &x;
     }
+    return nullptr;
+  }
+
+  // "5.6% and 7.8% year-over-year increases": the plural noun of change after the pair that
+  // quantity i opens, else nullptr.
+  static const Mention* PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i) {
+    if (i + 1 >= ctx.quantities.size()) return nullptr;
+    static const RE2 kPair(R"(^\s*,?\s*and\s+$)");
+    const uint32_t base = ctx.sentence.begin, qe = ctx.quantities[i].end - base;
+    const uint32_t nb = ctx.quantities[i + 1].start - base, ne = ctx.quantities[i + 1].end - base;
+    if (!RE2::FullMatch(re2::StringPiece(ctx.text.data() + qe, nb - qe), kPair)) return nullptr;
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kChange && x.in->attr == "1" && x.b >= ne && x.b - ne <= 2 && ctx.text[x.e - 1] == 's') return &x;
     return nullptr;
   }
 
