@@ -194,7 +194,8 @@ class GuidanceModule : public Module {
       uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
       if (std::find(used.begin(), used.end(), qb) != used.end() || q.unit == "fraction") continue;
       bool taken = false;  // a metric level the loop above did not keep (not forward, ...)
-      for (const Metric& mt : ctx.metrics) taken |= mt.start == q.start && !std::isnan(mt.value);
+      for (const Metric& mt : ctx.metrics)  // (either end of a range the metric joined)
+        taken |= q.start >= mt.start && q.end <= mt.end && !std::isnan(mt.value);
       if (taken || Midpoint(ctx.text, q, qe, *out, first)) continue;
       Guidance g;
       bool negative = false;
@@ -521,6 +522,8 @@ class GuidanceModule : public Module {
     if (growth && q.unit == mt.unit && Hit(Before(ctx.text, qb), kTo)) growth = false;
     if (!growth) {
       g->low = q.low, g->high = q.high, g->unit = mt.unit;
+      // (a range the metrics grammar joined: "between a $75 million loss and $225 million in income")
+      if (!std::isnan(mt.low) && mt.low < mt.high && (std::isnan(q.low) || q.low == q.high)) g->low = mt.low, g->high = mt.high;
       if (mt.share_of == "revenue") g->unit = "% of revenue";  // "capex of about 7% of revenue"
       // "is expected to range from $0.83 to $0.86": the metrics grammar reads $0.83 as an earlier level.
       static const RE2 kRangeFrom(R"((?i)\brang(?:e|es|ing)\s+from\s+$)"), kToGap(R"(^\s*(?:to|-)\s*$)");

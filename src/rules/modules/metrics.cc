@@ -1086,8 +1086,11 @@ class Metrics : public Module {
       if (rec && rec->start >= base && rec->end - base <= qb && rec->value < 0 &&
           (std::isnan(rec->low) || rec->low == rec->high) &&
           RE2::FullMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kLossAnd)) {
-        if (LossAfter(s.substr(qe))) {
-          const double v = -std::fabs(q.value);
+        // (or "between a $75 million loss and $225 million in income": from a loss to an income)
+        static const RE2 kIncomeAfter(R"((?i)^\s+(?:in\s+)?(?:net\s+|operating\s+)?(?:income|profit)\b)");
+        const bool income = RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kIncomeAfter);
+        if (LossAfter(s.substr(qe)) || income) {
+          const double v = income ? std::fabs(q.value) : -std::fabs(q.value);
           rec->low = std::min(rec->value, v), rec->high = std::max(rec->value, v);
           rec->value = (rec->low + rec->high) / 2, rec->end = q.end;
           continue;
