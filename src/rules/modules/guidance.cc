@@ -185,6 +185,12 @@ class GuidanceModule : public Module {
       Guidance g;
       const Quantity* q = QuantityAt(ctx, mt.start);
       if (!q || !FromMetric(ctx, r, mt, *q, &g)) continue;
+      // "capital spending of around $800 million, well below our D&A rate of about $1 billion": a
+      // figure an item said before it in the sentence is measured against is no guidance
+      static const RE2 kAgainst(
+          R"((?i)\b(?:below|above|than|versus|vs\.?)\s+(?:our|the|its)\s+(?:[\w&-]+\s+){1,6}?(?:of|at)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?$)");
+      const uint32_t qb = q->start - ctx.sentence.begin, from = qb > 90 ? qb - 90 : 0;
+      if (out->guidance.size() > first && Hit(ctx.text.substr(from, qb - from), kAgainst)) continue;
       Emit(ctx, st, r, *q, &g, &used, out);
     }
 
