@@ -1139,8 +1139,12 @@ class Metrics : public Module {
           // (but "a 12% increase in our dividend to $0.29": the level a change named after its
           // number reached fills that change's record, below)
           static const RE2 kReached(R"((?i)^\s+to\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
-          const bool reached = rec && std::isnan(rec->value) && rec->sentence == ctx.index && rec_end == x.e && x.e <= qb &&
-                               RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kReached);
+          // ("as a percentage of net sales decreased 180 basis points to 10.2%": or right after the change)
+          const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
+          const bool reached = rec && std::isnan(rec->value) && rec->sentence == ctx.index &&
+                               ((rec_end == x.e && x.e <= qb && RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kReached)) ||
+                                (i > 0 && rec->end == ctx.quantities[i - 1].end && x.metric && x.metric->Name() == rec->metric &&
+                                 RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kReached)));
           if (!restated && !share_of && !reached && std::find(used.begin(), used.end(), &x) != used.end()) {
             mm = nullptr;  // "$2 billion in cash, and generating $2 million": one level per mention
             continue;
@@ -1187,7 +1191,11 @@ class Metrics : public Module {
           q.value >= rec->low && q.value <= rec->high &&
           MidpointAfter(s.substr(qe)))
         continue;
-      std::string unit = Fits(*metric, unit_q, share_of);
+      // ("Marketing expense as a percentage of net sales decreased 180 basis points to 10.2%": the
+      // share its change's record is of)
+      const bool share_rec = rec && std::isnan(rec->value) && rec->sentence == ctx.index && !rec->share_of.empty() &&
+                             rec->metric == metric->Name() && unit_q == "%";
+      std::string unit = Fits(*metric, unit_q, share_of || share_rec);
       if (unit.empty()) continue;
       // "our quarterly dividend to $0.29": a small amount of a line said both ways, without a scale, is per share
       if (IsCurrency(unit) && std::fabs(q.value) < 50 && metric->Attr("class").find("per_share") != std::string::npos &&
