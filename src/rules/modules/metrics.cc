@@ -1458,6 +1458,19 @@ class Metrics : public Module {
     return nullptr;
   }
 
+  // A sentence break a speech-to-text transcript lost between `from` and `to`: a period after a
+  // word, then a lower-case word ("to cloud offerings. operating expense increased 13%"), not
+  // after an abbreviation ("up 5% vs. last year").
+  static bool LostBreak(std::string_view s, uint32_t from, uint32_t to) {
+    static const RE2 kBreak(R"(\b([a-z]{2,})\.\s+[a-z])");
+    static const std::set<std::string, std::less<>> kAbbrev = {"vs", "approx", "incl", "excl", "est", "etc", "ex",
+                                                               "no", "mm", "bn", "yr", "yrs", "qtr", "avg", "cf", "al"};
+    re2::StringPiece rest(s.data() + from, to > from ? to - from : 0), word;
+    while (RE2::FindAndConsume(&rest, kBreak, &word))
+      if (!kAbbrev.count(std::string_view(word.data(), word.size()))) return true;
+    return false;
+  }
+
   // "5.6% and 7.8% year-over-year increases": the plural noun of change after the pair that
   // quantity i opens, else nullptr.
   static const Mention* PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i) {
@@ -1694,7 +1707,7 @@ class Metrics : public Module {
       // organic growth of 5%" leaves the $1.4 billion reported)
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kBasis && !own_of_other(x) && !x.in->right_after &&
-            (x.e <= qb || (!bm && !later_metric(x) && x.m->rule->Attr("ahead") != "no")))
+            ((x.e <= qb && !LostBreak(ctx.text, x.e, qb)) || (x.e > qb && !bm && !later_metric(x) && x.m->rule->Attr("ahead") != "no")))
           bm = &x;
       if (const Mention* after = RightAfter(st, qb, qe)) bm = after;
       // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
@@ -1708,7 +1721,7 @@ class Metrics : public Module {
         bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
           return k.in->kind == Kind::kMetric && k.metric == metric && k.b >= x.e && k.b - x.e <= 1;
         });
-        if (adjacent || (!x.in->carries && x.e <= qb)) r.basis = x.text;
+        if (adjacent || (!x.in->carries && x.e <= qb && !LostBreak(ctx.text, x.e, qb))) r.basis = x.text;
       }
       if (const Mention* after = RightAfter(st, qb, qe)) r.basis = after->text;
     }
