@@ -49,6 +49,7 @@ advertising
 data center|datacenter
 brokerage
 public sector
+government
 small business|small businesses
 mid-market
 [kind=not]
