@@ -185,12 +185,7 @@ class GuidanceModule : public Module {
       Guidance g;
       const Quantity* q = QuantityAt(ctx, mt.start);
       if (!q || !FromMetric(ctx, r, mt, *q, &g)) continue;
-      // "capital spending of around $800 million, well below our D&A rate of about $1 billion": a
-      // figure an item said before it in the sentence is measured against is no guidance
-      static const RE2 kAgainst(
-          R"((?i)\b(?:below|above|than|versus|vs\.?)\s+(?:our|the|its)\s+(?:[\w&-]+\s+){1,6}?(?:of|at)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?$)");
-      const uint32_t qb = q->start - ctx.sentence.begin, from = qb > 90 ? qb - 90 : 0;
-      if (out->guidance.size() > first && Hit(ctx.text.substr(from, qb - from), kAgainst)) continue;
+      if (MeasuredAgainst(ctx, *q, *out, first)) continue;
       Emit(ctx, st, r, *q, &g, &used, out);
     }
 
@@ -218,6 +213,7 @@ class GuidanceModule : public Module {
       if (g.metric.ends_with("_growth") && Hit(Before(ctx.text, qb), kDown))
         negative = true;
       g.low = negative ? -q.high : q.low, g.high = negative ? -q.low : q.high;
+      if (MeasuredAgainst(ctx, q, *out, first)) continue;
       Emit(ctx, st, r, q, &g, &used, out);
     }
 
@@ -254,6 +250,15 @@ class GuidanceModule : public Module {
       if (g.low < g.high && q.value >= g.low && q.value <= g.high) return true;
     }
     return false;
+  }
+
+  // "capex near $450 million, far below our D&A run rate of roughly $600 million": a figure an item
+  // said before it in the sentence is measured against is no guidance
+  static bool MeasuredAgainst(const SentenceContext& ctx, const Quantity& q, const Tags& out, size_t first) {
+    static const RE2 kAgainst(
+        R"((?i)\b(?:below|above|than|versus|vs\.?)\s+(?:our|the|its)\s+(?:[\w&-]+\s+){1,6}?(?:of|at)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?$)");
+    const uint32_t qb = q.start - ctx.sentence.begin, from = qb > 90 ? qb - 90 : 0;
+    return out.guidance.size() > first && Hit(ctx.text.substr(from, qb - from), kAgainst);
   }
 
   static std::string_view StripSubject(std::string_view t) {
@@ -528,7 +533,7 @@ class GuidanceModule : public Module {
     if (growth && q.unit == mt.unit && Hit(Before(ctx.text, qb), kTo)) growth = false;
     if (!growth) {
       g->low = q.low, g->high = q.high, g->unit = mt.unit;
-      // (a range the metrics grammar joined: "between a $75 million loss and $225 million in income")
+      // (a range the metrics grammar joined: "between a $60 million loss and $140 million in profit")
       if (!std::isnan(mt.low) && mt.low < mt.high && (std::isnan(q.low) || q.low == q.high)) g->low = mt.low, g->high = mt.high;
       if (mt.share_of == "revenue") g->unit = "% of revenue";  // "capex of about 7% of revenue"
       // "is expected to range from $0.83 to $0.86": the metrics grammar reads $0.83 as an earlier level.

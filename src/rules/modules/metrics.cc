@@ -760,7 +760,7 @@ class Metrics : public Module {
       if (!cue)
         for (const Mention& x : st.ms)
           if (x.in->kind == Kind::kChange && x.in->attr == "1" && x.b >= qe && x.b - qe <= 2) cue = &x;
-      // "5.6% and 7.8% year-over-year increases, respectively": a plural noun of change after a
+      // "4.1% and 6.3% year-on-year increases, respectively": a plural noun of change after a
       // pair of numbers speaks for both
       if (!cue) cue = PluralChangeAfter(ctx, st, i);
       // "increased to 9.5%", "fell 12% from the prior year to $1.41": a number after "to" is a level
@@ -846,8 +846,8 @@ class Metrics : public Module {
         unit_q += "/share";
       // A change's comparison words may follow the earlier level it names ("up 77% from the $0.15
       // reported in the 2007 third quarter"): its window runs to the next change or level.
-      // So may those of the same change said again in another unit ("up $916 million or 5%
-      // year-on-year"), or of a pair's ("5.6% and 7.8% year-over-year increases").
+      // So may those of the same change said again in another unit ("up $60 million or 5%
+      // year-over-year"), or of a pair's ("4.1% and 6.3% year-on-year increases").
       static const RE2 kOrGap(R"((?i)^\s*,?\s*or\s+(?:approximately\s+|about\s+|roughly\s+|nearly\s+|almost\s+)?$)");
       size_t j = i + 1;
       while (j < nq && roles[i].first == kChange &&
@@ -900,7 +900,7 @@ class Metrics : public Module {
         if (role == kFrom && q.unit == "number" && !Scaled(s.substr(qb, qe - qb)) &&
             RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kThings))
           continue;
-        // "representing 67% of North America revenues, up from 65%": the earlier figure of a share
+        // "accounting for 58% of Northern Region revenues, up from 55%": the earlier figure of a share
         // said before it that made no record, not of the metric it is a share of
         if (role == kFrom && q.unit == "%" && i > 0 && roles[i - 1].first == kLevel && ctx.quantities[i - 1].unit == "%") {
           static const RE2 kOfSales(R"(^\s+of\s+(?:[\w&.-]+\s+){0,4}?(?i:revenues?|sales)\b)");
@@ -1086,7 +1086,7 @@ class Metrics : public Module {
       if (rec && rec->start >= base && rec->end - base <= qb && rec->value < 0 &&
           (std::isnan(rec->low) || rec->low == rec->high) &&
           RE2::FullMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kLossAnd)) {
-        // (or "between a $75 million loss and $225 million in income": from a loss to an income)
+        // (or "between a $60 million loss and $140 million in profit": from a loss to an income)
         static const RE2 kIncomeAfter(R"((?i)^\s+(?:in\s+)?(?:net\s+|operating\s+)?(?:income|profit)\b)");
         const bool income = RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kIncomeAfter);
         if (LossAfter(s.substr(qe)) || income) {
@@ -1136,10 +1136,10 @@ class Metrics : public Module {
           bool inside = x.b >= qb && x.e <= qe;
           if (!inside && (x.e > qb || qb - x.e > 150)) continue;
           if (restated && x.metric->Attr("restate") == "no") continue;
-          // (but "a 12% increase in our dividend to $0.29": the level a change named after its
+          // (but "a 9% increase in the dividend to $0.48": the level a change named after its
           // number reached fills that change's record, below)
           static const RE2 kReached(R"((?i)^\s+to\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
-          // ("as a percentage of net sales decreased 180 basis points to 10.2%": or right after the change)
+          // ("as a percent of revenue fell 120 basis points to 9.4%": or right after the change)
           const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
           const bool reached = rec && std::isnan(rec->value) && rec->sentence == ctx.index &&
                                ((rec_end == x.e && x.e <= qb && RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kReached)) ||
@@ -1191,7 +1191,7 @@ class Metrics : public Module {
           q.value >= rec->low && q.value <= rec->high &&
           MidpointAfter(s.substr(qe)))
         continue;
-      // ("Marketing expense as a percentage of net sales decreased 180 basis points to 10.2%": the
+      // ("Marketing expense as a percent of revenue fell 120 basis points to 9.4%": the
       // share its change's record is of)
       const bool share_rec = rec && std::isnan(rec->value) && rec->sentence == ctx.index && !rec->share_of.empty() &&
                              rec->metric == metric->Name() && unit_q == "%";
@@ -1459,7 +1459,7 @@ class Metrics : public Module {
   }
 
   // A sentence break a speech-to-text transcript lost between `from` and `to`: a period after a
-  // word, then a lower-case word ("to cloud offerings. operating expense increased 13%"), not
+  // word, then a lower-case word ("on a richer services mix. operating income rose 8%"), not
   // after an abbreviation ("up 5% vs. last year").
   static bool LostBreak(std::string_view s, uint32_t from, uint32_t to) {
     static const RE2 kBreak(R"(\b([a-z]{2,})\.\s+[a-z])");
@@ -1471,7 +1471,7 @@ class Metrics : public Module {
     return false;
   }
 
-  // "5.6% and 7.8% year-over-year increases": the plural noun of change after the pair that
+  // "4.1% and 6.3% year-on-year increases": the plural noun of change after the pair that
   // quantity i opens, else nullptr.
   static const Mention* PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i) {
     if (i + 1 >= ctx.quantities.size()) return nullptr;
