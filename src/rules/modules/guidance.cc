@@ -253,12 +253,17 @@ class GuidanceModule : public Module {
   }
 
   // "capex near $450 million, far below our D&A run rate of roughly $600 million": a figure an item
-  // said before it in the sentence is measured against is no guidance
+  // said before it in the sentence is measured against is no guidance (unless it is a target
+  // itself: "far above our evergreen target of 8% annual EPS growth")
   static bool MeasuredAgainst(const SentenceContext& ctx, const Quantity& q, const Tags& out, size_t first) {
     static const RE2 kAgainst(
-        R"((?i)\b(?:below|above|than|versus|vs\.?)\s+(?:our|the|its)\s+(?:[\w&-]+\s+){1,6}?(?:of|at)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?$)");
+        R"((?i)\b(?:below|above|than|versus|vs\.?)\s+(?:our|the|its)\s+((?:[\w&-]+\s+){1,6}?)(?:of|at)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?$)");
+    static const RE2 kTarget(R"((?i)\b(?:targets?|goals?|aspirations?|algorithm|model|guidance|outlook)\b)");
     const uint32_t qb = q.start - ctx.sentence.begin, from = qb > 90 ? qb - 90 : 0;
-    return out.guidance.size() > first && Hit(ctx.text.substr(from, qb - from), kAgainst);
+    re2::StringPiece words;
+    return out.guidance.size() > first &&
+           RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, qb - from), kAgainst, &words) &&
+           !RE2::PartialMatch(words, kTarget);
   }
 
   static std::string_view StripSubject(std::string_view t) {

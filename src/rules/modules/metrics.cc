@@ -1137,15 +1137,17 @@ class Metrics : public Module {
           if (!inside && (x.e > qb || qb - x.e > 150)) continue;
           if (restated && x.metric->Attr("restate") == "no") continue;
           // (but "a 9% increase in the dividend to $0.48": the level a change named after its
-          // number reached fills that change's record, below)
-          static const RE2 kReached(R"((?i)^\s+to\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
-          // ("as a percent of revenue fell 120 basis points to 9.4%": or right after the change)
-          const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
-          const bool reached = rec && std::isnan(rec->value) && rec->sentence == ctx.index &&
-                               ((rec_end == x.e && x.e <= qb && RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kReached)) ||
-                                (i > 0 && rec->end == ctx.quantities[i - 1].end && x.metric && x.metric->Name() == rec->metric &&
-                                 RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kReached)));
-          if (!restated && !share_of && !reached && std::find(used.begin(), used.end(), &x) != used.end()) {
+          // number reached fills that change's record, below; so does one said right after the
+          // change, "as a percent of revenue fell 120 basis points to 9.4%")
+          auto reached = [&] {
+            static const RE2 kReached(R"((?i)^\s+to\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+            if (!rec || !std::isnan(rec->value) || rec->sentence != ctx.index) return false;
+            if (rec_end == x.e && x.e <= qb) return RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kReached);
+            const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
+            return i > 0 && rec->end == ctx.quantities[i - 1].end && x.metric && x.metric->Name() == rec->metric &&
+                   RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kReached);
+          };
+          if (!restated && !share_of && std::find(used.begin(), used.end(), &x) != used.end() && !reached()) {
             mm = nullptr;  // "$2 billion in cash, and generating $2 million": one level per mention
             continue;
           }
