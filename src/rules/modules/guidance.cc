@@ -214,6 +214,11 @@ class GuidanceModule : public Module {
         negative = true;
       g.low = negative ? -q.high : q.low, g.high = negative ? -q.low : q.high;
       if (MeasuredAgainst(ctx, q, *out, first)) continue;
+      // "X revenue to be between $250 million and $270 million, down 27%": the growth of a level
+      // this sentence gave is of that level's segment
+      if (g.segment.empty() && g.metric.ends_with("_growth"))
+        for (size_t k = first; k < out->guidance.size(); ++k)
+          if (out->guidance[k].metric + "_growth" == g.metric) g.segment = out->guidance[k].segment;
       Emit(ctx, st, r, q, &g, &used, out);
     }
 
