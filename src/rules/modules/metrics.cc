@@ -1275,7 +1275,9 @@ class Metrics : public Module {
       if (f.b - qe > 60 || ctx.text.substr(qe, f.b - qe).find_first_of(";:") != std::string_view::npos) continue;
       auto between = [&](uint32_t b, uint32_t e) { return b >= qe && e <= f.b; };
       if (std::any_of(ctx.quantities.begin(), ctx.quantities.end(), [&](const Quantity& q) { return between(q.start - base, q.end - base); }) ||
-          std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kMetric && between(x.b, x.e); }) ||
+          std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {  // (its own name may: "$3.5 billion of cash, flat")
+            return x.in->kind == Kind::kMetric && between(x.b, x.e) && !(x.metric && x.metric->Name() == r->metric);
+          }) ||
           std::any_of(r->comparisons.begin(), r->comparisons.end(), [](const Comparison& c) { return c.type == "change"; }))
         continue;
       const uint32_t from = at ? r->end - base : f.e;  // "flat at 41.5% sequentially": the cue after the level
