@@ -214,7 +214,7 @@ class GuidanceModule : public Module {
         negative = true;
       g.low = negative ? -q.high : q.low, g.high = negative ? -q.low : q.high;
       if (MeasuredAgainst(ctx, q, *out, first)) continue;
-      // "X revenue to be between $250 million and $270 million, down 27%": the growth of a level
+      // "X revenue to be between $120 million and $130 million, down 8%": the growth of a level
       // this sentence gave is of that level's segment
       if (g.segment.empty() && g.metric.ends_with("_growth"))
         for (size_t k = first; k < out->guidance.size(); ++k)
@@ -259,7 +259,7 @@ class GuidanceModule : public Module {
 
   // "capex near $450 million, far below our D&A run rate of roughly $600 million": a figure an item
   // said before it in the sentence is measured against is no guidance (unless it is a target
-  // itself: "far above our evergreen target of 8% annual EPS growth")
+  // itself: "well above our long-term target of 6% annual EPS growth")
   static bool MeasuredAgainst(const SentenceContext& ctx, const Quantity& q, const Tags& out, size_t first) {
     static const RE2 kAgainst(
         R"((?i)\b(?:below|above|than|versus|vs\.?)\s+(?:our|the|its)\s+((?:[\w&-]+\s+){1,6}?)(?:of|at)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?$)");
