@@ -857,10 +857,7 @@ class Metrics : public Module {
         ++j;
       uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
       // (and so is one joined to a blocked one by "and": "outlook range for EBITDA of $80 million and 27% of revenue")
-      static const RE2 kAndGap(R"(^\s*,?\s*and\s+$)");
-      const bool joined = i > 0 && blocked_prev &&
-                          RE2::FullMatch(re2::StringPiece(s.data() + (ctx.quantities[i - 1].end - base),
-                                                          qb - (ctx.quantities[i - 1].end - base)), kAndGap);
+      const bool joined = i > 0 && blocked_prev && AndBetween(ctx, i - 1);
       blocked_prev = false;
       if (joined || Blocked(st, s, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) {
         blocked_prev = true;
@@ -1475,14 +1472,19 @@ class Metrics : public Module {
     return false;
   }
 
+  // Quantities i and i + 1 joined by "and" alone: "$80 million and 27% of revenue".
+  static bool AndBetween(const SentenceContext& ctx, size_t i) {
+    if (i + 1 >= ctx.quantities.size()) return false;
+    static const RE2 kAnd(R"(^\s*,?\s*and\s+$)");
+    const uint32_t from = ctx.quantities[i].end, to = ctx.quantities[i + 1].start;
+    return RE2::FullMatch(re2::StringPiece(ctx.text.data() + (from - ctx.sentence.begin), to - from), kAnd);
+  }
+
   // "4.1% and 6.3% year-on-year increases": the plural noun of change after the pair that
   // quantity i opens, else nullptr.
   static const Mention* PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i) {
-    if (i + 1 >= ctx.quantities.size()) return nullptr;
-    static const RE2 kPair(R"(^\s*,?\s*and\s+$)");
-    const uint32_t base = ctx.sentence.begin, qe = ctx.quantities[i].end - base;
-    const uint32_t nb = ctx.quantities[i + 1].start - base, ne = ctx.quantities[i + 1].end - base;
-    if (!RE2::FullMatch(re2::StringPiece(ctx.text.data() + qe, nb - qe), kPair)) return nullptr;
+    if (!AndBetween(ctx, i)) return nullptr;
+    const uint32_t ne = ctx.quantities[i + 1].end - ctx.sentence.begin;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kChange && x.in->attr == "1" && x.b >= ne && x.b - ne <= 2 && ctx.text[x.e - 1] == 's') return &x;
     return nullptr;
