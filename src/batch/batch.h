@@ -85,6 +85,14 @@ class BoundedQueue {
     not_full_.notify_one();
     return v;
   }
+  std::optional<T> TryPop() {  // nullopt when nothing waits now
+    std::lock_guard<std::mutex> l(mu_);
+    if (q_.empty()) return std::nullopt;
+    T v = std::move(q_.front());
+    q_.pop_front();
+    not_full_.notify_one();
+    return v;
+  }
   void Close() {
     std::lock_guard<std::mutex> l(mu_);
     closed_ = true;

@@ -52,6 +52,16 @@ bool ReadRegular(const std::string& path, uint64_t max_bytes, std::string* out) 
   return ok;
 }
 
+// An analysis's outcome into its Done.
+void Take(Result<Analysis> r, Done* d) {
+  if (r.ok()) {
+    d->bytes = r->source.bytes;
+    d->analysis = std::make_unique<Analysis>(std::move(r).value());
+  } else {
+    d->error = r.status();
+  }
+}
+
 std::string Duration(double s) {
   char buf[32];
   long t = static_cast<long>(s + 0.5);
@@ -150,7 +160,7 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
     Reorderer<Done> reorder;
     std::atomic<bool> truncated{false}, walked{false};
   };
-  auto shared = std::make_shared<Shared>(2 * static_cast<size_t>(jobs), 4 * static_cast<uint64_t>(jobs));
+  auto shared = std::make_shared<Shared>(64 * static_cast<size_t>(jobs), 64 * static_cast<uint64_t>(jobs));
   auto& queue = shared->queue;
   auto& reorder = shared->reorder;
 
@@ -183,40 +193,52 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
     return !sinks.empty();
   };
   const uint64_t max_bytes = analyzer.options().max_bytes;
+  // A worker takes the calls waiting in the queue, up to kCalls or kBytes, and analyzes them
+  // together (Analyzer::AnalyzeMany: the rule packs search all their sentences at once).
+  constexpr size_t kCalls = 32, kBytes = 1 << 20;
   std::vector<std::thread> workers;
   for (int i = 0; i < jobs; ++i)
     workers.emplace_back([&] {
-      std::string bytes;
+      std::vector<Job> batch;
+      std::vector<Done> done;
+      std::vector<std::string> bytes(kCalls);
+      std::vector<Analyzer::Input> many;
+      std::vector<size_t> of;  // the batch index of each input
       while (auto job = queue.Pop()) {
-        Done d;
-        d.path = job->item.path;
-        if (stopped()) {
-          d.cancelled = true;
-        } else if (!job->item.error.ok()) {
-          d.error = job->item.error;
-        } else {
-          Result<Analysis> r = Status(Code::kInternal, "not analyzed");
-          bool read;
-          {
-            timing::Scope t(kRead);
-            read = ReadRegular(d.path, max_bytes, &bytes);
-          }
-          if (read) {
-            d.bytes = bytes.size();
-            if (o.resume && all_stored(ingest::Sha256Hex(bytes))) d.skipped = true;
-            else r = analyzer.Analyze(bytes, d.path);
+        batch.clear(), done.clear(), many.clear(), of.clear();
+        size_t held = 0;
+        for (std::optional<Job> j = std::move(job); j; j = queue.TryPop()) {
+          Done& d = done.emplace_back();
+          d.path = j->item.path;
+          const size_t at = batch.size();
+          batch.push_back(std::move(*j));
+          if (stopped()) {
+            d.cancelled = true;
+          } else if (!batch[at].item.error.ok()) {
+            d.error = batch[at].item.error;
           } else {
-            r = analyzer.AnalyzeFile(d.path);
+            bool read;
+            {
+              timing::Scope t(kRead);
+              read = ReadRegular(d.path, max_bytes, &bytes[at]);
+            }
+            if (!read) {
+              Take(analyzer.AnalyzeFile(d.path), &d);
+            } else if (d.bytes = bytes[at].size(); o.resume && all_stored(ingest::Sha256Hex(bytes[at]))) {
+              d.skipped = true;
+            } else {
+              many.push_back({bytes[at], d.path});
+              of.push_back(at);
+              held += bytes[at].size();
+            }
           }
-          if (d.skipped) {
-          } else if (r.ok()) {
-            d.bytes = r->source.bytes;
-            d.analysis = std::make_unique<Analysis>(std::move(r).value());
-          } else {
-            d.error = r.status();
-          }
+          if (batch.size() == kCalls || held >= kBytes) break;
         }
-        if (!reorder.Put(job->seq, std::move(d))) break;
+        auto results = analyzer.AnalyzeMany(many);
+        for (size_t k = 0; k < results.size(); ++k) Take(std::move(results[k]), &done[of[k]]);
+        bool open = true;
+        for (size_t k = 0; k < batch.size() && open; ++k) open = reorder.Put(batch[k].seq, std::move(done[k]));
+        if (!open) break;
       }
     });
 

@@ -55,6 +55,9 @@ std::vector<LayoutInfo> Layouts() {
 struct Analyzer::Impl {
   Options options;
   std::unique_ptr<rules::Engine> rules;  // compiled once, read-only: shared by every thread
+
+  Result<Analysis> Prepare(std::string_view bytes, std::string_view path) const;
+  void Finish(std::vector<Result<Analysis>>* calls) const;
 };
 
 namespace {
@@ -146,14 +149,15 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(const Options& options) {
   return std::unique_ptr<Analyzer>(new Analyzer(std::move(impl)));
 }
 
-Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path) const {
-  const Options& o = impl_->options;
+// Everything before the rules: decode, layout, segment, sentences.
+Result<Analysis> Analyzer::Impl::Prepare(std::string_view bytes, std::string_view path) const {
+  const Options& o = options;
   if (bytes.size() > o.max_bytes)
     return Status(Code::kBadInput, "file is " + std::to_string(bytes.size()) + " bytes, over the --max-bytes limit of " +
                                        std::to_string(o.max_bytes));
   static const int kDecode = timing::Slot("ingest"), kHash = timing::Slot("sha256"),
                    kLayout = timing::Slot("layout"), kSegment = timing::Slot("segment"),
-                   kSentences = timing::Slot("sentences"), kSpeakers = timing::Slot("speaker counts");
+                   kSentences = timing::Slot("sentences");
   auto text = [&] {
     timing::Scope t(kDecode);
     return ingest::Decode(bytes);
@@ -196,11 +200,33 @@ Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path
   layouts::PeriodFromFileName(path, &a.call);
   stage.emplace(kSentences);
   segment::SplitSentences(&a);
-  stage.reset();
-  impl_->rules->Run(&a);  // times each module itself
-  stage.emplace(kSpeakers);
-  rules::ComputeSpeakers(&a);
   return a;
+}
+
+Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path) const {
+  std::vector<Result<Analysis>> one;
+  one.push_back(impl_->Prepare(bytes, path));
+  impl_->Finish(&one);
+  return std::move(one.front());
+}
+
+std::vector<Result<Analysis>> Analyzer::AnalyzeMany(std::span<const Input> inputs) const {
+  std::vector<Result<Analysis>> out;
+  out.reserve(inputs.size());
+  for (const Input& in : inputs) out.push_back(impl_->Prepare(in.bytes, in.path));
+  impl_->Finish(&out);
+  return out;
+}
+
+// The rules over every prepared call at once, then the per-speaker counts.
+void Analyzer::Impl::Finish(std::vector<Result<Analysis>>* calls) const {
+  static const int kSpeakers = timing::Slot("speaker counts");
+  std::vector<Analysis*> ok;
+  for (auto& r : *calls)
+    if (r.ok()) ok.push_back(&r.value());
+  rules->Run(std::span<Analysis* const>(ok));  // times each module itself
+  timing::Scope t(kSpeakers);
+  for (Analysis* a : ok) rules::ComputeSpeakers(a);
 }
 
 Result<Analysis> Analyzer::AnalyzeFile(const std::string& path) const {

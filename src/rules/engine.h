@@ -58,6 +58,9 @@ class Engine {
   // rules_dir: files there override the built-in ones of the same name; empty: built-in only.
   static Result<std::unique_ptr<Engine>> Load(const std::string& rules_dir);
   void Run(Analysis* a) const;
+  // The same as Run on each call, faster for many small ones (the packs search all their
+  // sentences together, so the DFA states stay in cache).
+  void Run(std::span<Analysis* const> calls) const;
   const Module* module(std::string_view name) const;
 
  private:

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,8 @@
 #include <thread>
 
 #include "batch/batch.h"
+#include "callscope/callscope.h"
+#include "report/report.h"
 
 namespace fs = std::filesystem;
 using callscope::batch::InputWalker;
@@ -171,4 +174,50 @@ TEST_CASE("the bounded queue blocks producers at capacity and drains after Close
   CHECK(*q.Pop() == 3);
   CHECK_FALSE(q.Pop().has_value());
   CHECK_FALSE(q.Push(4));
+}
+
+TEST_CASE("TryPop takes what waits and never blocks") {
+  callscope::batch::BoundedQueue<int> q(4);
+  CHECK_FALSE(q.TryPop().has_value());
+  CHECK(q.Push(7));
+  CHECK(q.Push(8));
+  CHECK(*q.TryPop() == 7);
+  CHECK(*q.TryPop() == 8);
+  CHECK_FALSE(q.TryPop().has_value());
+}
+
+TEST_CASE("AnalyzeMany gives each call what Analyze gives it alone, failures in place") {
+  // Batch mode analyzes the calls a worker holds together; a call's tags must not depend on the
+  // calls beside it (module state is per call), and a bad input fails alone.
+  auto an = callscope::Analyzer::Create({});
+  REQUIRE(an.ok());
+  std::vector<std::string> paths, bytes;
+  for (const auto& e : fs::directory_iterator("corpora"))
+    if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+  std::sort(paths.begin(), paths.end());
+  REQUIRE(paths.size() >= 4);
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    bytes.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  paths.insert(paths.begin() + 2, "empty.txt");  // a failure between two calls
+  bytes.insert(bytes.begin() + 2, "");
+  std::vector<callscope::Analyzer::Input> inputs;
+  for (size_t i = 0; i < paths.size(); ++i) inputs.push_back({bytes[i], paths[i]});
+  auto many = (*an)->AnalyzeMany(inputs);
+  REQUIRE(many.size() == paths.size());
+  size_t tagged = 0;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    CAPTURE(paths[i]);
+    auto one = (*an)->Analyze(bytes[i], paths[i]);
+    REQUIRE(one.ok() == many[i].ok());
+    if (!one.ok()) {
+      CHECK(one.status().message() == many[i].status().message());
+      continue;
+    }
+    CHECK(callscope::report::ToJson(*one, 0) == callscope::report::ToJson(*many[i], 0));
+    tagged += one->tags.metrics.size();
+  }
+  CHECK_FALSE(many[2].ok());
+  CHECK(tagged > 50);  // the comparison covered real tags
 }

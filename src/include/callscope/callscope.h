@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,12 @@ class Analyzer {
 
   Result<Analysis> Analyze(std::string_view bytes, std::string_view path) const;
   Result<Analysis> AnalyzeFile(const std::string& path) const;
+  // Several calls at once: the same results as Analyze on each, in order, and faster for many
+  // small calls (the rule packs search all their sentences together). Batch mode uses it.
+  struct Input {
+    std::string_view bytes, path;
+  };
+  std::vector<Result<Analysis>> AnalyzeMany(std::span<const Input> inputs) const;
   const Options& options() const;
 
   struct Impl;
