@@ -123,7 +123,7 @@ void AppendGuidance(const Analysis& a, std::string* o) {
             "<th scope=\"col\" class=\"num\">Guidance</th><th scope=\"col\">Change</th><th scope=\"col\">Basis</th>"
             "<th scope=\"col\">Said by</th></tr></thead>\n<tbody>\n");
   static const std::map<std::string, const char*> kArrow = {
-      {"raised", "\u25b2"}, {"lowered", "\u25bc"}, {"reaffirmed", "\u25cf"}, {"withdrawn", "\u2715"}, {"narrowed", "\u2194"}};
+      {"raised", "\u25b2"}, {"lowered", "\u25bc"}, {"reaffirmed", "\u25cf"}, {"withdrawn", "\u2715"}, {"declined", "\u2205"}, {"narrowed", "\u2194"}};
   for (size_t i = 0; i < gs.size(); ++i) {
     const Guidance& g = gs[i];
     std::string what = Pretty(g.metric);

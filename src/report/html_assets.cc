@@ -48,7 +48,7 @@ tbody tr:hover{background:#f8fafc}
 .guidance td,.guidance th{white-space:nowrap}.guidance td:nth-child(4){white-space:normal;width:40%}
 .scroll{overflow-x:auto}.calls{font-size:.85rem}.calls td{white-space:nowrap}
 .cond{display:block;color:var(--muted);font-size:.8rem}
-.rev{font-weight:700;white-space:nowrap}.rev-raised{color:#047857}.rev-lowered{color:#b91c1c}.rev-reaffirmed{color:#1e3a8a}.rev-withdrawn{color:#b91c1c}.rev-narrowed{color:#6d28d9}
+.rev{font-weight:700;white-space:nowrap}.rev-raised{color:#047857}.rev-lowered{color:#b91c1c}.rev-reaffirmed{color:#1e3a8a}.rev-withdrawn{color:#b91c1c}.rev-declined{color:#6b7280}.rev-narrowed{color:#6d28d9}
 details.data{margin-top:.6rem}
 summary{cursor:pointer;color:var(--accent);font-weight:600}
 .chart{max-width:100%;height:auto;display:block}

@@ -67,7 +67,7 @@ struct Guidance {
   double low = NAN, high = NAN;  // equal for a point; NAN when qualitative
   std::string unit;
   std::string qualifier;  // "approximately", "at least", "at most", "above", "below"; empty: exact
-  std::string revision;   // "raised", "lowered", "reaffirmed", "withdrawn", "narrowed"; empty: not said
+  std::string revision;   // "raised", "lowered", "reaffirmed", "withdrawn", "declined" (none given), "narrowed"; empty: not said
   double prior_low = NAN, prior_high = NAN;  // the guidance it replaces, when said
   bool qualitative = false;
   std::string condition;  // "includes a $0.01 one time benefit ...", "at current levels of demand"

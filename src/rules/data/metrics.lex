@@ -69,7 +69,7 @@ buyback_authorization|buyback authorization|repurchase authorization|share repur
 [class=money,per_share basis=no level=company]
 dividend|dividend|dividends|dividend per share|dividends per share
 [class=money basis=no level=company]
-capital_return|capital return|capital returns|return of capital|total cash return|shareholder returns|dividends and share repurchases|dividends and repurchases|dividends and buybacks|share repurchases and dividends|repurchases and dividends|buybacks and dividends|dividends and share buybacks|share buybacks and dividends
+capital_return|capital return|capital returns|return of capital|total cash return|shareholder returns|dividends and share repurchases|dividends and repurchases|dividends and buybacks|share repurchases and dividends|repurchases and dividends|buybacks and dividends|dividends and share buybacks|share buybacks and dividends|buyback and dividends|dividends and buyback
 [class=money,per_share basis=no]
 ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
 [class=per_share basis=no as=ffo]

@@ -834,7 +834,7 @@ class GuidanceModule : public Module {
       if (x->kind == Kind::kDirection && cue && !direction && x->b >= cue->b) direction = x;
     }
     Guidance g;
-    if (revision == "withdrawn" || (revision == "reaffirmed" && !metric)) {
+    if (revision == "withdrawn" || revision == "declined" || (revision == "reaffirmed" && !metric)) {
       g.metric = "outlook";
       g.revision = revision;
     } else {

@@ -1011,7 +1011,9 @@ class Metrics : public Module {
         // said as an aside (", down 2%") after the line is named again, when no other period (but
         // the one compared with), basis or segment comes between: "Sales reached 9.4 billion, with
         // top-line momentum firm, down 2% sequentially" (not "organic sales grew 4%", another measure)
-        static const RE2 kAside(R"(,\s+(?:and\s+)?(?:up|down)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+        // (or ", an increase of 20%")
+        static const RE2 kAside(
+            R"(,\s+(?:and\s+)?(?:(?:up|down)\s+(?:by\s+)?|an?\s+(?:increase|decrease|decline|rise|drop)\s+of\s+)(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
         auto named_between = [&] {
           return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
             return ((x.in->kind == Kind::kPeriod && !x.comparative && x.text != rec->period) || x.in->kind == Kind::kBasis) &&
@@ -1097,8 +1099,15 @@ class Metrics : public Module {
       const Mention* mm = forced[i];
       if (!mm && IsCurrency(q.unit)) {
         static const RE2 kRate(R"((?i)^\s+(?:every|per|each|a\s+(?:day|week|month|year))\b)");  // "$3 million cash every day"
+        // "$2.1 billion to shareholders through buybacks and dividends": what was returned, and how
+        static const RE2 kToHolders(
+            R"((?i)^\s+(?:of\s+cash\s+)?(?:back\s+)?to\s+(?:our\s+)?(?:share|stock)holders\s+(?:back\s+)?(?:through|via|in(?:\s+the\s+form\s+of)?|by\s+way\s+of)\s+$)");
         for (const Mention& x : st.ms)
-          if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
+          if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 48 &&
+              RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kToHolders))
+            mm = &x;
+        for (const Mention& x : st.ms)
+          if (!mm && x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
             std::string_view gap = s.substr(qe, x.b - qe);
             // "... of EX switch revenue"; "a $10 billion buyback" (the noun the amount qualifies);
             // "$2 billion on share repurchases and $1.1 billion on dividends" (not "net income of
