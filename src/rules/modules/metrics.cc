@@ -1099,9 +1099,9 @@ class Metrics : public Module {
       const Mention* mm = forced[i];
       if (!mm && IsCurrency(q.unit)) {
         static const RE2 kRate(R"((?i)^\s+(?:every|per|each|a\s+(?:day|week|month|year))\b)");  // "$3 million cash every day"
-        // "$2.1 billion to shareholders through buybacks and dividends": what was returned, and how
+        // "$2.1 billion to our stockholders via dividends and buybacks": what was returned, and how
         static const RE2 kToHolders(
-            R"((?i)^\s+(?:of\s+cash\s+)?(?:back\s+)?to\s+(?:our\s+)?(?:share|stock)holders\s+(?:back\s+)?(?:through|via|in(?:\s+the\s+form\s+of)?|by\s+way\s+of)\s+$)");
+            R"((?i)^\s+(?:of\s+cash\s+)?(?:back\s+)?to\s+(?:our\s+)?(?:share|stock)holders\s+(?:back\s+)?(?:through|via|in(?:\s+the\s+form\s+of)?|by\s+way\s+of)\s+(?:(?:share|stock)\s+)?$)");
         for (const Mention& x : st.ms)
           if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 48 &&
               RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kToHolders))
