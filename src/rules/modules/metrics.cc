@@ -1416,9 +1416,10 @@ class Metrics : public Module {
 
   // The metric named between the number and a noun of change: "20% revenue growth", "15% EPS increase".
   static const Mention* MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe) {
-    // (or with a word of when between: "8% sequential revenue growth")
+    // (or with a word of when between: "8% sequential revenue growth"; or "segment": "20%
+    // segment operating profit growth")
     static const RE2 kGrowth(R"((?i)^\s+(?:growth|increase)\b)");
-    static const RE2 kWhen(R"((?i)^\s+(?:sequential|year-over-year|year-on-year)\s+$)");
+    static const RE2 kWhen(R"((?i)^\s+(?:sequential|year-over-year|year-on-year|segment)\s+$)");
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kMetric && x.b >= qe &&
           (x.b - qe <= 2 || (x.b - qe <= 20 && RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kWhen))) &&
