@@ -77,6 +77,25 @@ TEST_CASE("html: a call with no tags, turns or exchanges still renders every sec
   CHECK(page.find("http") == std::string::npos);  // nothing to fetch
 }
 
+TEST_CASE("html: each guidance revision has its own class and sign, declined among them") {
+  Analysis a = SmallCall();
+  const std::pair<const char*, const char*> revisions[] = {
+      {"raised", "\u25b2"}, {"lowered", "\u25bc"}, {"reaffirmed", "\u25cf"},
+      {"withdrawn", "\u2715"}, {"declined", "\u2205"}, {"narrowed", "\u2194"}};
+  for (const auto& [rev, sign] : revisions) {
+    Guidance g;
+    g.metric = "outlook", g.qualitative = true, g.revision = rev, g.speaker = 1, g.turn = 1;
+    a.tags.guidance.push_back(g);
+  }
+  std::string page = report::HtmlReport(a);
+  for (const auto& [rev, sign] : revisions) {
+    CAPTURE(rev);
+    CHECK(page.find(std::string("<span class=\"rev rev-") + rev + "\"><span aria-hidden=\"true\">" + sign) !=
+          std::string::npos);
+    CHECK(page.find(std::string(".rev-") + rev + "{") != std::string::npos);  // styled
+  }
+}
+
 TEST_CASE("html: byte-stable") {
   CHECK(report::HtmlReport(SmallCall()) == report::HtmlReport(SmallCall()));
   CHECK(report::html::Amount(921e6, 921e6, 971e6, "USD") == "$921M\u2013$971M");

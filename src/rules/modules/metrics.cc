@@ -1102,8 +1102,10 @@ class Metrics : public Module {
         // "$2.1 billion to our stockholders via dividends and buybacks": what was returned, and how
         static const RE2 kToHolders(
             R"((?i)^\s+(?:of\s+cash\s+)?(?:back\s+)?to\s+(?:our\s+)?(?:share|stock)holders\s+(?:back\s+)?(?:through|via|in(?:\s+the\s+form\s+of)?|by\s+way\s+of)\s+(?:(?:share|stock)\s+)?$)");
+        // (a byte search first: this runs for every amount, the word is rare)
+        const bool holders = s.substr(qe, 48).find("holders") != std::string_view::npos;
         for (const Mention& x : st.ms)
-          if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 48 &&
+          if (holders && x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 48 &&
               RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kToHolders))
             mm = &x;
         for (const Mention& x : st.ms)
