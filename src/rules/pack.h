@@ -1,6 +1,6 @@
 // Stage 4a: rule packs and lexicons, the data every tagging module is made of (formats in
-// data/README.md). A Pack is compiled once into one RE2::Set (which rules can match a sentence,
-// in one pass) plus one RE2 per rule (where, with named groups); it is read-only afterwards.
+// data/README.md). A Pack is compiled once into a few RE2::Sets (which rules can match a sentence)
+// plus one RE2 per rule (where, with named groups); it is read-only afterwards.
 #pragma once
 
 #include <re2/re2.h>
@@ -104,9 +104,9 @@ class Pack {
   static Result<std::unique_ptr<Pack>> Load(const Source& src, const std::string& name);
 
   // Every match of every rule (guards applied), overlapping ones included, in out[i] (cleared
-  // first) for texts[i]; per text, rule by rule in pack order, each rule's in text order. The Set
-  // runs over every text, then each rule over the texts it named, so one RE2's DFA states stay in
-  // cache while it runs (a text at a time, the Set and the rules evict each other's states).
+  // first) for texts[i]; per text, rule by rule in pack order, each rule's in text order. The Sets
+  // run over every text, then each rule over the texts they named, so one RE2's DFA states stay in
+  // cache while it runs (a text at a time, the Sets and the rules evict each other's states).
   void FindAll(std::span<const std::string_view> texts, std::span<Matches> out) const;
   // True when the pack's prefilter (if any) says the text may hold a match.
   bool MayMatch(std::string_view text) const;
@@ -114,6 +114,8 @@ class Pack {
   const std::string& name() const { return name_; }
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Lexicon* lexicon(const std::string& name) const;  // by its {name} in the pack
+  size_t sets() const { return sets_.size(); }
+  size_t searched_everywhere() const { return everywhere_.size(); }
 
  private:
   void FindRule(const Rule& r, std::string_view text, Matches* out) const;  // one rule's matches
@@ -122,7 +124,12 @@ class Pack {
   std::vector<std::unique_ptr<Rule>> rules_;
   std::map<std::string, Lexicon> lexicons_;
   std::unique_ptr<RE2> prefilter_;
-  std::unique_ptr<RE2::Set> set_;
+  struct Set {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<uint32_t> rules;  // Set index -> rule index
+  };
+  std::vector<Set> sets_;            // the rules' triggers, split (Load says why)
+  std::vector<uint32_t> everywhere_;  // rules in no Set: searched in every text
 };
 
 }  // namespace callscope::rules
