@@ -826,9 +826,10 @@ class GuidanceModule : public Module {
     const Mention* cue = nullptr;
     const Mention* metric = nullptr;
     const Mention* direction = nullptr;
+    const Mention* rev = nullptr;
     std::string revision;
     for (const Mention* x : r.mentions) {
-      if (x->kind == Kind::kRevision && revision.empty()) revision = x->m->rule->Attr("revision");
+      if (x->kind == Kind::kRevision && revision.empty()) revision = x->m->rule->Attr("revision"), rev = x;
       if (x->kind == Kind::kCue && x->m->rule->Attr("qualitative") == "1" && !cue && r.At(x->b) == Reading::kForward) cue = x;
       if (x->kind == Kind::kMetric && cue && !metric && x->b >= cue->b && x->b - cue->e <= 60) metric = x;
       if (x->kind == Kind::kDirection && cue && !direction && x->b >= cue->b) direction = x;
@@ -837,6 +838,7 @@ class GuidanceModule : public Module {
     if (revision == "withdrawn" || revision == "declined" || (revision == "reaffirmed" && !metric)) {
       g.metric = "outlook";
       g.revision = revision;
+      if (revision == "declined") Refused(r, *rev, &g);
     } else {
       if (!cue || !metric || !direction) return;
       if (direction->b > metric->e + 40) return;
@@ -852,12 +854,34 @@ class GuidanceModule : public Module {
       g.period = p;
       break;
     }
-    if (g.period.empty() && g.metric != "outlook") return;  // "a named metric and period"
+    if (g.period.empty() && g.metric != "outlook" && g.revision != "declined") return;  // "a named metric and period"
     g.condition = r.condition;
     g.speaker = ctx.turn.speaker, g.turn = ctx.turn.index, g.sentence = ctx.index;
     g.start = ctx.sentence.begin, g.end = ctx.sentence.end;
     g.quote = std::string(ctx.text);
     if (!Duplicate(*out, g)) out->guidance.push_back(std::move(g));
+  }
+
+  // The line a refusal names, when it names one: a metric ("no quarterly revenue guidance",
+  // "guidance on capex") or a business ("Trading guidance", "an outlook for the Devices segment").
+  void Refused(const Reading& r, const Mention& rev, Guidance* g) const {
+    static const RE2 kOn(R"((?i)^\s+(?:on|for|about)\s+(?:the\s+|our\s+|its\s+)?$)");
+    for (const Mention* x : r.mentions) {
+      if (x->kind != Kind::kMetric || x->b < rev.b || x->b > rev.e + 20) continue;
+      if (x->b >= rev.e && !RE2::PartialMatch(r.text.substr(rev.e, x->b - rev.e), kOn)) continue;
+      if (const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b))) {
+        g->metric = e->Name();
+        return;
+      }
+    }
+    static const RE2 kBefore(R"(\s((?:[A-Z][a-z][A-Za-z&]*\s+){1,2})(?i:guidance|outlook|forecasts?)$)");
+    static const RE2 kAfter(
+        R"(^\s+(?i:on|for)\s+(?:(?i:the|our|its)\s+)?([A-Z][A-Za-z&]+(?:\s+[A-Z][A-Za-z&]+)?)\s+(?i:segment|business|division|unit)\b)");
+    re2::StringPiece name;
+    std::string_view span = r.text.substr(rev.b, rev.e - rev.b), after = r.text.substr(rev.e);
+    if (RE2::PartialMatch(re2::StringPiece(span.data(), span.size()), kBefore, &name) ||
+        RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kAfter, &name))
+      g->segment = std::string(Trim(std::string_view(name.data(), name.size())));
   }
 
   const Pack& pack_;
