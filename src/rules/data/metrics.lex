@@ -11,6 +11,8 @@
 #   rate): never given the segment a section of the turn is about, only one its sentence names.
 # [bottom=1]: a bottom line (net income, expenses, the efficiency ratio): said after a line of
 #   business named with its revenue, it is the segment's that reported, not the line's.
+# [by=level]: a metric said as a verb ("reduce costs"): the amount after "by" is its level, not a
+#   change in it (guidance takes "we plan to reduce costs by $750 million" as a target).
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=stated]
@@ -51,6 +53,10 @@ restructuring|restructuring charges|restructuring charge|restructuring costs|res
 [class=money basis=no level=company]
 cost_savings|cost savings|cost reduction|cost reductions|cost cuts|cost synergies|run-rate savings
 cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
+# Savings said as the verb: "we plan to reduce costs by $750 million" is that much saved
+# ([by=level]: the amount after "by" is the savings, not a change in them).
+[class=money basis=no level=company as=cost_savings by=level]
+cost_cutting|reduce costs|reducing costs|reduced costs|reduce our costs|reducing our costs|reduced our costs|cut costs|cutting costs|cut our costs|reduce our cost base|reducing our cost base|reduced our cost base|lower costs by|lowering costs by
 [class=money basis=no]
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 bookings|bookings|orders|order intake

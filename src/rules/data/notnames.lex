@@ -6,7 +6,7 @@ The|An|Its|Their|Your|This|That|These|Those|Our|We
 Net|Gross|Organic|Record|Reported|Quarterly|Annual|Underlying|Core|Comparable|Recurring
 Operating|Adjusted|Diluted|Basic|Fiscal|Full|Non-GAAP|Non-interest|Noninterest|Interest|Free
 Strong|Cash|Capital|Deferred|Average|Sequential|Sequentially|Last|Year|Quarter|First|Second
-Third|Fourth|In|On|For|As|With|Both|Combined|Segment|Business|Higher|Lower|Good|Solid
+Third|Fourth|In|On|For|As|With|By|Through|Via|From|To|At|Of|Both|Combined|Segment|Business|Higher|Lower|Good|Solid
 Normalized|Pro|Pretax|Pre-tax|Total|Overall|Consolidated|Company|Group|Firm|So|And|But|Now|Also|Accrued|Cash-basis
 Ending|Beginning|Opening|Closing|Period-end|Year-end|Quarter-end
 COGS|FX|Pricing|Volume|Volumes|Demand|Inflation|Headcount

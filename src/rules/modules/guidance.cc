@@ -643,10 +643,18 @@ class GuidanceModule : public Module {
   }
 
   // "raising our fiscal 2026 revenue guidance by $150 million to $9.4 billion": $150 million is the step.
-  static bool Delta(const Reading& r, uint32_t qb) {
+  bool Delta(const Reading& r, uint32_t qb) const {
     std::string_view before = r.text.substr(0, qb);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     if (!before.ends_with(" by")) return false;
+    // "reduce costs (this year) by $750 million": a metric said as the verb, whose amount "by" gives
+    // ([by=level] in the lexicon)
+    static const RE2 kPeriodBetween(
+        R"((?i)^(?:\s+(?:this|next|in|over|during|for)\s+(?:the\s+)?(?:(?:fiscal|calendar|full)\s+)?(?:year|quarter|(?:19|20)\d\d))?$)");
+    const size_t by = before.size() - 3;
+    for (const Mention* x : r.mentions)
+      if (x->kind == Kind::kMetric && x->e <= by && Hit(r.text.substr(x->e, by - x->e), kPeriodBetween))
+        if (const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b)); e && e->Attr("by") == "level") return false;
     static const RE2 kStep(R"((?i)\b(?:rais|increas|lower|reduc|cut|lift|boost|trim)\w*\b)");
     return std::any_of(r.mentions.begin(), r.mentions.end(), [](const Mention* x) { return x->kind == Kind::kRevision; }) ||
            Hit(before, kStep);
