@@ -30,6 +30,7 @@ operating_expenses|operating expenses|operating expense|opex|total operating exp
 r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses
 s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
+corporate_expenses|corporate expenses|corporate expense|unallocated corporate expenses|unallocated corporate costs|corporate costs|corporate overhead|corporate and other expenses
 sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense
 [class=money basis=yes level=company]
 other_income|net interest and other income|interest and other income|other income|interest income|other income and expense|other income and expenses|other income (expense)|other income/expense
