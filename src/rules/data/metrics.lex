@@ -106,7 +106,7 @@ efficiency_ratio|efficiency ratio|adjusted efficiency ratio|cost-to-income ratio
 net_revenue_retention|net revenue retention|dollar-based net revenue retention|net dollar retention|dollar-based net retention|net retention rate|NRR
 [class=days level=company]
 dso|DSO|DSOs|days sales outstanding|days of sales outstanding
-dio|DIO|days inventory outstanding|inventory days
+dio|DIO|days inventory outstanding|days of inventory outstanding|days of inventory|inventory days|days in inventory
 [class=count level=company]
 headcount|head count|employees|employee count|workforce
 [class=shares level=company]
