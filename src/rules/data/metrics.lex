@@ -104,6 +104,7 @@ tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision 
 efficiency_ratio|efficiency ratio|adjusted efficiency ratio|cost-to-income ratio|cost/income ratio|cost income ratio
 [class=pct basis=no]
 net_revenue_retention|net revenue retention|dollar-based net revenue retention|net dollar retention|dollar-based net retention|net retention rate|NRR
+attrition|attrition|revenue attrition|attrition rate|churn|churn rate|revenue churn|customer churn|gross churn
 [class=days level=company]
 dso|DSO|DSOs|days sales outstanding|days of sales outstanding
 dio|DIO|days inventory outstanding|days of inventory outstanding|days of inventory|inventory days|days in inventory

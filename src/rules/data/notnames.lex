@@ -3,7 +3,7 @@
 # names=checked (segment_head, segment_topic, ...) do not take them.
 # Kept apart from segments.lex, whose terms are matched in any case anywhere.
 The|An|Its|Their|Your|This|That|These|Those|Our|We
-Net|Gross|Organic|Record|Reported|Quarterly|Annual|Underlying|Core|Comparable|Recurring
+Net|Gross|Organic|Record|Reported|Quarterly|Annual|Monthly|Weekly|Daily|Annualized|Underlying|Core|Comparable|Recurring
 Operating|Adjusted|Diluted|Basic|Fiscal|Full|Non-GAAP|Non-interest|Noninterest|Interest|Free
 Strong|Cash|Capital|Deferred|Average|Sequential|Sequentially|Last|Year|Quarter|First|Second
 Third|Fourth|In|On|For|As|With|By|Through|Via|From|To|At|Of|Both|Combined|Segment|Business|Higher|Lower|Good|Solid
