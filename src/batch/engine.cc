@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <system_error>
 #include <thread>
 
 #include "batch/batch.h"
@@ -76,6 +77,12 @@ class Progress {
  public:
   Progress(const std::vector<std::string>& inputs, const Shard& shard, bool countable) : start_(Clock::now()) {
     if (!countable) return;
+    try {
+      Count(inputs, shard);
+    } catch (const std::system_error&) {  // no thread to count with: the total stays "?"
+    }
+  }
+  void Count(const std::vector<std::string>& inputs, const Shard& shard) {
     counter_ = std::thread([this, inputs, shard] {
       InputWalker w(inputs, nullptr);
       InputWalker::Item it;
@@ -169,23 +176,35 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
   std::optional<Progress> progress;
   if (o.progress) progress.emplace(inputs, o.shard, countable);
 
-  std::thread walker([shared, inputs, o, stopped] {
-    InputWalker w(inputs, o.list_in);
-    InputWalker::Item item;
-    uint64_t seq = 0;
-    while (w.Next(&item)) {
-      if (stopped()) {
-        shared->truncated = true;
-        break;
+  // No thread to be had (a process limit): a clear error, not an abort.
+  auto no_thread = [](const std::system_error& e) {
+    Stats st;
+    st.fatal = Status(Code::kSystem, std::string("cannot start a thread (") + e.what() +
+                                           "): the system's limit on processes; try a smaller --jobs");
+    return st;
+  };
+  std::thread walker;
+  try {
+    walker = std::thread([shared, inputs, o, stopped] {
+      InputWalker w(inputs, o.list_in);
+      InputWalker::Item item;
+      uint64_t seq = 0;
+      while (w.Next(&item)) {
+        if (stopped()) {
+          shared->truncated = true;
+          break;
+        }
+        if (!o.shard.Takes(item.path)) continue;
+        if (!shared->queue.Push({seq, std::move(item)})) break;
+        ++seq;
       }
-      if (!o.shard.Takes(item.path)) continue;
-      if (!shared->queue.Push({seq, std::move(item)})) break;
-      ++seq;
-    }
-    shared->reorder.Finish(seq);
-    shared->queue.Close();
-    shared->walked = true;
-  });
+      shared->reorder.Finish(seq);
+      shared->queue.Close();
+      shared->walked = true;
+    });
+  } catch (const std::system_error& e) {
+    return no_thread(e);
+  }
 
   auto all_stored = [&](const std::string& sha) {
     for (auto* s : sinks)
@@ -197,50 +216,60 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
   // together (Analyzer::AnalyzeMany: the rule packs search all their sentences at once).
   constexpr size_t kCalls = 32, kBytes = 1 << 20;
   std::vector<std::thread> workers;
-  for (int i = 0; i < jobs; ++i)
-    workers.emplace_back([&] {
-      std::vector<Job> batch;
-      std::vector<Done> done;
-      std::vector<std::string> bytes(kCalls);
-      std::vector<Analyzer::Input> many;
-      std::vector<size_t> of;  // the batch index of each input
-      while (auto job = queue.Pop()) {
-        batch.clear(), done.clear(), many.clear(), of.clear();
-        size_t held = 0;
-        for (std::optional<Job> j = std::move(job); j; j = queue.TryPop()) {
-          Done& d = done.emplace_back();
-          d.path = j->item.path;
-          const size_t at = batch.size();
-          batch.push_back(std::move(*j));
-          if (stopped()) {
-            d.cancelled = true;
-          } else if (!batch[at].item.error.ok()) {
-            d.error = batch[at].item.error;
-          } else {
-            bool read;
-            {
-              timing::Scope t(kRead);
-              read = ReadRegular(d.path, max_bytes, &bytes[at]);
-            }
-            if (!read) {
-              Take(analyzer.AnalyzeFile(d.path), &d);
-            } else if (d.bytes = bytes[at].size(); o.resume && all_stored(ingest::Sha256Hex(bytes[at]))) {
-              d.skipped = true;
-            } else {
-              many.push_back({bytes[at], d.path});
-              of.push_back(at);
-              held += bytes[at].size();
-            }
+  auto work = [&] {
+    std::vector<Job> batch;
+    std::vector<Done> done;
+    std::vector<std::string> bytes(kCalls);
+    std::vector<Analyzer::Input> many;
+    std::vector<size_t> of;  // the batch index of each input
+    while (auto job = queue.Pop()) {
+      batch.clear(), done.clear(), many.clear(), of.clear();
+      size_t held = 0;
+      for (std::optional<Job> j = std::move(job); j; j = queue.TryPop()) {
+        Done& d = done.emplace_back();
+        d.path = j->item.path;
+        const size_t at = batch.size();
+        batch.push_back(std::move(*j));
+        if (stopped()) {
+          d.cancelled = true;
+        } else if (!batch[at].item.error.ok()) {
+          d.error = batch[at].item.error;
+        } else {
+          bool read;
+          {
+            timing::Scope t(kRead);
+            read = ReadRegular(d.path, max_bytes, &bytes[at]);
           }
-          if (batch.size() == kCalls || held >= kBytes) break;
+          if (!read) {
+            Take(analyzer.AnalyzeFile(d.path), &d);
+          } else if (d.bytes = bytes[at].size(); o.resume && all_stored(ingest::Sha256Hex(bytes[at]))) {
+            d.skipped = true;
+          } else {
+            many.push_back({bytes[at], d.path});
+            of.push_back(at);
+            held += bytes[at].size();
+          }
         }
-        auto results = analyzer.AnalyzeMany(many);
-        for (size_t k = 0; k < results.size(); ++k) Take(std::move(results[k]), &done[of[k]]);
-        bool open = true;
-        for (size_t k = 0; k < batch.size() && open; ++k) open = reorder.Put(batch[k].seq, std::move(done[k]));
-        if (!open) break;
+        if (batch.size() == kCalls || held >= kBytes) break;
       }
-    });
+      auto results = analyzer.AnalyzeMany(many);
+      for (size_t k = 0; k < results.size(); ++k) Take(std::move(results[k]), &done[of[k]]);
+      bool open = true;
+      for (size_t k = 0; k < batch.size() && open; ++k) open = reorder.Put(batch[k].seq, std::move(done[k]));
+      if (!open) break;
+    }
+  };
+  // (fewer workers than asked when the system has no more threads: the output is the same)
+  try {
+    for (int i = 0; i < jobs; ++i) workers.emplace_back(work);
+  } catch (const std::system_error& e) {
+    if (workers.empty()) {
+      reorder.Cancel();
+      queue.Close();
+      walker.join();
+      return no_thread(e);
+    }
+  }
 
   Stats stats;
   for (;;) {

@@ -141,7 +141,10 @@ int RunBatch(const BatchFlags& f) {
   for (auto& sink : sinks)
     if (s.ok() && !st.interrupted) s = sink->Finish();
   if (s.ok() && jsonl_out && !st.interrupted) s = jsonl_out->Commit();
-  if (!s.ok()) return std::fprintf(stderr, "callscope: %s\n", s.message().c_str()), kExitOutput;
+  if (!s.ok()) {
+    std::fprintf(stderr, "callscope: %s\n", s.message().c_str());
+    return s.code() == Code::kSystem ? kExitSystem : kExitOutput;
+  }
   if (!f.quiet) std::fprintf(stderr, "callscope: batch: %s\n", st.Summary().c_str());
   if (f.stats) PrintStageTimes();
   if (st.interrupted) {

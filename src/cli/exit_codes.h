@@ -16,6 +16,7 @@ enum Exit : int {
   kExitRules = 6,          // a rule pack or lexicon failed to load
   kExitOutput = 7,         // output could not be written
   kExitInternal = 70,      // a bug
+  kExitSystem = 71,        // the system refused a resource (no thread: a process limit)
 };
 
 inline int ExitFor(Code c) {
@@ -28,6 +29,7 @@ inline int ExitFor(Code c) {
     case Code::kRules: return kExitRules;
     case Code::kOutput: return kExitOutput;
     case Code::kInternal: return kExitInternal;
+    case Code::kSystem: return kExitSystem;
   }
   return kExitInternal;
 }

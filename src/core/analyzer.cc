@@ -30,6 +30,7 @@ const char* CodeName(Code code) {
     case Code::kRules: return "rules";
     case Code::kOutput: return "output";
     case Code::kInternal: return "internal";
+    case Code::kSystem: return "system";
   }
   return "internal";
 }

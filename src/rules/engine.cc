@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <future>
+#include <system_error>
 
 #include "core/timing.h"
 #include "rules/modules/modules.h"
@@ -42,8 +43,14 @@ Result<std::unique_ptr<Engine>> Engine::Load(const std::string& rules_dir) {
   // The packs compile side by side (a tenth of a second in all, most of a short run's startup);
   // the first failing pack in module order is the error, whatever finished first.
   std::vector<std::future<Result<std::unique_ptr<Pack>>>> loads;
-  for (const auto& def : kModules)
-    loads.push_back(std::async(std::launch::async, [&src, name = def.name] { return Pack::Load(src, name); }));
+  for (const auto& def : kModules) {
+    auto load = [&src, name = def.name] { return Pack::Load(src, name); };
+    try {
+      loads.push_back(std::async(std::launch::async, load));
+    } catch (const std::system_error&) {  // no thread to be had (a process limit): load it here
+      loads.push_back(std::async(std::launch::deferred, load));
+    }
+  }
   for (size_t i = 0; i < std::size(kModules); ++i) {
     const ModuleDef& def = kModules[i];
     auto pack = loads[i].get();
