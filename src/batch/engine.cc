@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <new>
 #include <system_error>
 #include <thread>
 
@@ -252,7 +253,19 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
         }
         if (batch.size() == kCalls || held >= kBytes) break;
       }
-      auto results = analyzer.AnalyzeMany(many);
+      std::vector<Result<Analysis>> results;
+      try {
+        results = analyzer.AnalyzeMany(many);
+      } catch (const std::bad_alloc&) {  // one at a time, so that only the call too big fails
+        results.clear();
+        for (const auto& in : many) {
+          try {
+            results.push_back(analyzer.Analyze(in.bytes, in.path));
+          } catch (const std::bad_alloc&) {
+            results.push_back(Status(Code::kSystem, "out of memory"));
+          }
+        }
+      }
       for (size_t k = 0; k < results.size(); ++k) Take(std::move(results[k]), &done[of[k]]);
       bool open = true;
       for (size_t k = 0; k < batch.size() && open; ++k) open = reorder.Put(batch[k].seq, std::move(done[k]));

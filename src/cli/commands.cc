@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <new>
 #include <cstdio>
 
 #include <unistd.h>
@@ -185,7 +186,11 @@ int RunFiles(const Common& c, const std::function<std::unique_ptr<report::Sink>(
   int failed = 0;
   Code last = Code::kOk;
   for (const auto& in : c.inputs) {
-    auto a = (*analyzer)->AnalyzeFile(in);
+    Result<Analysis> a = Status(Code::kSystem, "out of memory");
+    try {
+      a = (*analyzer)->AnalyzeFile(in);
+    } catch (const std::bad_alloc&) {  // this call only: the next inputs still run
+    }
     if (!a.ok()) {
       if (!c.quiet) Complain(in, a.status());
       ++failed;
@@ -211,7 +216,7 @@ int RunFiles(const Common& c, const std::function<std::unique_ptr<report::Sink>(
 
 }  // namespace
 
-int Run(int argc, char** argv) {
+int RunCommand(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes a write error we report, not a silent kill
   spdlog::set_level(spdlog::level::warn);
   CLI::App app{"callscope: earnings-call transcripts in, structure, guidance and tags out"};
@@ -294,6 +299,21 @@ int Run(int argc, char** argv) {
     return RunFiles(guidance_opts, [&](report::Output* o) { return report::MakeGuidanceCsvSink(o, bom); });
   if (met->parsed()) return RunFiles(metrics_opts, [](report::Output* o) { return report::MakeMetricsCsvSink(o); });
   return kExitUsage;
+}
+
+// Out of memory (a `ulimit -v`, a huge input under --max-bytes) or any exception no stage caught:
+// one line and an exit code, never an abort. (Outputs are written atomically, so none is left
+// half-written.)
+int Run(int argc, char** argv) {
+  try {
+    return RunCommand(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "callscope: out of memory\n");
+    return kExitSystem;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "callscope: internal error: %s\n", e.what());
+    return kExitInternal;
+  }
 }
 
 }  // namespace callscope::cli

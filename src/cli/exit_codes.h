@@ -16,7 +16,7 @@ enum Exit : int {
   kExitRules = 6,          // a rule pack or lexicon failed to load
   kExitOutput = 7,         // output could not be written
   kExitInternal = 70,      // a bug
-  kExitSystem = 71,        // the system refused a resource (no thread: a process limit)
+  kExitSystem = 71,        // the system refused a resource: out of memory, no thread
 };
 
 inline int ExitFor(Code c) {

@@ -18,7 +18,7 @@ enum class Code {
   kRules,          // a rule pack or lexicon failed to load
   kOutput,         // an output could not be written (full disk, closed pipe)
   kInternal,       // a bug: please report it
-  kSystem,         // the system refused a resource (no thread could be started: a process limit)
+  kSystem,         // the system refused a resource: out of memory, or no thread (a process limit)
 };
 
 // Short stable name of a code, used in JSON error records and the SQLite errors table.
