@@ -239,8 +239,8 @@ class GuidanceModule : public Module {
     } else if (r.cue || (ctx.quantities.empty() && ctx.text.size() < 60)) {
       // A cue, or a short heading-like sentence ("Now for fiscal 2013."): its period carries on;
       // a half year only from a heading ("Turning to the second half."), not from a remark in
-      // passing ("we expect a stronger H2 than H1 in gaming"; "advertising planned for the
-      // second half"), which would date the full-year items after it.
+      // passing ("we see the kiosk line doing better in H2 than in H1"; "promotions we have set
+      // for the second half"), which would date the full-year items after it.
       const bool heading = ctx.quantities.empty() && ctx.text.size() < 60;
       for (const auto& [x, p] : r.periods)
         if (!p.empty() && p != "-" && p != "long-term" && (heading || x->m->rule->Attr("rel") != "half"))
