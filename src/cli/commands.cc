@@ -6,8 +6,8 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
-#include <new>
 #include <cstdio>
+#include <new>
 
 #include <unistd.h>
 

@@ -58,7 +58,7 @@ Result<std::unique_ptr<Engine>> Engine::Load(const std::string& rules_dir) {
   }
   load(0);
   helper.get();
-  for (size_t i = 0; i < std::size(kModules); ++i) {
+  for (size_t i = 0; i < kPacks; ++i) {
     const ModuleDef& def = kModules[i];
     auto& pack = loaded[i];
     if (!pack.ok()) return pack.status();

@@ -881,7 +881,7 @@ class GuidanceModule : public Module {
     static const RE2 kOn(R"((?i)^\s+(?:on|for|about)\s+(?:the\s+|our\s+|its\s+)?$)");
     for (const Mention* x : r.mentions) {
       if (x->kind != Kind::kMetric || x->b < rev.b || x->b > rev.e + 20) continue;
-      if (x->b >= rev.e && !RE2::PartialMatch(r.text.substr(rev.e, x->b - rev.e), kOn)) continue;
+      if (x->b >= rev.e && !Hit(r.text.substr(rev.e, x->b - rev.e), kOn)) continue;
       if (const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b))) {
         g->metric = e->Name();
         return;
