@@ -47,7 +47,12 @@ bool ReadRegular(const std::string& path, uint64_t max_bytes, std::string* out) 
     return false;
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
-  out->resize(static_cast<size_t>(st.st_size));
+  try {
+    out->resize(static_cast<size_t>(st.st_size));
+  } catch (const std::bad_alloc&) {  // AnalyzeFile says "out of memory"
+    std::fclose(f);
+    return false;
+  }
   size_t n = std::fread(out->data(), 1, out->size(), f);
   bool ok = !std::ferror(f) && n == out->size() && std::fgetc(f) == EOF;  // not grown meanwhile
   std::fclose(f);
@@ -253,19 +258,7 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
         }
         if (batch.size() == kCalls || held >= kBytes) break;
       }
-      std::vector<Result<Analysis>> results;
-      try {
-        results = analyzer.AnalyzeMany(many);
-      } catch (const std::bad_alloc&) {  // one at a time, so that only the call too big fails
-        results.clear();
-        for (const auto& in : many) {
-          try {
-            results.push_back(analyzer.Analyze(in.bytes, in.path));
-          } catch (const std::bad_alloc&) {
-            results.push_back(Status(Code::kSystem, "out of memory"));
-          }
-        }
-      }
+      auto results = analyzer.AnalyzeMany(many);  // (out of memory is one call's error)
       for (size_t k = 0; k < results.size(); ++k) Take(std::move(results[k]), &done[of[k]]);
       bool open = true;
       for (size_t k = 0; k < batch.size() && open; ++k) open = reorder.Put(batch[k].seq, std::move(done[k]));

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <optional>
 
 #include "callscope/callscope.h"
@@ -204,18 +205,29 @@ Result<Analysis> Analyzer::Impl::Prepare(std::string_view bytes, std::string_vie
   return a;
 }
 
+static Status OutOfMemory() { return Status(Code::kSystem, "out of memory"); }
+
 Result<Analysis> Analyzer::Analyze(std::string_view bytes, std::string_view path) const {
-  std::vector<Result<Analysis>> one;
-  one.push_back(impl_->Prepare(bytes, path));
-  impl_->Finish(&one);
-  return std::move(one.front());
+  try {
+    std::vector<Result<Analysis>> one;
+    one.push_back(impl_->Prepare(bytes, path));
+    impl_->Finish(&one);
+    return std::move(one.front());
+  } catch (const std::bad_alloc&) {
+    return OutOfMemory();
+  }
 }
 
 std::vector<Result<Analysis>> Analyzer::AnalyzeMany(std::span<const Input> inputs) const {
   std::vector<Result<Analysis>> out;
-  out.reserve(inputs.size());
-  for (const Input& in : inputs) out.push_back(impl_->Prepare(in.bytes, in.path));
-  impl_->Finish(&out);
+  try {
+    out.reserve(inputs.size());
+    for (const Input& in : inputs) out.push_back(impl_->Prepare(in.bytes, in.path));
+    impl_->Finish(&out);
+  } catch (const std::bad_alloc&) {  // one at a time, so that only the call too big fails
+    out.clear();
+    for (const Input& in : inputs) out.push_back(Analyze(in.bytes, in.path));
+  }
   return out;
 }
 
@@ -242,13 +254,17 @@ Result<Analysis> Analyzer::AnalyzeFile(const std::string& path) const {
   std::unique_ptr<FILE, decltype(&std::fclose)> f(std::fopen(path.c_str(), "rb"), std::fclose);
   if (!f) return Status(Code::kUnreadable, std::strerror(errno));
   std::string bytes;
-  if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
   char buf[1 << 16];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
-    bytes.append(buf, n);
-    if (bytes.size() > impl_->options.max_bytes)
-      return Status(Code::kBadInput, "input is over the --max-bytes limit of " + std::to_string(impl_->options.max_bytes));
+  try {  // (the read itself can be too big for the memory at hand)
+    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
+    while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+      bytes.append(buf, n);
+      if (bytes.size() > impl_->options.max_bytes)
+        return Status(Code::kBadInput, "input is over the --max-bytes limit of " + std::to_string(impl_->options.max_bytes));
+    }
+  } catch (const std::bad_alloc&) {
+    return OutOfMemory();
   }
   if (std::ferror(f.get())) return Status(Code::kUnreadable, std::string("read error: ") + std::strerror(errno));
   return Analyze(bytes, path);

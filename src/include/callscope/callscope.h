@@ -41,6 +41,8 @@ class Analyzer {
   static Result<std::unique_ptr<Analyzer>> Create(const Options& options);
   ~Analyzer();
 
+  // A call too big for the memory at hand is an error (Code::kSystem, "out of memory"), not an
+  // exception: the next call still runs.
   Result<Analysis> Analyze(std::string_view bytes, std::string_view path) const;
   Result<Analysis> AnalyzeFile(const std::string& path) const;
   // Several calls at once: the same results as Analyze on each, in order, and faster for many

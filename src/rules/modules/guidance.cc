@@ -229,6 +229,7 @@ class GuidanceModule : public Module {
     if (out->guidance.size() == first && ctx.metrics.empty()) Qualitative(ctx, r, out);
 
     // What the next sentences of this turn inherit.
+    const bool heading = ctx.quantities.empty() && ctx.text.size() < 60;
     if (out->guidance.size() > first) {
       st.outlook = true;
       st.last_sentence = ctx.index, st.last_begin = first, st.last_end = out->guidance.size();
@@ -236,12 +237,11 @@ class GuidanceModule : public Module {
       if (!p.empty() && p != "long-term") st.period = p;
     } else if (r.results) {
       st.outlook = false;
-    } else if (r.cue || (ctx.quantities.empty() && ctx.text.size() < 60)) {
+    } else if (r.cue || heading) {
       // A cue, or a short heading-like sentence ("Now for fiscal 2013."): its period carries on;
       // a half year only from a heading ("Turning to the second half."), not from a remark in
       // passing ("we see the kiosk line doing better in H2 than in H1"; "promotions we have set
       // for the second half"), which would date the full-year items after it.
-      const bool heading = ctx.quantities.empty() && ctx.text.size() < 60;
       for (const auto& [x, p] : r.periods)
         if (!p.empty() && p != "-" && p != "long-term" && (heading || x->m->rule->Attr("rel") != "half"))
           st.period = p, st.outlook = true;
