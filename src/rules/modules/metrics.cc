@@ -461,6 +461,28 @@ class Metrics : public Module {
     return e ? e->canonical : std::string(seg);
   }
 
+  // "strong server products and cloud services revenue": a pair of lower-case lines, the first
+  // ending in a line word of the vocabulary (one word before it, not a word of praise or size)
+  size_t LowerPairHead(std::string_view text, size_t from) const {
+    static const RE2 kPair(R"((?:^|[\s,(])(?:([\w-]+)\s+)?([a-z][\w-]*)\s+and\s+$)");
+    static const std::set<std::string, std::less<>> kNot = {
+        "strong", "stronger", "higher", "lower", "solid", "continued", "good", "record", "total", "robust", "healthy",
+        "weak", "weaker", "better", "increased", "our", "the", "its", "their", "in", "of", "for", "and", "with", "from",
+        "by", "on", "to", "at", "both", "all", "core", "new", "growing", "strength", "growth", "saw", "see", "sees",
+        "had", "has", "have", "drove", "drive", "drives", "grew", "grow", "grows", "posted", "was", "were", "is", "are"};
+    re2::StringPiece before, line;
+    if (!RE2::PartialMatch(re2::StringPiece(text.data(), from), kPair, &before, &line)) return from;
+    const Lexicon::Entry* e = segments_->Find(std::string_view(line.data(), line.size()));
+    if (!e || e->Attr("kind") != "line" || kNot.count(std::string_view(line.data(), line.size()))) return from;
+    std::string_view b(before.data() ? before.data() : "", before.size());
+    static const RE2 kTogether(R"((?i)total|overall|combined)");
+    if (RE2::FullMatch(re2::StringPiece(b.data(), b.size()), kTogether)) return from;  // the lines together: no pair's name
+    // (and a name in capitals before it: "Windows commercial products and cloud services")
+    if (!b.empty() && std::islower(static_cast<unsigned char>(b[0])) && !kNot.count(b) && !b.ends_with("ly") && !b.ends_with("ed"))
+      return NameStart(text, static_cast<size_t>(before.data() - text.data()));
+    return NameStart(text, static_cast<size_t>(line.data() - text.data()));
+  }
+
   // "Network products and cloud services sales", "Search and social ads revenue": a line
   // named as a pair, from its capitalised first word (not "Total product and services revenue")
   static size_t AndHead(std::string_view text, size_t from) {
@@ -544,7 +566,8 @@ class Metrics : public Module {
         if (std::string_view first = !a.empty() ? sa : sb, last = !sb.empty() ? sb : sa; !x->text.empty() && !first.empty()) {
           size_t at = static_cast<size_t>(first.data() - ctx.text.data());
           size_t from = NameStart(ctx.text, at), end = static_cast<size_t>(last.data() + last.size() - ctx.text.data());
-          from = AndHead(ctx.text, from);
+          if (size_t pair = AndHead(ctx.text, from); pair != from) from = pair;
+          else if (from == at && AllLower(first)) from = LowerPairHead(ctx.text, from);
           std::string_view head = ctx.text.substr(from, at - from);
           if (!head.empty() && !IsCompany(call, head.substr(0, head.find(' ')))) x->text = ctx.text.substr(from, end - from);
         }
@@ -1075,6 +1098,11 @@ class Metrics : public Module {
           r.comparisons.push_back(std::move(c));
           out->metrics.push_back(std::move(r));
         } else {
+          // "the tax rate was a benefit of 13% compared to an expense of 19%": an earlier level
+          // in a unit the metric cannot hold is not its own (a money line's is money, or a share)
+          if (role == kFrom && c.unit == "%" && Fits(*mm->metric, "%", false).empty() &&
+              Fits(*mm->metric, "USD", false) == "USD")
+            continue;
           open(*mm, seg_between);
         }
         rec = &out->metrics.back(), rec_end = qe;
