@@ -461,6 +461,20 @@ class Metrics : public Module {
     return e ? e->canonical : std::string(seg);
   }
 
+  // "Subscription revenue grew 20%, with Europe up 25%": a region's share of a line is the line's
+  // in the region ("Europe subscription"), not the region's whole revenue
+  std::string InRegion(const std::string& region, const std::string& line) const {
+    auto kind = [&](const std::string& name) {
+      const Lexicon::Entry* e = segments_->Find(name);
+      return e ? e->Attr("kind") : std::string();
+    };
+    std::string_view rest = line;  // (the line of a record made so: "APAC subscription", then "Americas")
+    for (size_t sp = line.find(' '); sp != std::string::npos; sp = line.find(' ', sp + 1))
+      if (kind(line.substr(0, sp)) == "region") rest = std::string_view(line).substr(sp + 1);
+    if (rest.empty() || kind(region) != "region" || kind(std::string(rest)) == "region") return region;
+    return region + " " + std::string(rest);
+  }
+
   // "strong server products and cloud services revenue": a pair of lower-case lines, the first
   // ending in a line word of the vocabulary (one word before it, not a word of praise or size)
   size_t LowerPairHead(std::string_view text, size_t from) const {
@@ -1092,7 +1106,7 @@ class Metrics : public Module {
         if (!mm) {
           if (!rec || !seg_between) continue;  // a change of nothing named
           Metric r = *rec;  // "the US, also growing at 39%": the same metric for another segment
-          r.value = r.low = r.high = NAN, r.comparisons.clear(), r.segment = seg_between->text, r.share_of.clear();
+          r.value = r.low = r.high = NAN, r.comparisons.clear(), r.segment = InRegion(seg_between->text, rec->segment), r.share_of.clear();
           r.start = q.start, r.end = q.end;
           InUnitOf(&c, r.unit, guessed);
           r.comparisons.push_back(std::move(c));
