@@ -28,7 +28,7 @@ ebitda|EBITDA|adjusted EBITDA
 operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs|expenses|expense|adjusted expense|adjusted expenses|noninterest expense|non-interest expense|noninterest expenses|non-interest expenses|total expenses|total expense|reported expenses|reported expense
 [class=money basis=yes]
 r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses
-s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses
+s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses|selling expense|selling expenses|selling and marketing|selling and marketing expense|selling and marketing expenses
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
 corporate_expenses|corporate expenses|corporate expense|unallocated corporate expenses|unallocated corporate costs|corporate costs|corporate overhead|corporate and other expenses
 sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense

@@ -170,7 +170,9 @@ class Metrics : public Module {
       return;
     }
     Collect(ctx, *m, &st);
+    const size_t made_from = out->metrics.size();
     if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
+    AheadOfYear(ctx, st, made_from, out);
     // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
     bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
     for (const Mention& x : st.ms) {
@@ -1671,6 +1673,30 @@ class Metrics : public Module {
     r->high = loss ? -std::fabs(q.low) : q.high;
   }
 
+  // "We now anticipate that G&A will decline 40 to 50 basis points as a percentage of revenue
+  // compared to last year": a change against last year, looked ahead to in a sentence that names
+  // no period (nor carries one still to come), is the fiscal year's, not the quarter the call
+  // reports ("G&A expense was 6.4% in the third quarter" before it carries no forecast).
+  void AheadOfYear(const SentenceContext& ctx, const State& st, size_t from, Tags* out) const {
+    const Call& call = ctx.analysis.call;
+    if (!st.forward || Ahead(st.period, call) || !st.forward_period.empty() || !call.fiscal_year || !call.fiscal_quarter ||
+        from == out->metrics.size())
+      return;
+    if (std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kPeriod && !x.comparative; }))
+      return;
+    static const RE2 kPast(
+        R"((?i)\b(?:was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|generated|posted|totaled|totalled|came\s+in|had|saw)\b)");
+    if (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kPast)) return;
+    const std::string year = fmt::format("FY {}", call.fiscal_quarter == 4 ? call.fiscal_year + 1 : call.fiscal_year);
+    for (size_t i = from; i < out->metrics.size(); ++i) {
+      Metric& r = out->metrics[i];
+      if (r.period != call.fiscal_period || r.comparisons.empty() ||
+          !std::all_of(r.comparisons.begin(), r.comparisons.end(), [](const Comparison& c) { return c.kind == "yoy"; }))
+        continue;
+      r.period = year;
+    }
+  }
+
   Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
              const Mention* seg_between) const {
     Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
@@ -1745,10 +1771,13 @@ class Metrics : public Module {
         R"((?i)\b(?:was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|generated|posted|totaled|totalled|came\s+in)\b)");
     const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
                                                  RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult));
-    r.period = per                                          ? per->text
-               : carried                                    ? st.period
-               : st.forward && !st.forward_period.empty() ? st.forward_period
-                                                            : ctx.analysis.call.fiscal_period;
+    // (a forward sentence after a result: the period still to come that the turn looked ahead
+    // to, not the quarter just reported: "G&A was 6.4% in the third quarter. We now anticipate ...")
+    const bool looks_ahead = st.forward && !st.forward_period.empty();
+    r.period = per                                                         ? per->text
+               : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
+               : looks_ahead                                               ? st.forward_period
+                                                                           : ctx.analysis.call.fiscal_period;
     if (!per && metric->Attr("period") == "none") r.period.clear();  // a program's size
     // a basis with own=1 speaks only of the metric whose name it holds or follows: "NII ex. Markets"
     auto own_of_other = [&](const Mention& b) {
