@@ -57,7 +57,7 @@ cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, c
 # Savings said as the verb: "we plan to reduce costs by $750 million" is that much saved
 # ([by=level]: the amount after "by" is the savings, not a change in them).
 [class=money basis=no level=company as=cost_savings by=level]
-cost_cutting|reduce costs|reducing costs|reduced costs|reduce our costs|reducing our costs|reduced our costs|cut costs|cutting costs|cut our costs|reduce our cost base|reducing our cost base|reduced our cost base|lower costs by|lowering costs by
+cost_cutting|reduce costs|reducing costs|reduced costs|reduce our costs|reducing our costs|reduced our costs|cut costs|cutting costs|cut our costs|reduce our cost base|reducing our cost base|reduced our cost base|lower costs by|lowering costs by|reduce cash spend|reducing cash spend|reduced cash spend|reduce our cash spend|reducing our cash spend|cut cash spend|cutting cash spend
 [class=money basis=no]
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 bookings|bookings|orders|order intake
