@@ -787,12 +787,19 @@ class Metrics : public Module {
       uint32_t qb = ctx.quantities[i].start - base;
       return prev && cur && prev->e <= qb && s.substr(prev->e, qb - prev->e).find_first_not_of(", ") == std::string_view::npos;
     };
+    // "cutting its underlying operating expense base by over 2 billion": a verb of change, its
+    // object and "by" reach further than a cue alone (to an amount: not "by 1 leverage turn")
+    static const RE2 kVerbObjectBy(
+        R"(^\s+(?:its|our|their|the)\s+[^,;]*?\bby\s+(?:(?:over|about|approximately|nearly|almost|roughly|around|some|more\s+than)\s+)?$)");
     for (size_t i = 0, prev_end = 0; i < nq; ++i) {
       uint32_t qb = ctx.quantities[i].start - base;
       const Mention* cue = nullptr;
       for (const Mention& x : st.ms)
         if ((x.in->kind == Kind::kChange || x.in->kind == Kind::kFrom) && x.in->attr != "1" && x.e <= qb &&
-            x.b >= prev_end && qb - x.e <= 40 && (!cue || x.e > cue->e) && !InMetric(st, x))
+            x.b >= prev_end && (!cue || x.e > cue->e) && !InMetric(st, x) &&
+            (qb - x.e <= 40 || (qb - x.e <= 72 && x.in->kind == Kind::kChange &&
+                                (ctx.quantities[i].unit != "number" || Scaled(s.substr(qb, ctx.quantities[i].end - base - qb))) &&
+                                RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kVerbObjectBy))))
           cue = &x;
       // a cue right after the number: "0.6 billion lower versus the first quarter"
       const uint32_t qe = ctx.quantities[i].end - base;
@@ -954,6 +961,7 @@ class Metrics : public Module {
         }
         c.unit = unit_q;
         const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
+
         CompareKind(ctx, st, qb, qe, next, &c);
         if (!forced[i] && st.slot[i].second > 0 && role == kChange) {
           // "$7 billion or $1.20 per share, up 11% and 13%, respectively":
@@ -1115,9 +1123,15 @@ class Metrics : public Module {
           out->metrics.push_back(std::move(r));
         } else {
           // "the tax rate was a benefit of 13% compared to an expense of 19%": an earlier level
-          // in a unit the metric cannot hold is not its own (a money line's is money, or a share)
+          // in a unit the metric cannot hold is not its own (a money line's is money, or a share);
           if (role == kFrom && c.unit == "%" && Fits(*mm->metric, "%", false).empty() &&
               Fits(*mm->metric, "USD", false) == "USD")
+            continue;
+          // "increased its debt tolerance by 1 leverage turn": nor is a plain number counting a
+          // thing named after it
+          static const RE2 kCounted(R"(^\s+[a-z][a-z-]*\b)");
+          if (c.unit == "number" && !Scaled(s.substr(qb, qe - qb)) && Fits(*mm->metric, "number", false).empty() &&
+              RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kCounted))
             continue;
           open(*mm, seg_between);
         }
