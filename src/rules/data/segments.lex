@@ -47,6 +47,9 @@ wireless
 gaming
 advertising
 data center|datacenter
+video
+networking
+automotive
 brokerage
 public sector
 government

@@ -1271,8 +1271,10 @@ class Metrics : public Module {
         unit += "/share";
       // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million"
       // (not an amount's record with a share: "Product revenues grew 9%, representing 71% of revenue").
+      // (nor the same metric named again for another line: "Cloud revenue fell 2% and services
+      // revenue was $80 million")
       if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
-          !(share_of && unit == "%" && IsCurrency(rec->unit))) {
+          !(share_of && unit == "%" && IsCurrency(rec->unit)) && !(mm && !mm->text.empty() && mm->text != rec->segment)) {
         SetLevel(rec, q, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
         rec->start = q.start, rec->end = q.end;
         if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
