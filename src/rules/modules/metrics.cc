@@ -1709,6 +1709,11 @@ class Metrics : public Module {
       if (r.period != call.fiscal_period || r.comparisons.empty() ||
           !std::all_of(r.comparisons.begin(), r.comparisons.end(), [](const Comparison& c) { return c.kind == "yoy"; }))
         continue;
+      // (the figure said after the look ahead: not "Revenue up 5% year over year, and we expect more")
+      if (!std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {
+            return f.in->kind == Kind::kForward && f.e + ctx.sentence.begin <= r.start;
+          }))
+        continue;
       r.period = year;
     }
   }
