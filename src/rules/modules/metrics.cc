@@ -477,7 +477,7 @@ class Metrics : public Module {
     return region + " " + std::string(rest);
   }
 
-  // "strong server products and cloud services revenue": a pair of lower-case lines, the first
+  // "solid storage products and cloud services sales": a pair of lower-case lines, the first
   // ending in a line word of the vocabulary (one word before it, not a word of praise or size)
   size_t LowerPairHead(std::string_view text, size_t from) const {
     static const RE2 kPair(R"((?:^|[\s,(])(?:([\w-]+)\s+)?([a-z][\w-]*)\s+and\s+$)");
@@ -493,7 +493,7 @@ class Metrics : public Module {
     std::string_view b(before.data() ? before.data() : "", before.size());
     static const RE2 kTogether(R"((?i)total|overall|combined)");
     if (RE2::FullMatch(re2::StringPiece(b.data(), b.size()), kTogether)) return from;  // the lines together: no pair's name
-    // (and a name in capitals before it: "Windows commercial products and cloud services")
+    // (and a name in capitals before it: "Office suite products and cloud services")
     if (!b.empty() && std::islower(static_cast<unsigned char>(b[0])) && !kNot.count(b) && !b.ends_with("ly") && !b.ends_with("ed"))
       return NameStart(text, static_cast<size_t>(before.data() - text.data()));
     return NameStart(text, static_cast<size_t>(line.data() - text.data()));
@@ -787,8 +787,8 @@ class Metrics : public Module {
       uint32_t qb = ctx.quantities[i].start - base;
       return prev && cur && prev->e <= qb && s.substr(prev->e, qb - prev->e).find_first_not_of(", ") == std::string_view::npos;
     };
-    // "cutting its underlying operating expense base by over 2 billion": a verb of change, its
-    // object and "by" reach further than a cue alone (to an amount: not "by 1 leverage turn")
+    // "trimming its core non-interest expense base by about 900 million": a verb of change, its
+    // object and "by" reach further than a cue alone (to an amount: not "by 1 turn")
     static const RE2 kVerbObjectBy(
         R"(^\s+(?:its|our|their|the)\s+[^,;]*?\bby\s+(?:(?:over|about|approximately|nearly|almost|roughly|around|some|more\s+than)\s+)?$)");
     for (size_t i = 0, prev_end = 0; i < nq; ++i) {
@@ -1127,7 +1127,7 @@ class Metrics : public Module {
           if (role == kFrom && c.unit == "%" && Fits(*mm->metric, "%", false).empty() &&
               Fits(*mm->metric, "USD", false) == "USD")
             continue;
-          // "increased its debt tolerance by 1 leverage turn": nor is a plain number counting a
+          // "raised the leverage it allows by 1 turn": nor is a plain number counting a
           // thing named after it
           static const RE2 kCounted(R"(^\s+[a-z][a-z-]*\b)");
           if (c.unit == "number" && !Scaled(s.substr(qb, qe - qb)) && Fits(*mm->metric, "number", false).empty() &&
@@ -1689,10 +1689,10 @@ class Metrics : public Module {
     r->high = loss ? -std::fabs(q.low) : q.high;
   }
 
-  // "We now anticipate that G&A will decline 40 to 50 basis points as a percentage of revenue
-  // compared to last year": a change against last year, looked ahead to in a sentence that names
+  // "We now expect selling expenses to fall 20 to 30 basis points as a share of revenue compared
+  // to last year": a change against last year, looked ahead to in a sentence that names
   // no period (nor carries one still to come), is the fiscal year's, not the quarter the call
-  // reports ("G&A expense was 6.4% in the third quarter" before it carries no forecast).
+  // reports ("selling expenses were 9.1% of revenue in the third quarter" before it carries no forecast).
   void AheadOfYear(const SentenceContext& ctx, const State& st, size_t from, Tags* out) const {
     const Call& call = ctx.analysis.call;
     if (!st.forward || Ahead(st.period, call) || !st.forward_period.empty() || !call.fiscal_year || !call.fiscal_quarter ||
@@ -1793,7 +1793,7 @@ class Metrics : public Module {
     const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
                                                  RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult));
     // (a forward sentence after a result: the period still to come that the turn looked ahead
-    // to, not the quarter just reported: "G&A was 6.4% in the third quarter. We now anticipate ...")
+    // to, not the quarter just reported: "Selling expenses were 9.1% in the third quarter. We now expect ...")
     const bool looks_ahead = st.forward && !st.forward_period.empty();
     r.period = per                                                         ? per->text
                : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
