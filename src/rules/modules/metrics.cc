@@ -961,7 +961,6 @@ class Metrics : public Module {
         }
         c.unit = unit_q;
         const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
-
         CompareKind(ctx, st, qb, qe, next, &c);
         if (!forced[i] && st.slot[i].second > 0 && role == kChange) {
           // "$7 billion or $1.20 per share, up 11% and 13%, respectively":
@@ -1689,6 +1688,11 @@ class Metrics : public Module {
     r->high = loss ? -std::fabs(q.low) : q.high;
   }
 
+  // Verbs that tell a result, not a forecast.
+  static constexpr const char* kResultVerbs =
+      "was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|"
+      "generated|posted|totaled|totalled|came\\s+in";
+
   // "We now expect selling expenses to fall 20 to 30 basis points as a share of revenue compared
   // to last year": a change against last year, looked ahead to in a sentence that names
   // no period (nor carries one still to come), is the fiscal year's, not the quarter the call
@@ -1700,8 +1704,7 @@ class Metrics : public Module {
       return;
     if (std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kPeriod && !x.comparative; }))
       return;
-    static const RE2 kPast(
-        R"((?i)\b(?:was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|generated|posted|totaled|totalled|came\s+in|had|saw)\b)");
+    static const RE2 kPast(fmt::format(R"((?i)\b(?:{}|had|saw)\b)", kResultVerbs));
     if (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kPast)) return;
     const std::string year = fmt::format("FY {}", call.fiscal_quarter == 4 ? call.fiscal_year + 1 : call.fiscal_year);
     for (size_t i = from; i < out->metrics.size(); ++i) {
@@ -1788,8 +1791,7 @@ class Metrics : public Module {
     if (!per) per = PeriodAfter(ctx, st, qe, next);
     // a period still to come, carried from a sentence about it ("there will be more impacts in the
     // fourth quarter"), is not that of a result said after it ("core EPS fell 19%")
-    static const RE2 kResult(
-        R"((?i)\b(?:was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|generated|posted|totaled|totalled|came\s+in)\b)");
+    static const RE2 kResult(fmt::format(R"((?i)\b(?:{})\b)", kResultVerbs));
     const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
                                                  RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult));
     // (a forward sentence after a result: the period still to come that the turn looked ahead
