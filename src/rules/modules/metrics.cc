@@ -1083,6 +1083,19 @@ class Metrics : public Module {
           continue;
         }
         if (rec && !metric_between && !seg_between && OthersGrowth(st, m, s, qb)) continue;
+        // "up 1% on a reported basis, and up 3% excluding divestiture-related impacts": a change
+        // that leaves something out right after its number is the adjusted measure's, a record of its own
+        if (const Mention* own = rec && !metric_between && !seg_between && role == kChange ? RightAfter(st, qb, qe) : nullptr;
+            own && own->text != rec->basis) {
+          Metric r = *rec;
+          r.value = r.low = r.high = NAN, r.comparisons.clear(), r.basis = own->text, r.share_of.clear();
+          r.start = q.start, r.end = q.end;
+          InUnitOf(&c, r.unit, guessed);
+          r.comparisons.push_back(std::move(c));
+          out->metrics.push_back(std::move(r));
+          rec = &out->metrics.back(), rec_end = qe;
+          continue;
+        }
         if (rec && !metric_between && !seg_between) {
           // "$9 million or $0.02 a diluted share, compared with $164 million and $0.37": an amount
           // goes to this sentence's record in its own unit, not to the per-share one
@@ -1471,7 +1484,7 @@ class Metrics : public Module {
   // "widened gross margin to 31.2% excluding the plant closure costs".
   static const Mention* RightAfter(const State& st, uint32_t qb, uint32_t qe) {
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kBasis && x.in->right_after && x.b > qb && x.b < qe && x.e > qe) return &x;
+      if (x.in->kind == Kind::kBasis && x.in->right_after && x.b >= qb && x.b < qe && x.e > qe) return &x;
     return nullptr;
   }
 
