@@ -1083,7 +1083,7 @@ class Metrics : public Module {
           continue;
         }
         if (rec && !metric_between && !seg_between && OthersGrowth(st, m, s, qb)) continue;
-        // "up 1% on a reported basis, and up 3% excluding divestiture-related impacts": a change
+        // "sales grew 2% as reported, and 4% excluding the costs of exited lines": a change
         // that leaves something out right after its number is the adjusted measure's, a record of its own
         if (const Mention* own = rec && !metric_between && !seg_between && role == kChange ? RightAfter(st, qb, qe) : nullptr;
             own && own->text != rec->basis) {
