@@ -1835,6 +1835,16 @@ class Metrics : public Module {
             ((x.e <= qb && !LostBreak(ctx.text, x.e, qb)) || (x.e > qb && !bm && !later_metric(x) && x.m->rule->Attr("ahead") != "no")))
           bm = &x;
       if (const Mention* after = RightAfter(st, qb, qe)) bm = after;
+      // "Excluding the plant closure costs, margin improved despite a 2% decline in revenues":
+      // leaving costs out does not touch the top line (basis=stated: revenue), unless the clause
+      // leaves out currency, a deal or revenue too
+      if (bm && basis == "stated" && bm->text == "adjusted" && bm->e < qb) {
+        static const RE2 kCostsOut(
+            R"((?i)^[^,;]*?\b(?:charges?|costs?|expenses?|restructuring|amortization|impairments?|fines?|severance)\b[^,;]*,)");
+        static const RE2 kTopLineOut(R"((?i)\b(?:currenc\w*|FX|foreign\s+exchange|acquisitions?|divest\w*|disposals?|revenues?|sales)\b)");
+        const re2::StringPiece said(ctx.text.data() + bm->b, qb - bm->b);
+        if (RE2::PartialMatch(said, kCostsOut) && !RE2::PartialMatch(said.substr(0, said.find(',')), kTopLineOut)) bm = nullptr;
+      }
       // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
       r.basis = bm ? bm->text : basis == "yes" || st.framed ? st.basis : "";
     } else {
