@@ -962,6 +962,20 @@ class Metrics : public Module {
         c.unit = unit_q;
         const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
         CompareKind(ctx, st, qb, qe, next, &c);
+        // "Over the last three years, we have grown annual revenue by $15 billion": a change
+        // against the year that many years back, like "since 2015"
+        if (role == kChange && c.kind == "vs_prior" && c.period.empty() && ctx.analysis.call.fiscal_year) {
+          static const RE2 kYearsBack(
+              R"((?i)\b(?:over|in|during|across)\s+the\s+(?:last|past)\s+(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years\b)");
+          static const std::vector<std::string> kNumbers = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+          std::string n;
+          if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kYearsBack, &n)) {
+            std::transform(n.begin(), n.end(), n.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            auto it = std::find(kNumbers.begin(), kNumbers.end(), n);
+            const int back = it != kNumbers.end() ? static_cast<int>(it - kNumbers.begin()) + 2 : std::atoi(n.c_str());
+            c.period = fmt::format("FY {}", ctx.analysis.call.fiscal_year - back);
+          }
+        }
         if (!forced[i] && st.slot[i].second > 0 && role == kChange) {
           // "$7 billion or $1.20 per share, up 11% and 13%, respectively":
           // the n-th change to the n-th of as many records as this sentence made
