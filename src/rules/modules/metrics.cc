@@ -117,7 +117,7 @@ class Metrics : public Module {
  public:
   explicit Metrics(const Pack& p)
       : pack_(p), metrics_(p.lexicon("metric")), segments_(p.lexicon("segment")), notnames_(p.lexicon("notname")),
-        currencies_(p.lexicon("currency")), curwords_(p.lexicon("curword")) {
+        currencies_(p.lexicon("currency")), curwords_(p.lexicon("curword")), numwords_(p.lexicon("numword")) {
     static const std::unordered_map<std::string, Kind> kinds = {
         {"metric", Kind::kMetric}, {"segment", Kind::kSegment}, {"period", Kind::kPeriod},
         {"basis", Kind::kBasis},   {"change", Kind::kChange},   {"from", Kind::kFrom},
@@ -962,18 +962,15 @@ class Metrics : public Module {
         c.unit = unit_q;
         const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
         CompareKind(ctx, st, qb, qe, next, &c);
-        // "Over the last three years, we have grown annual revenue by $15 billion": a change
-        // against the year that many years back, like "since 2015"
+        // "Over the past four years, we have added $9 billion of annual revenue": a change against
+        // the year that many years back, like "since 2014"
         if (role == kChange && c.kind == "vs_prior" && c.period.empty() && ctx.analysis.call.fiscal_year) {
-          static const RE2 kYearsBack(
-              R"((?i)\b(?:over|in|during|across)\s+the\s+(?:last|past)\s+(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years\b)");
-          static const std::vector<std::string> kNumbers = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+          static const RE2 kYearsBack(R"((?i)\b(?:over|in|during|across)\s+the\s+(?:last|past)\s+(\w+)\s+years\b)");
           std::string n;
           if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kYearsBack, &n)) {
-            std::transform(n.begin(), n.end(), n.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-            auto it = std::find(kNumbers.begin(), kNumbers.end(), n);
-            const int back = it != kNumbers.end() ? static_cast<int>(it - kNumbers.begin()) + 2 : std::atoi(n.c_str());
-            c.period = fmt::format("FY {}", ctx.analysis.call.fiscal_year - back);
+            const Lexicon::Entry* w = numwords_ ? numwords_->Find(n) : nullptr;
+            const int back = w ? std::atoi(w->Attr("value").c_str()) : std::atoi(n.c_str());
+            if (back >= 2 && back <= 20) c.period = fmt::format("FY {}", ctx.analysis.call.fiscal_year - back);
           }
         }
         if (!forced[i] && st.slot[i].second > 0 && role == kChange) {
@@ -1880,6 +1877,7 @@ class Metrics : public Module {
   const Pack& pack_;
   const Lexicon *metrics_, *segments_, *notnames_;  // notnames_ may be absent
   const Lexicon *currencies_, *curwords_;            // symbols and words to ISO codes; may be absent
+  const Lexicon* numwords_;                          // "three" is 3; may be absent
   std::unordered_map<const Rule*, RuleInfo> info_;
   std::string error_;
 };
