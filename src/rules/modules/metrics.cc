@@ -482,7 +482,7 @@ class Metrics : public Module {
   size_t LowerPairHead(std::string_view text, size_t from) const {
     static const RE2 kPair(R"((?:^|[\s,(])(?:([\w-]+)\s+)?([a-z][\w-]*)\s+and\s+$)");
     static const std::set<std::string, std::less<>> kNot = {
-        "strong", "stronger", "higher", "lower", "solid", "continued", "good", "record", "total", "robust", "healthy",
+        "strong", "stronger", "higher", "lower", "solid", "continued", "good", "record", "robust", "healthy",
         "weak", "weaker", "better", "increased", "our", "the", "its", "their", "in", "of", "for", "and", "with", "from",
         "by", "on", "to", "at", "both", "all", "core", "new", "growing", "strength", "growth", "saw", "see", "sees",
         "had", "has", "have", "drove", "drive", "drives", "grew", "grow", "grows", "posted", "was", "were", "is", "are"};
@@ -1014,6 +1014,17 @@ class Metrics : public Module {
         // not of a metric named before (a period, a currency or a basis named there is no thing:
         // "a 10% increase in the quarter", "in local currency")
         if (noun && !named && OtherThingAfter(s, noun->e)) continue;
+        // A new record for this change of the record's metric, of another segment or basis.
+        auto again = [&](std::string segment, std::string basis) {
+          Metric r = *rec;
+          r.value = r.low = r.high = NAN, r.comparisons.clear(), r.share_of.clear();
+          r.segment = std::move(segment), r.basis = std::move(basis);
+          r.start = q.start, r.end = q.end;
+          InUnitOf(&c, r.unit, guessed);
+          r.comparisons.push_back(std::move(c));
+          out->metrics.push_back(std::move(r));
+          rec = &out->metrics.back(), rec_end = qe;
+        };
         // A new record for a change or earlier level of the metric named by `mm`.
         auto open = [&](const Mention& mm, const Mention* seg) {
           Metric r = New(ctx, st, mm, qb, qe, next, seg);
@@ -1098,13 +1109,7 @@ class Metrics : public Module {
         // that leaves something out right after its number is the adjusted measure's, a record of its own
         if (const Mention* own = rec && !metric_between && !seg_between && role == kChange ? RightAfter(st, qb, qe) : nullptr;
             own && own->text != rec->basis) {
-          Metric r = *rec;
-          r.value = r.low = r.high = NAN, r.comparisons.clear(), r.basis = own->text, r.share_of.clear();
-          r.start = q.start, r.end = q.end;
-          InUnitOf(&c, r.unit, guessed);
-          r.comparisons.push_back(std::move(c));
-          out->metrics.push_back(std::move(r));
-          rec = &out->metrics.back(), rec_end = qe;
+          again(rec->segment, own->text);
           continue;
         }
         if (rec && !metric_between && !seg_between) {
@@ -1138,12 +1143,7 @@ class Metrics : public Module {
         }
         if (!mm) {
           if (!rec || !seg_between) continue;  // a change of nothing named
-          Metric r = *rec;  // "the US, also growing at 39%": the same metric for another segment
-          r.value = r.low = r.high = NAN, r.comparisons.clear(), r.segment = InRegion(seg_between->text, rec->segment), r.share_of.clear();
-          r.start = q.start, r.end = q.end;
-          InUnitOf(&c, r.unit, guessed);
-          r.comparisons.push_back(std::move(c));
-          out->metrics.push_back(std::move(r));
+          again(InRegion(seg_between->text, rec->segment), rec->basis);  // "the US, also growing at 39%"
         } else {
           // "the tax rate was a benefit of 13% compared to an expense of 19%": an earlier level
           // in a unit the metric cannot hold is not its own (a money line's is money, or a share);
