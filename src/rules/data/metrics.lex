@@ -13,6 +13,7 @@
 #   business named with its revenue, it is the segment's that reported, not the line's.
 # [by=level]: a metric said as a verb ("reduce costs"): the amount after "by" is its level, not a
 #   change in it (guidance takes "we plan to reduce costs by $750 million" as a target).
+# [benefit=-1]: a level said as "a benefit of 13%" is negative (a tax rate that is a benefit).
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=stated]
@@ -51,12 +52,15 @@ maintenance_capex|maintenance capex|maintenance capital expenditures|recurring c
 [class=money basis=no]
 d_and_a|depreciation and amortization|D&A|depreciation and amortization expense
 restructuring|restructuring charges|restructuring charge|restructuring costs|restructuring expenses|restructuring expense|pretax restructuring charges
-[class=money basis=no level=company]
+# Savings looked ahead to are a target, a program's size: no period unless the sentence names one
+# ("we are targeting $400 million of cost reductions"; [period=target]).
+[class=money basis=no level=company period=target]
 cost_savings|cost savings|cost reduction|cost reductions|cost cuts|cost synergies|run-rate savings
+[class=money basis=no level=company]
 cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
 # Savings said as the verb: "we plan to reduce costs by $750 million" is that much saved
 # ([by=level]: the amount after "by" is the savings, not a change in them).
-[class=money basis=no level=company as=cost_savings by=level]
+[class=money basis=no level=company as=cost_savings by=level period=target]
 cost_cutting|reduce costs|reducing costs|reduced costs|reduce our costs|reducing our costs|reduced our costs|cut costs|cutting costs|cut our costs|reduce our cost base|reducing our cost base|reduced our cost base|lower costs by|lowering costs by|reduce cash spend|reducing cash spend|reduced cash spend|reduce our cash spend|reducing our cash spend|cut cash spend|cutting cash spend
 [class=money basis=no]
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
@@ -98,7 +102,7 @@ gross_margin|gross margin|gross margins
 operating_margin|operating margin|operating margins
 net_margin|net margin|net margins|net profit margin
 ebitda_margin|EBITDA margin|EBITDA margins
-[class=pct basis=yes level=company]
+[class=pct basis=yes level=company benefit=-1]
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
 [class=pct basis=yes bottom=1]
 efficiency_ratio|efficiency ratio|adjusted efficiency ratio|cost-to-income ratio|cost/income ratio|cost income ratio
@@ -115,4 +119,4 @@ share_count|share count|shares outstanding|diluted shares|diluted share count|we
 [class=ratio]
 book_to_bill|book-to-bill|book-to-bill ratio
 [class=none]
-other_quantity|income tax expense|income tax expenses|tax expense|tax expenses|provision for income taxes|credit loss expense|credit loss expenses|provision for credit losses|one-time expense|one-time expenses|integration-related expenses|integration-related expense|integration expenses|acquisition-related expenses|compensation expense|compensation expenses|employee-related expenses|employeerelated expenses|volume-related expenses|revenue-related expenses|legal expense|legal expenses|brokerage expense|spending|headcount investments|headcount additions|earnings estimates|estimates|consensus estimates|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|bits|bit growth|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital|CET1|CET 1|CET1 ratio|CET 1 ratio|CET1 capital|CET 1 capital|common equity tier 1|Tier 1|Tier 1 capital|capital ratio|leverage ratio|liquidity coverage ratio|LCR|net stable funding ratio|NSFR|RWA|risk-weighted assets
+other_quantity|income tax expense|income tax expenses|tax expense|tax expenses|provision for income taxes|credit loss expense|credit loss expenses|provision for credit losses|one-time expense|one-time expenses|integration-related expenses|integration-related expense|integration expenses|acquisition-related expenses|compensation expense|compensation expenses|employee-related expenses|employeerelated expenses|volume-related expenses|revenue-related expenses|legal expense|legal expenses|litigation expense|litigation expenses|litigation costs|litigation cost|brokerage expense|spending|headcount investments|headcount additions|earnings estimates|estimates|consensus estimates|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|unit sales|units|shipments|bit shipments|bits|bit growth|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital|CET1|CET 1|CET1 ratio|CET 1 ratio|CET1 capital|CET 1 capital|common equity tier 1|Tier 1|Tier 1 capital|capital ratio|leverage ratio|liquidity coverage ratio|LCR|net stable funding ratio|NSFR|RWA|risk-weighted assets

@@ -194,7 +194,8 @@ class Metrics : public Module {
     }
     for (const Mention& x : st.ms) {
       if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x) && !Stale(x.text, ctx.analysis.call)) {
-        st.period = x.text, st.period_at = ctx.index;
+        st.period = !st.forward && JustBegun(x.text, ctx.analysis.call) ? ctx.analysis.call.fiscal_period : x.text;
+        st.period_at = ctx.index;
         if (st.forward && Ahead(x.text, ctx.analysis.call)) st.forward_period = x.text;
       }
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
@@ -365,6 +366,13 @@ class Metrics : public Module {
     if (period.size() != 7 || period[0] != 'Q' || !call.fiscal_year || !call.fiscal_quarter) return false;
     int q = period[1] - '0', y = std::atoi(period.c_str() + 3);
     return y * 4 + q < call.fiscal_year * 4 + call.fiscal_quarter;
+  }
+
+  // The fiscal year on its first quarter's call: a past-tense sentence about it ("free cash flow was
+  // unchanged for the year", "a solid start to our fiscal year") speaks of the quarter, and so do
+  // the figures after it.
+  static bool JustBegun(const std::string& period, const Call& call) {
+    return call.fiscal_quarter == 1 && call.fiscal_year && period == fmt::format("FY {}", call.fiscal_year);
   }
 
   // A period not yet over on the call's date ("Q1 2020" or "FY 2020" on a Q4 2019 call; "FY 2019" on
@@ -1695,6 +1703,13 @@ class Metrics : public Module {
     return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kLossOf);
   }
 
+  // "a benefit of" right before a number (the text before it): "the tax rate was a benefit of 13%".
+  static bool BenefitBefore(std::string_view before) {
+    static const RE2 kBenefitOf(
+        R"((?i)\ban?\s+(?:\w+\s+)?benefit\s+of\s+(?:(?:approximately|about|roughly|around|nearly|almost)\s+)?$)");
+    return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kBenefitOf);
+  }
+
   // "loss" right after a number (the text after it): "a $15 million loss".
   static bool LossAfter(std::string_view after) {
     static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
@@ -1703,10 +1718,12 @@ class Metrics : public Module {
 
   // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so
   // is any level stated as a loss: "Leasing segment EBITDA was a loss of $19 million", "between
-  // $120 million loss and $40 million loss".
+  // $120 million loss and $40 million loss"; a rate of a metric with benefit=-1 said as "a benefit of
+  // 13%" is -13%.
   static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {},
                        std::string_view after = {}) {
-    bool loss = metric.Attr("sign") == "-1" || LossBefore(before) || LossAfter(after);
+    bool loss = metric.Attr("sign") == "-1" || LossBefore(before) || LossAfter(after) ||
+                (metric.Attr("benefit") == "-1" && BenefitBefore(before));
     r->value = loss ? -std::fabs(q.value) : q.value;
     r->low = loss ? -std::fabs(q.high) : q.low;
     r->high = loss ? -std::fabs(q.low) : q.high;
@@ -1825,7 +1842,12 @@ class Metrics : public Module {
                : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
                : looks_ahead                                               ? st.forward_period
                                                                            : ctx.analysis.call.fiscal_period;
-    if (!per && metric->Attr("period") == "none") r.period.clear();  // a program's size
+    // a program's size; a target's, looked ahead to ("we are targeting $400 million of cost reductions")
+    static const RE2 kTarget(R"((?i)\btarget(?:s|ed|ing)?\b)");
+    if (!per && (metric->Attr("period") == "none" ||
+                 (metric->Attr("period") == "target" &&
+                  (st.forward || RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kTarget)))))
+      r.period.clear();
     // a basis with own=1 speaks only of the metric whose name it holds or follows: "NII ex. Markets"
     auto own_of_other = [&](const Mention& b) {
       return b.in->own && !(named_end >= 0 && b.b <= named_end + 1 && b.e >= named_end);
