@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -37,6 +38,7 @@ struct RuleInfo {
   bool named_after = false;  // change: a noun after the number, of the metric named after it (named=after)
   bool right_after = false;  // basis: of the figure it follows, said right after the number (after=1)
   bool when = false;  // period: an earlier one named in full, when the figure happened unless a cue makes it a reference (when=1)
+  bool known = false;  // segment: only a name the call gave a figure to before (known=1)
 };
 
 struct Mention {
@@ -77,6 +79,8 @@ struct State : ModuleState {
   bool currency_read = false;
   std::string declared, counted;
   std::string Currency() const { return declared.empty() ? counted : declared; }
+  // the segments the call's figures were given so far, in lower case (for rules with known=1)
+  std::set<std::string, std::less<>> known;
   std::vector<Mention> ms;
   std::vector<std::pair<int, int>> roles;
   std::vector<const Mention*> used, forced, region_after;
@@ -95,6 +99,11 @@ bool IsCurrency(const std::string& u) {
 }
 bool AllLower(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+std::string Lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 // Words before a figure that name another level than a segment's: an opening preposition of
 // `leads` ("Outside the Americas, ...") or a word of the whole ("Company gross margin",
@@ -138,7 +147,8 @@ class Metrics : public Module {
                         r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
                         r->Attr("subject") == "1", r->Attr("names") == "checked", std::atoi(r->Attr("opens", "-1").c_str()),
                         r->Attr("ref") == "1", r->Attr("own") == "1", r->Attr("named") == "after",
-                        k->second == Kind::kBasis && r->Attr("after") == "1", r->Attr("when") == "1"};
+                        k->second == Kind::kBasis && r->Attr("after") == "1", r->Attr("when") == "1",
+                        r->Attr("known") == "1"};
     }
   }
   const std::string& error() const { return error_; }
@@ -173,6 +183,8 @@ class Metrics : public Module {
     const size_t made_from = out->metrics.size();
     if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
     AheadOfYear(ctx, st, made_from, out);
+    for (size_t i = made_from; i < out->metrics.size(); ++i)
+      if (!out->metrics[i].segment.empty()) st.known.insert(Lowered(out->metrics[i].segment));
     // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
     bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
     for (const Mention& x : st.ms) {
@@ -421,6 +433,8 @@ class Metrics : public Module {
         return same && x.b < k.e && k.b < x.e;
       });
       if (shadowed || !Fill(ctx, m, forward, &x)) continue;
+      // "In more personal computing, we expect ...": a lower-case name only once the call gave it a figure
+      if (x.in->known && !st->known.count(Lowered(x.text))) continue;
       kept.push_back(std::move(x));
     }
     ms.swap(kept);
