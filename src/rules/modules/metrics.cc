@@ -227,6 +227,16 @@ class Metrics : public Module {
       if (x.in->kind == Kind::kSegment && x.in->opens == 1 && x.b <= 4 && !IsRegion(x.text))
         st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach,
         st.turn_segment_at = ctx.index, st.opener_line = false;
+      // (so does one a metric's name holds: "PSG's revenues came in at $612 million", a line of the
+      // vocabulary aside: "Services revenue grew 9%")
+      else if (x.in->kind == Kind::kMetric && !x.text.empty() && x.b <= 4 && x.metric->Attr("class") != "none" &&
+               !IsRegion(x.text) && !IsLine(x.text))
+        st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
+        st.opener_line = x.metric->Name() == "revenue";
+      // ... and it speaks on while the sentences name it again ("PSG's revenues were $612 million.
+      // We saw momentum in PSG's data center segment. ... Operating profit was $162 million")
+      else if (x.in->kind == Kind::kSegment && !st.opener.empty() && x.text == st.opener && ctx.index <= st.opener_until)
+        st.opener_until = ctx.index + kOpenerReach;
     }
     Section(ctx, &st);
     // "Segment gross margin rose 1 point. Operating expenses increased 8%.": the segment the turn
@@ -343,6 +353,11 @@ class Metrics : public Module {
     return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
       return x.in->kind == Kind::kSegment && x.text == segment && !x.in->subject;
     });
+  }
+
+  bool IsLine(const std::string& name) const {
+    const Lexicon::Entry* e = segments_->Find(name);
+    return e && e->Attr("kind") == "line";
   }
 
   bool IsRegion(const std::string& name) const {
