@@ -79,6 +79,9 @@ struct State : ModuleState {
   bool currency_read = false;
   std::string declared, counted;
   std::string Currency() const { return declared.empty() ? counted : declared; }
+  // the metrics the last sentence named with a segment (ThatImpact), and its index
+  std::vector<std::pair<std::string, std::string>> last;
+  int last_at = -1;
   // the segments the call's figures were given so far, in lower case (for rules with known=1)
   std::set<std::string, std::less<>> known;
   std::vector<Mention> ms;
@@ -183,6 +186,7 @@ class Metrics : public Module {
     const size_t made_from = out->metrics.size();
     if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
     AheadOfYear(ctx, st, made_from, out);
+    ThatImpact(ctx, &st, made_from, out);
     for (size_t i = made_from; i < out->metrics.size(); ++i)
       if (!out->metrics[i].segment.empty()) st.known.insert(Lowered(out->metrics[i].segment));
     // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
@@ -1756,6 +1760,29 @@ class Metrics : public Module {
     r->value = loss ? -std::fabs(q.value) : q.value;
     r->low = loss ? -std::fabs(q.high) : q.low;
     r->high = loss ? -std::fabs(q.low) : q.high;
+  }
+
+  // "Cloud gross margin should be up one point, driven by the accounting change. Excluding that
+  // impact, gross margin will fall two points": the metric said again of what the sentence before
+  // it left in is that sentence's segment's.
+  void ThatImpact(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const {
+    static const RE2 kThatImpact(
+        R"((?i)^\W*(?:excluding|absent|ex\.?|without|adjusting\s+for)\s+(?:that|this|these|those)\s+(?:[\w-]+\s+)?(?:impacts?|effects?|benefits?|items?|changes?)\b)");
+    if (made_from < out->metrics.size() && st->last_at == ctx.index - 1 &&
+        RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kThatImpact))
+      for (size_t i = made_from; i < out->metrics.size(); ++i) {
+        Metric& r = out->metrics[i];
+        for (const auto& [metric, segment] : st->last)
+          if (r.segment.empty() && metric == r.metric) r.segment = segment;
+      }
+    // (the metrics of the sentence's records with a segment, and those it names with one, a
+    // figure said or not)
+    st->last.clear();
+    for (size_t i = made_from; i < out->metrics.size(); ++i)
+      if (!out->metrics[i].segment.empty()) st->last.emplace_back(out->metrics[i].metric, out->metrics[i].segment);
+    for (const Mention& x : st->ms)
+      if (x.in->kind == Kind::kMetric && x.metric && !x.text.empty()) st->last.emplace_back(x.metric->Name(), x.text);
+    st->last_at = ctx.index;
   }
 
   // Verbs that tell a result, not a forecast.
