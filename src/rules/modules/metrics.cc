@@ -1238,13 +1238,17 @@ class Metrics : public Module {
             // $2 billion on revenue of", "$3 billion for the repurchase or early payment of
             // notes", "$90 million for Q2 or 31% of revenue")
             static const RE2 kOwnFigure(R"((?i)^\s+(?:of|or|at|was|were)\b|^\s+and\s+[a-z])");
-            bool for_on =
-                (gap.starts_with(" for ") || gap.starts_with(" on ")) &&
-                gap.find_first_of("0123456789") == std::string_view::npos &&
-                gap.find(" or ") == std::string_view::npos &&
-                !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kOwnFigure);
+            auto for_on_free = [&](std::string_view g) {
+              return g.find_first_of("0123456789") == std::string_view::npos && g.find(" or ") == std::string_view::npos &&
+                     !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kOwnFigure);
+            };
+            bool for_on = (gap.starts_with(" for ") || gap.starts_with(" on ")) && for_on_free(gap);
+            // "we have allocated $2 billion to share repurchases" (a budget)
+            static const RE2 kBudget(R"((?i)\b(?:allocat\w*|earmark\w*|set\s+aside|budget\w*|dedicat\w*)\s+(?:[\w-]+\s+)?(?:\$|US\$)?$)");
+            bool to_budget = gap.starts_with(" to ") && for_on_free(gap) &&
+                             RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBudget);
             if (((gap.starts_with(" of ") || gap.starts_with(" in ") ||
-                  gap.starts_with(" through ") || for_on) &&
+                  gap.starts_with(" through ") || for_on || to_budget) &&
                  gap.find(',') == std::string_view::npos) ||
                 ((gap == " " || gap == "-") && !s.substr(x.b).starts_with("and ") &&
                  !s.substr(x.b).starts_with("or ") &&
