@@ -636,6 +636,9 @@ class Metrics : public Module {
         if (size_t c = seg.rfind(", "); x->in->subject && c != std::string_view::npos &&
                                         seg.find(" and ", c) == std::string_view::npos && seg.find(" & ", c) == std::string_view::npos)
           seg.remove_prefix(c + 2);
+        // "Turning to CapEx.": the sentence's full stop is no part of the name (an abbreviation's
+        // is: "U.S.")
+        if (seg.size() > 1 && seg.back() == '.' && seg.find('.') == seg.size() - 1) seg.remove_suffix(1);
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
         if (x->in->checked_names && notnames_) {
