@@ -231,14 +231,14 @@ class Metrics : public Module {
       if (x.in->kind == Kind::kSegment && x.in->opens == 1 && x.b <= 4 && !IsRegion(x.text))
         st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach,
         st.turn_segment_at = ctx.index, st.opener_line = false;
-      // (so does one a metric's name holds: "PSG's revenues came in at $612 million", a line of the
+      // (so does one a metric's name holds: "KLM's sales reached $70 million", a line of the
       // vocabulary aside: "Services revenue grew 9%")
       else if (x.in->kind == Kind::kMetric && !x.text.empty() && x.b <= 4 && x.metric->Attr("class") != "none" &&
                !IsRegion(x.text) && !IsLine(x.text))
         st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
         st.opener_line = x.metric->Name() == "revenue";
-      // ... and it speaks on while the sentences name it again ("PSG's revenues were $612 million.
-      // We saw momentum in PSG's data center segment. ... Operating profit was $162 million")
+      // ... and it speaks on while the sentences name it again ("KLM's sales reached $70 million.
+      // Demand for KLM's sensors held up. ... Its operating profit rose 3%")
       else if (x.in->kind == Kind::kSegment && !st.opener.empty() && x.text == st.opener && ctx.index <= st.opener_until)
         st.opener_until = ctx.index + kOpenerReach;
     }
@@ -452,7 +452,7 @@ class Metrics : public Module {
         return same && x.b < k.e && k.b < x.e;
       });
       if (shadowed || !Fill(ctx, m, forward, &x)) continue;
-      // "In more personal computing, we expect ...": a lower-case name only once the call gave it a figure
+      // "In home devices, we see ...": a lower-case name only once the call gave it a figure
       if (x.in->known && !st->known.count(Lowered(x.text))) continue;
       kept.push_back(std::move(x));
     }
@@ -1246,7 +1246,7 @@ class Metrics : public Module {
                      !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kOwnFigure);
             };
             bool for_on = (gap.starts_with(" for ") || gap.starts_with(" on ")) && for_on_free(gap);
-            // "we have allocated $2 billion to share repurchases" (a budget)
+            // "we've allocated $700 million to buybacks" (a budget)
             static const RE2 kBudget(R"((?i)\b(?:allocat\w*|earmark\w*|set\s+aside|budget\w*|dedicat\w*)\s+(?:[\w-]+\s+)?(?:\$|US\$)?$)");
             bool to_budget = gap.starts_with(" to ") && for_on_free(gap) &&
                              RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBudget);
