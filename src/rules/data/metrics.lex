@@ -23,6 +23,7 @@ gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit 
 operating_income|operating income|operating profit|income from operations|EBIT
 [class=money basis=yes bottom=1]
 net_income|net income|net earnings|earnings|net profit
+pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings
 [class=money basis=yes]
 ebitda|EBITDA|adjusted EBITDA
 [class=money basis=yes bottom=1]
@@ -93,6 +94,8 @@ eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per
 net_loss|net loss|net losses
 [class=money basis=yes as=other_income sign=-1 level=company]
 other_expense|other expense|other expenses
+[class=money basis=yes as=pretax_income sign=-1 bottom=1]
+pretax_loss|pre-tax loss|pretax loss|loss before taxes|loss before income taxes|pre-tax losses|pretax losses
 [class=money basis=yes as=operating_income sign=-1]
 operating_loss|operating loss|operating losses|loss from operations
 [class=per_share basis=yes as=eps sign=-1 level=company]

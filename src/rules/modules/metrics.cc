@@ -639,6 +639,12 @@ class Metrics : public Module {
         // "Turning to CapEx.": the sentence's full stop is no part of the name (an abbreviation's
         // is: "U.S.")
         if (seg.size() > 1 && seg.back() == '.' && seg.find('.') == seg.size() - 1) seg.remove_suffix(1);
+        // "Turning to life and retirement's first quarter.": nor is the period it closes with
+        static const RE2 kClosingPeriod(
+            R"(((?:'s)?\s+(?:(?:(?:first|second|third|fourth)[\s-])?quarter|Q[1-4]|(?:full[\s-])?year)(?:\s+(?:results|performance))?|\s+(?:results|performance))$)");
+        if (re2::StringPiece tail; seg.find(' ') != std::string_view::npos &&
+                                   RE2::PartialMatch(re2::StringPiece(seg.data(), seg.size()), kClosingPeriod, &tail))
+          seg.remove_suffix(tail.size());
         const Lexicon::Entry* e = segments_->Find(seg);
         if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
         if (x->in->checked_names && notnames_) {
@@ -719,7 +725,7 @@ class Metrics : public Module {
     if (rel == "next_q") return cq && cy ? Quarter(cq == 4 ? 1 : cq + 1, cq == 4 ? cy + 1 : cy) : "";
     if (rel == "next_y") return cy ? fmt::format("FY {}", cy + 1) : "";
     bool ahead = forward && ys.empty() && cy && cq && (rel == "fy" ? cq == 4 : q && q < cq);
-    if (rel == "ytd") {  // "the first nine months": 9M 2020; "the first half": H1 2020; "year-to-date": YTD 2020
+    if (rel == "ytd") {  // "the first nine months", "nine-month": 9M 2020; "the first half": H1 2020; "year-to-date": YTD 2020
       int y = Year(ys, cy);
       if (!m.Group(x, "ly").empty() && y) --y;  // "the first half of last year"
       // "through Q3": the year so far when that is the call's quarter (9M 2020), else that quarter
@@ -732,8 +738,14 @@ class Metrics : public Module {
         static const char* kSoFar[] = {"", "Q1", "H1", "9M", "FY"};
         return y ? fmt::format("{} {}", kSoFar[n], y) : kSoFar[n];
       }
-      char mo = m.Group(x, "m").empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(m.Group(x, "m")[0])));
-      std::string p = !m.Group(x, "h").empty() || mo == 's' ? "H1" : mo == 'n' ? "9M" : mo == 't' ? "Q1" : "YTD";
+      std::string_view months = !m.Group(x, "m").empty() ? m.Group(x, "m") : m.Group(x, "mm");  // ("six-month")
+      char mo = months.empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(months[0])));
+      // (a six-month figure on a fourth quarter's call is the second half's)
+      std::string p = mo == 's' && !m.Group(x, "mm").empty() && cq == 4            ? "H2"
+                      : !m.Group(x, "h").empty() || mo == 's'                      ? "H1"
+                      : mo == 'n'                                                  ? "9M"
+                      : mo == 't'                                                  ? "Q1"
+                                                                                   : "YTD";
       return y ? fmt::format("{} {}", p, y) : p;
     }
     if (rel == "h2") {  // "the second half of 2024": H2 2024
