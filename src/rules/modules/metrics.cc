@@ -237,6 +237,11 @@ class Metrics : public Module {
                !IsRegion(x.text) && !IsLine(x.text))
         st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
         st.opener_line = x.metric->Name() == "revenue";
+      // (and so does the subject of a sentence that turns to it: "Turning to the U.S., our Harbor
+      // Bank delivered earnings of $890 million. ... Segment earnings were $1.0 billion")
+      else if (x.in->kind == Kind::kSegment && x.in->subject && !IsRegion(x.text) && TurnsTo(ctx.text))
+        st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach,
+        st.turn_segment_at = ctx.index, st.opener_line = false;
       // ... and it speaks on while the sentences name it again ("KLM's sales reached $70 million.
       // Demand for KLM's sensors held up. ... Its operating profit rose 3%")
       else if (x.in->kind == Kind::kSegment && !st.opener.empty() && x.text == st.opener && ctx.index <= st.opener_until)
@@ -362,6 +367,12 @@ class Metrics : public Module {
   bool IsLine(const std::string& name) const {
     const Lexicon::Entry* e = segments_->Find(name);
     return e && e->Attr("kind") == "line";
+  }
+
+  // A sentence opening by turning to a topic: "Turning to the U.S., ...", "Moving on to ...".
+  static bool TurnsTo(std::string_view text) {
+    static const RE2 kTurns(R"((?i)^\W*(?:now,?\s+)?(?:turning|moving|switching)\s+(?:now\s+|on\s+)?to\b)");
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurns);
   }
 
   bool IsRegion(const std::string& name) const {
