@@ -54,7 +54,7 @@ maintenance_capex|maintenance capex|maintenance capital expenditures|recurring c
 d_and_a|depreciation and amortization|D&A|depreciation and amortization expense
 restructuring|restructuring charges|restructuring charge|restructuring costs|restructuring expenses|restructuring expense|pretax restructuring charges
 # Savings looked ahead to are a target, a program's size: no period unless the sentence names one
-# ("we are targeting $400 million of cost reductions"; [period=target]).
+# ("we aim to take out $250 million of costs"; [period=target]).
 [class=money basis=no level=company period=target]
 cost_savings|cost savings|cost reduction|cost reductions|cost cuts|cost synergies|run-rate savings
 [class=money basis=no level=company]

@@ -364,10 +364,12 @@ class Metrics : public Module {
     });
   }
 
-  bool IsLine(const std::string& name) const {
+  // The kind segments.lex gives a name (region, line, not, month), else "".
+  std::string SegmentKind(std::string_view name) const {
     const Lexicon::Entry* e = segments_->Find(name);
-    return e && e->Attr("kind") == "line";
+    return e ? e->Attr("kind") : std::string();
   }
+  bool IsLine(const std::string& name) const { return SegmentKind(name) == "line"; }
 
   // A sentence opening by turning to a topic: "Turning to the U.S., ...", "Moving on to ...".
   static bool TurnsTo(std::string_view text) {
@@ -375,10 +377,7 @@ class Metrics : public Module {
     return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurns);
   }
 
-  bool IsRegion(const std::string& name) const {
-    const Lexicon::Entry* e = segments_->Find(name);
-    return e && e->Attr("kind") == "region";
-  }
+  bool IsRegion(const std::string& name) const { return SegmentKind(name) == "region"; }
 
   // The metric named right after `seg` is revenue: a line of business, not a reporting segment.
   static bool RevenueAfter(const State& st, const Mention& seg) {
@@ -518,14 +517,10 @@ class Metrics : public Module {
   // "Subscription revenue grew 20%, with Europe up 25%": a region's share of a line is the line's
   // in the region ("Europe subscription"), not the region's whole revenue
   std::string InRegion(const std::string& region, const std::string& line) const {
-    auto kind = [&](const std::string& name) {
-      const Lexicon::Entry* e = segments_->Find(name);
-      return e ? e->Attr("kind") : std::string();
-    };
     std::string_view rest = line;  // (the line of a record made so: "APAC subscription", then "Americas")
     for (size_t sp = line.find(' '); sp != std::string::npos; sp = line.find(' ', sp + 1))
-      if (kind(line.substr(0, sp)) == "region") rest = std::string_view(line).substr(sp + 1);
-    if (rest.empty() || kind(region) != "region" || kind(std::string(rest)) == "region") return region;
+      if (IsRegion(line.substr(0, sp))) rest = std::string_view(line).substr(sp + 1);
+    if (rest.empty() || !IsRegion(region) || SegmentKind(rest) == "region") return region;
     return region + " " + std::string(rest);
   }
 
@@ -752,11 +747,11 @@ class Metrics : public Module {
       std::string_view months = !m.Group(x, "m").empty() ? m.Group(x, "m") : m.Group(x, "mm");  // ("six-month")
       char mo = months.empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(months[0])));
       // (a six-month figure on a fourth quarter's call is the second half's)
-      std::string p = mo == 's' && !m.Group(x, "mm").empty() && cq == 4            ? "H2"
-                      : !m.Group(x, "h").empty() || mo == 's'                      ? "H1"
-                      : mo == 'n'                                                  ? "9M"
-                      : mo == 't'                                                  ? "Q1"
-                                                                                   : "YTD";
+      std::string p = mo == 's' && !m.Group(x, "mm").empty() && cq == 4 ? "H2"
+                      : !m.Group(x, "h").empty() || mo == 's'           ? "H1"
+                      : mo == 'n'                                       ? "9M"
+                      : mo == 't'                                       ? "Q1"
+                                                                        : "YTD";
       return y ? fmt::format("{} {}", p, y) : p;
     }
     if (rel == "h2") {  // "the second half of 2024": H2 2024
@@ -1928,7 +1923,7 @@ class Metrics : public Module {
                : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
                : looks_ahead                                               ? st.forward_period
                                                                            : ctx.analysis.call.fiscal_period;
-    // a program's size; a target's, looked ahead to ("we are targeting $400 million of cost reductions")
+    // a program's size; a target's, looked ahead to ("we aim to take out $250 million of costs")
     static const RE2 kTarget(R"((?i)\btarget(?:s|ed|ing)?\b)");
     if (!per && (metric->Attr("period") == "none" ||
                  (metric->Attr("period") == "target" &&
