@@ -371,6 +371,15 @@ class Metrics : public Module {
   }
   bool IsLine(const std::string& name) const { return SegmentKind(name) == "line"; }
 
+  // The whole company's goal said between a business and a figure: "X's cost-to-income ratio will
+  // help the group meet its target of less than 70%" (the target is the group's, not X's).
+  static bool WholeBetween(std::string_view text, uint32_t from, uint32_t to) {
+    if (to <= from) return false;
+    static const RE2 kWhole(
+        R"((?i)\bthe\s+(?:group|firm|company)(?:'s)?\s+(?:(?:meeting|reaching|achieving|hitting|meet|reach|achieve|hit)\s+)?(?:its\s+|our\s+)?(?:targets?|goals?|ambitions?)\b)");
+    return RE2::PartialMatch(re2::StringPiece(text.data() + from, to - from), kWhole);
+  }
+
   // A sentence opening by turning to a topic: "Turning to the U.S., ...", "Moving on to ...".
   static bool TurnsTo(std::string_view text) {
     static const RE2 kTurns(R"((?i)^\W*(?:now,?\s+)?(?:turning|moving|switching)\s+(?:now\s+|on\s+)?to\b)");
@@ -1846,7 +1855,7 @@ class Metrics : public Module {
   Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
              const Mention* seg_between) const {
     Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
-    if (!mm.text.empty()) r.segment = mm.text;
+    if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : mm.text;
     // "Segment operating income increased 12%", paragraphs after "Revenue from Devices was ...":
     // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
     // (and every metric of a sentence that opens so: "..., and gross margin percentage rose"; not
@@ -1866,7 +1875,7 @@ class Metrics : public Module {
     r.metric = metric->Name();
     r.speaker = ctx.turn.speaker, r.turn = ctx.turn.index, r.sentence = ctx.index;
     r.quote = std::string(ctx.text);
-    if (seg_between) r.segment = seg_between->text;
+    if (seg_between) r.segment = WholeBetween(ctx.text, seg_between->e, qb) ? "" : seg_between->text;
     else {
       // a region or a segment introduced earlier in the sentence, else by a recent sentence's
       // opening words (unless this one names another level: "Company gross margin", "In our
@@ -1896,7 +1905,8 @@ class Metrics : public Module {
           !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOtherLevel))
         r.segment = st.section;
       for (const Mention& x : st.ms)
-        if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()))
+        if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()) &&
+            !WholeBetween(ctx.text, x.e, qb))
           r.segment = x.text;
     }
     // Period: the nearest non-comparative one before, else right after (no comma), else carried.
