@@ -419,7 +419,7 @@ class Metrics : public Module {
   }
 
   // The fiscal year on its first quarter's call: a past-tense sentence about it ("free cash flow was
-  // unchanged for the year", "a solid start to our fiscal year") speaks of the quarter, and so do
+  // unchanged for the year", "a good start to the year") speaks of the quarter, and so do
   // the figures after it.
   static bool JustBegun(const std::string& period, const Call& call) {
     return call.fiscal_quarter == 1 && call.fiscal_year && period == fmt::format("FY {}", call.fiscal_year);
