@@ -103,11 +103,6 @@ bool IsCurrency(const std::string& u) {
 bool AllLower(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
-std::string Lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 // Words before a figure that name another level than a segment's: an opening preposition of
 // `leads` ("Outside the Americas, ...") or a word of the whole ("Company gross margin",
 // "Together").
@@ -188,7 +183,7 @@ class Metrics : public Module {
     AheadOfYear(ctx, st, made_from, out);
     ThatImpact(ctx, &st, made_from, out);
     for (size_t i = made_from; i < out->metrics.size(); ++i)
-      if (!out->metrics[i].segment.empty()) st.known.insert(Lowered(out->metrics[i].segment));
+      if (!out->metrics[i].segment.empty()) st.known.insert(Lower(out->metrics[i].segment));
     // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
     bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
     for (const Mention& x : st.ms) {
@@ -326,11 +321,8 @@ class Metrics : public Module {
         pending = false;
       // (a heading sentence, or one turning to the segment: "Turning to Marine Insurance, we
       // earned $90 million"; not to a line of a segment that reported)
-      static const RE2 kTurningTo(
-          R"((?i)^\W*(?:now\W+)?(?:turning|moving|switching|on\s*to|onto)\b)");
       bool heading = x.in->attr == "paragraph" &&
-                     (ctx.quantities.empty() ||
-                      (!st->section_reports && x.b <= 4 && RE2::PartialMatch(text, kTurningTo)));
+                     (ctx.quantities.empty() || (!st->section_reports && x.b <= 4 && TurnsTo(ctx.text)));
       // (the segment the subject, or its name opening the sentence or the clause after an opening
       // phrase: "Moving to the results, Harbor Lending net income was")
       static const RE2 kOpening(R"(^[^,;\d]{0,60},\s*$)");
@@ -380,9 +372,9 @@ class Metrics : public Module {
     return RE2::PartialMatch(re2::StringPiece(text.data() + from, to - from), kWhole);
   }
 
-  // A sentence opening by turning to a topic: "Turning to the U.S., ...", "Moving on to ...".
+  // A sentence opening by turning to a topic: "Turning to the U.S., ...", "Moving on to ...", "Onto ...".
   static bool TurnsTo(std::string_view text) {
-    static const RE2 kTurns(R"((?i)^\W*(?:now,?\s+)?(?:turning|moving|switching)\s+(?:now\s+|on\s+)?to\b)");
+    static const RE2 kTurns(R"((?i)^\W*(?:now\W+)?(?:turning|moving|switching|on\s*to|onto)\b)");
     return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurns);
   }
 
@@ -472,7 +464,7 @@ class Metrics : public Module {
       });
       if (shadowed || !Fill(ctx, m, forward, &x)) continue;
       // "In home devices, we see ...": a lower-case name only once the call gave it a figure
-      if (x.in->known && !st->known.count(Lowered(x.text))) continue;
+      if (x.in->known && !st->known.count(Lower(x.text))) continue;
       kept.push_back(std::move(x));
     }
     ms.swap(kept);

@@ -3,6 +3,8 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
+#include <string>
 #include <string_view>
 
 namespace callscope::rules {
@@ -12,6 +14,13 @@ namespace callscope::rules {
 inline bool MidpointAfter(std::string_view after) {
   static const RE2 kMidpoint(R"((?i)^\s+(?:at|for)\s+the\s+mid-?point\b)");
   return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kMidpoint);
+}
+
+// ASCII lower case: names compared whatever case a transcript writes them in.
+inline std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 }  // namespace callscope::rules

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "rules/modules/phrases.h"
+
 namespace callscope::rules {
 
 int CountWords(std::string_view s) {
@@ -76,12 +78,6 @@ std::vector<std::string> SplitCsv(std::string_view line) {
 std::string Upper(std::string_view s) {
   std::string u(s);
   for (auto& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return u;
-}
-
-std::string Lower(std::string_view s) {
-  std::string u(s);
-  for (auto& c : u) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return u;
 }
 
