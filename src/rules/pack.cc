@@ -258,8 +258,11 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
                                    : key == "unless"        ? &rule->unless
                                    : key == "unless_before" ? &rule->unless_before
                                    : key == "unless_after"  ? &rule->unless_after
+                                   : key == "only_after"    ? &rule->only_after
                                                             : nullptr;
-      if (!slot) return Error(b.file, n, "unknown rule key '" + std::string(key) + "' (match, unless, unless_before, unless_after)");
+      if (!slot)
+        return Error(b.file, n,
+                     "unknown rule key '" + std::string(key) + "' (match, unless, unless_before, unless_after, only_after)");
       if (*slot) return Error(b.file, n, "rule " + rule->name + ": '" + std::string(key) + "' given twice");
       if (rest.empty()) return Error(b.file, n, "rule " + rule->name + ": empty " + std::string(key));
       auto re = b.Compile(rest, n, "rule " + rule->name + ": " + std::string(key));
@@ -402,6 +405,7 @@ void Pack::FindRule(const Rule& r, std::string_view text, Matches* out) const {
       keep = !RE2::PartialMatch(sp.substr(from, b - from), *r.unless_before);
     }
     if (keep && r.unless_after) keep = !RE2::PartialMatch(sp.substr(e, 48), *r.unless_after);
+    if (keep && r.only_after) keep = RE2::PartialMatch(sp.substr(e, 48), *r.only_after);
     if (!keep) {  // a guard rejected it: a later match may start inside it and run past it
       out->groups.resize(g0);  // ("by $150 million to $9.1 billion to $9.3 billion": the range after "by $X to")
       if (e > b) pos = b + 1, rejected_end = e;

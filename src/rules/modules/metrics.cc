@@ -49,6 +49,7 @@ struct Mention {
   std::string text;  // segment name, basis, resolved period
   std::string own;   // a period a cue made a reference: what it names read as the figure's own
   bool comparative = false;
+  uint32_t name_at = 0;  // a segment: where its name starts (the match may start a word before it)
 };
 
 struct State : ModuleState {
@@ -216,7 +217,8 @@ class Metrics : public Module {
       // "Harbor Lending reported net income of $150 million. Adjusted net income was ...": a
       // segment that opens a sentence speaks for the next kOpenerReach sentences too
       // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
-      if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.in->opens != 0 && x.b <= 4 &&
+      // (its name opening the sentence: not "We expect Harbor revenue to rise 2%")
+      if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.in->opens != 0 && x.name_at <= 4 &&
           (x.in->subject || FinancialAfter(st, x)))
         st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
         st.opener_line = !x.in->subject && RevenueAfter(st, x);
@@ -372,9 +374,10 @@ class Metrics : public Module {
     return RE2::PartialMatch(re2::StringPiece(text.data() + from, to - from), kWhole);
   }
 
-  // A sentence opening by turning to a topic: "Turning to the U.S., ...", "Moving on to ...", "Onto ...".
+  // A sentence opening by turning to a topic: "Turning to the U.S., ...", "And finally, moving on to
+  // ...", "Onto ...".
   static bool TurnsTo(std::string_view text) {
-    static const RE2 kTurns(R"((?i)^\W*(?:now\W+)?(?:turning|moving|switching|on\s*to|onto)\b)");
+    static const RE2 kTurns(R"((?i)^\W*(?:(?:and|so|now|finally|lastly|then|okay|ok|also)\W+)*(?:turning|moving|switching|on\s*to|onto)\b)");
     return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurns);
   }
 
@@ -674,6 +677,7 @@ class Metrics : public Module {
           if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kLeftOut)) return false;
         }
         x->text = Segment(seg);
+        x->name_at = seg.data() ? static_cast<uint32_t>(seg.data() - ctx.text.data()) : x->b;
         return !x->text.empty() && !IsCompany(call, x->text);
       }
       case Kind::kBasis:

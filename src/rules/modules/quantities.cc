@@ -181,9 +181,12 @@ class Quantities : public Module {
     }
     if (!g("per").empty()) q->unit += "/share";
     if (std::string_view pos = g("pos"); !pos.empty() && in.has_band) {
-      auto band = in.band[pos[0] == 'l' || pos[0] == 'L' ? 0 : pos[0] == 'm' || pos[0] == 'M' ? 1 : 2];
+      auto band_of = [&](std::string_view p) {
+        return in.band[p[0] == 'l' || p[0] == 'L' ? 0 : p[0] == 'm' || p[0] == 'M' ? 1 : 2];
+      };
+      std::string_view pos2 = g("pos2");  // "mid-to-high single digits": from the one band to the other
       double base = n.empty() ? 0 : ParseNumber(n, 0, numbers_).value_or(0);
-      q->low = base + band.first, q->high = base + band.second;
+      q->low = base + band_of(pos).first, q->high = base + band_of(pos2.empty() ? pos : pos2).second;
       q->value = Tidy((q->low + q->high) / 2), q->range = true, q->approx = true;
       return true;
     }
