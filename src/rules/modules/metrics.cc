@@ -509,7 +509,16 @@ class Metrics : public Module {
     }
   }
 
+  // "Total Harbor revenue", "All-up Harbor ML revenue": a word of the whole is no part of the name
+  static std::string_view DropWhole(std::string_view seg) {
+    static const RE2 kWhole(R"(^(?:Total|Overall|All[\s-]up|Combined)\s+)");
+    re2::StringPiece rest(seg.data(), seg.size());
+    if (RE2::Consume(&rest, kWhole) && !rest.empty()) return std::string_view(rest.data(), rest.size());
+    return seg;
+  }
+
   std::string Segment(std::string_view seg) const {
+    seg = DropWhole(seg);
     if (seg.empty()) return {};
     const Lexicon::Entry* e = segments_->Find(seg);
     if (e && (e->Attr("kind") == "not" || e->Attr("kind") == "month")) return {};
@@ -636,7 +645,8 @@ class Metrics : public Module {
           if (size_t pair = AndHead(ctx.text, from); pair != from) from = pair;
           else if (from == at && AllLower(first)) from = LowerPairHead(ctx.text, from);
           std::string_view head = ctx.text.substr(from, at - from);
-          if (!head.empty() && !IsCompany(call, head.substr(0, head.find(' ')))) x->text = ctx.text.substr(from, end - from);
+          if (!head.empty() && !IsCompany(call, head.substr(0, head.find(' '))))
+            x->text = DropWhole(ctx.text.substr(from, end - from));
         }
         return true;
       }
