@@ -103,8 +103,10 @@ loss_per_share|loss per share|net loss per share|loss per diluted share|net loss
 [class=pct basis=yes]
 gross_margin|gross margin|gross margins
 operating_margin|operating margin|operating margins
-net_margin|net margin|net margins|net profit margin
-ebitda_margin|EBITDA margin|EBITDA margins
+net_margin|net margin|net margins|net profit margin|net income margin
+ebitda_margin|EBITDA margin|EBITDA margins|adjusted EBITDA margin|adjusted EBITDA margins
+[class=pct basis=yes level=company]
+fcf_conversion|free cash flow conversion|FCF conversion|free cash flow conversion rate
 [class=pct basis=yes level=company benefit=-1]
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
 [class=pct basis=yes bottom=1]
