@@ -101,12 +101,20 @@ operating_loss|operating loss|operating losses|loss from operations
 [class=per_share basis=yes as=eps sign=-1 level=company]
 loss_per_share|loss per share|net loss per share|loss per diluted share|net loss per diluted share|diluted loss per share|diluted net loss per share
 [class=pct basis=yes]
-gross_margin|gross margin|gross margins
-operating_margin|operating margin|operating margins
+gross_margin|gross margin|gross margins|gross profit margin|gross profit margins
+operating_margin|operating margin|operating margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins
 net_margin|net margin|net margins|net profit margin|net income margin
+pretax_margin|pre-tax margin|pretax margin|pre-tax margins|pretax margins|pre-tax profit margin|pretax profit margin
+contribution_margin|contribution margin|contribution margins
 ebitda_margin|EBITDA margin|EBITDA margins|adjusted EBITDA margin|adjusted EBITDA margins
 [class=pct basis=yes level=company]
 fcf_conversion|free cash flow conversion|FCF conversion|free cash flow conversion rate
+fcf_margin|free cash flow margin|free cash flow margins|FCF margin|FCF margins
+[class=pct basis=yes]
+net_interest_margin|net interest margin|NIM
+roe|return on equity|ROE|return on average equity|return on common equity
+rotce|return on tangible common equity|ROTCE|return on tangible equity|RoTE|ROTE
+roic|return on invested capital|ROIC
 [class=pct basis=yes level=company benefit=-1]
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
 [class=pct basis=yes bottom=1]

@@ -7,7 +7,7 @@ Net|Gross|Organic|Record|Reported|Quarterly|Annual|Monthly|Weekly|Daily|Annualiz
 Operating|Adjusted|Diluted|Basic|Fiscal|Full|Non-GAAP|Non-interest|Noninterest|Interest|Free
 Strong|Cash|Capital|Deferred|Average|Sequential|Sequentially|Last|Year|Quarter|First|Second
 Third|Fourth|In|On|For|As|With|By|Through|Via|From|To|At|Of|Both|Combined|Segment|Business|Higher|Lower|Good|Solid
-Normalized|Pro|Pretax|Pre-tax|Total|Overall|Consolidated|Company|Group|Firm|So|And|But|Now|Also|Accrued|Cash-basis
+Normalized|Pro|Pretax|Pre-tax|After-tax|Aftertax|Total|Overall|Consolidated|Company|Group|Firm|So|And|But|Now|Also|Accrued|Cash-basis
 Ending|Beginning|Opening|Closing|Period-end|Year-end|Quarter-end
 COGS|FX|Pricing|Volume|Volumes|Demand|Inflation|Headcount
 While|When|If|Although|Though|Because|Since|After|Before|During|Excluding|Including|Despite|Meanwhile|However

@@ -1335,6 +1335,12 @@ class Metrics : public Module {
           continue;
         }
       }
+      // "R&D as a percentage of revenue was 15%": a share said right after the metric's name
+      if (mm && !share_of && q.unit == "%" && mm->e <= qb) {
+        static const RE2 kAsShare(
+            R"((?i)^\s+as\s+an?\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+|net\s+)?(?:revenues?|sales)\b)");
+        if (RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, qb - mm->e), kAsShare)) share_of = true;
+      }
       if (mm && IsNone(*mm->metric)) {  // "3 million subscribers": not a metric, and not the one before
         used.push_back(mm);
         rec = nullptr, rec_end = qe;
@@ -1926,7 +1932,11 @@ class Metrics : public Module {
     };
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb && !past_before_cue(x)) per = &x;
-    if (!per) per = PeriodAfter(ctx, st, qe, next);
+    // (one right after the figure beats one a clause before it: "For 2025, we expect growth of 3%,
+    // and we remain committed to a target of 11% to 12% in 2026")
+    if (const Mention* after = PeriodAfter(ctx, st, qe, next);
+        after && (!per || (after->b - qe <= 16 && ctx.text.substr(per->e, qb - per->e).find(',') != std::string_view::npos)))
+      per = after;
     // a period still to come, carried from a sentence about it ("there will be more impacts in the
     // fourth quarter"), is not that of a result said after it ("core EPS fell 19%")
     static const RE2 kResult(fmt::format(R"((?i)\b(?:{})\b)", kResultVerbs));
