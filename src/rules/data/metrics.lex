@@ -100,6 +100,28 @@ pretax_loss|pre-tax loss|pretax loss|loss before taxes|loss before income taxes|
 operating_loss|operating loss|operating losses|loss from operations
 [class=per_share basis=yes as=eps sign=-1 level=company]
 loss_per_share|loss per share|net loss per share|loss per diluted share|net loss per diluted share|diluted loss per share|diluted net loss per share
+[class=money basis=stated]
+comparable_sales|comparable sales|comparable store sales|comparable-store sales|same-store sales|same store sales|comp sales|comp store sales|like-for-like sales|same-restaurant sales|comparable restaurant sales
+[class=money basis=yes]
+cost_of_revenue|cost of revenue|cost of revenues|cost of sales|cost of goods sold|COGS
+[class=money basis=no]
+working_capital|working capital|net working capital
+asp|average selling price|average selling prices|ASP|ASPs|average sales price|average sales prices
+gmv|GMV|gross merchandise volume|gross merchandise value
+noi|NOI|net operating income|same-store NOI|same store NOI|same-property NOI|cash NOI
+revpar|RevPAR
+net_charge_offs|net charge-offs|net charge offs|NCOs
+impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments
+[class=per_share basis=no level=company]
+book_value_per_share|book value per share|BVPS
+tbvps|tangible book value per share|TBVPS
+[class=ratio level=company]
+net_leverage|net leverage|net leverage ratio|net debt to EBITDA|net debt-to-EBITDA|net debt to adjusted EBITDA
+[class=pct basis=no]
+occupancy|occupancy rate|average occupancy
+payout_ratio|payout ratio|dividend payout ratio
+take_rate|take rate
+nco_rate|net charge-off rate|NCO rate|net charge-off ratio|charge-off rate
 [class=pct basis=yes]
 gross_margin|gross margin|gross margins|gross profit margin|gross profit margins
 operating_margin|operating margin|operating margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins

@@ -230,8 +230,10 @@ class Metrics : public Module {
         st.turn_segment_at = ctx.index, st.opener_line = false;
       // (so does one a metric's name holds: "KLM's sales reached $70 million", a line of the
       // vocabulary aside: "Services revenue grew 9%")
+      // (the name before the metric's: not "Our average price for aggregates rose 3%")
       else if (x.in->kind == Kind::kMetric && !x.text.empty() && x.b <= 4 && x.metric->Attr("class") != "none" &&
-               !IsRegion(x.text) && !IsLine(x.text))
+               !IsRegion(x.text) && !IsLine(x.text) &&
+               Lower(ctx.text.substr(0, x.text.size() + 8)).find(Lower(x.text)) != std::string::npos)
         st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
         st.opener_line = x.metric->Name() == "revenue";
       // (and so does the subject of a sentence that turns to it: "Turning to the U.S., our Harbor
@@ -391,11 +393,13 @@ class Metrics : public Module {
     });
   }
 
-  // A metric other than a volume or balance (class none) starts within a few words after `seg`.
+  // The first metric within a few words after `seg` is one other than a volume or balance (class
+  // none): not "Aggregates shipments rose 4%, and our average price ..."
   static bool FinancialAfter(const State& st, const Mention& seg) {
-    return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-      return k.in->kind == Kind::kMetric && k.metric && k.b < seg.e + 40 && k.e > seg.b && k.metric->Attr("class") != "none";
+    auto first = std::find_if(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+      return k.in->kind == Kind::kMetric && k.metric && k.b < seg.e + 40 && k.e > seg.b;
     });
+    return first != st.ms.end() && first->metric->Attr("class") != "none";
   }
 
   // Periods that later mentions of "the quarter" and later sentences inherit: not "this quarter",
@@ -1592,8 +1596,9 @@ class Metrics : public Module {
     // segment operating profit growth")
     static const RE2 kGrowth(R"((?i)^\s+(?:growth|increase)\b)");
     static const RE2 kWhen(R"((?i)^\s+(?:sequential|year-over-year|year-on-year|segment)\s+$)");
+    // (not across a clause's break: "revenue was $5 billion; spending growth of 3% helped")
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kMetric && x.b >= qe &&
+      if (x.in->kind == Kind::kMetric && x.b >= qe && s.substr(qe, x.b - qe).find_first_of(",;:") == std::string_view::npos &&
           (x.b - qe <= 2 || (x.b - qe <= 20 && RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kWhen))) &&
           RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kGrowth))
         return &x;
