@@ -76,8 +76,8 @@ buyback_price|average price
 [class=money,shares basis=no level=company]
 buyback|repurchased|repurchase|repurchases|buyback|buybacks|share repurchase|share repurchases|bought back|buying back|buy back
 # [period=none]: a program's size, which belongs to no quarter (unless the sentence names one)
-[class=money basis=no period=none level=company]
-buyback_authorization|buyback authorization|repurchase authorization|share repurchase authorization|stock repurchase authorization|authorization|authorized the repurchase of|authorized the repurchase|authorized repurchases of|authorized a new share repurchase program of|repurchase program of|buyback program of|share repurchase program of
+[class=money,shares basis=no period=none level=company]
+buyback_authorization|buyback authorization|intention to repurchase|intention to buy back|repurchase up to|buy back up to|repurchase authorization|share repurchase authorization|stock repurchase authorization|authorization|authorized the repurchase of|authorized the repurchase|authorized repurchases of|authorized a new share repurchase program of|repurchase program of|buyback program of|share repurchase program of
 [class=money,per_share basis=no level=company]
 dividend|dividend|dividends|dividend per share|dividends per share
 [class=money basis=no level=company]

@@ -238,9 +238,10 @@ class Metrics : public Module {
         st.opener_line = x.metric->Name() == "revenue";
       // (and so does the subject of a sentence that turns to it: "Turning to the U.S., our Harbor
       // Bank delivered earnings of $890 million. ... Segment earnings were $1.0 billion")
+      // (and heads the section, paragraphs on: layouts that break a paragraph every few lines)
       else if (x.in->kind == Kind::kSegment && x.in->subject && !IsRegion(x.text) && TurnsTo(ctx.text))
-        st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach,
-        st.turn_segment_at = ctx.index, st.opener_line = false;
+        st.opener = st.turn_segment = st.section = x.text, st.opener_until = ctx.index + kOpenerReach,
+        st.turn_segment_at = st.section_at = ctx.index, st.opener_line = false, st.section_reports = false;
       // ... and it speaks on while the sentences name it again ("KLM's sales reached $70 million.
       // Demand for KLM's sensors held up. ... Its operating profit rose 3%")
       else if (x.in->kind == Kind::kSegment && !st.opener.empty() && x.text == st.opener && ctx.index <= st.opener_until)
