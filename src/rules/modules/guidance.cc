@@ -548,6 +548,8 @@ class GuidanceModule : public Module {
     if (growth && q.unit == mt.unit && Hit(Before(ctx.text, qb), kTo)) growth = false;
     if (!growth) {
       g->low = q.low, g->high = q.high, g->unit = mt.unit;
+      // a loss the metrics grammar read as the metric's negative level ("a pre-tax loss of around $1 billion")
+      if (mt.value < 0 && q.low >= 0 && q.high >= 0) g->low = -q.high, g->high = -q.low;
       // (a range the metrics grammar joined: "between a $60 million loss and $140 million in profit")
       if (!std::isnan(mt.low) && mt.low < mt.high && (std::isnan(q.low) || q.low == q.high)) g->low = mt.low, g->high = mt.high;
       if (mt.share_of == "revenue") g->unit = "% of revenue";  // "capex of about 7% of revenue"
@@ -606,6 +608,11 @@ class GuidanceModule : public Module {
     if (r.At(qb) != Reading::kForward || (r.prior_at != UINT32_MAX && qb > r.prior_at) || Delta(r, qb)) return;
     if (InCondition(r, qb)) return;
     if (!Period(ctx, st, r, qb, qe, &g->period)) return;
+    // a program's size or a savings target belongs to no period the sentence does not name
+    // ([period=none|target] in metrics.lex): not the outlook's quarter carried from before
+    if (r.periods.empty())
+      if (const Lexicon::Entry* e = metrics_->Find(g->metric); e && (e->Attr("period") == "none" || e->Attr("period") == "target"))
+        g->period.clear();
     if (Beside(ctx.text, qb, qe, Kind::kLoss) && g->low >= 0) std::swap(g->low, g->high), g->low = -g->low, g->high = -g->high;
     g->basis = Basis(st, r, g->metric, qb);
     g->qualifier = Qualifier(ctx.text, qb, qe, q.approx);
