@@ -601,11 +601,32 @@ class GuidanceModule : public Module {
     return false;
   }
 
+  // The upper end of a prior range said "from $A to $B" after the value q (whose earlier level is
+  // `low`): $B, else null.
+  static const Quantity* PriorUpper(const SentenceContext& ctx, const Quantity& q, double low) {
+    static const RE2 kFrom(R"((?i)\bfrom\s+$)"), kToGap(R"(^\s*(?:to|-)\s*$)");
+    const std::string_view s = ctx.text;
+    const uint32_t base = ctx.sentence.begin;
+    for (size_t i = 0; i + 1 < ctx.quantities.size(); ++i) {
+      const Quantity &a = ctx.quantities[i], &b = ctx.quantities[i + 1];
+      if (a.start <= q.start || a.low != low || a.unit != b.unit) continue;
+      const uint32_t ab = a.start - base, ae = a.end - base, bb = b.start - base;
+      if (Hit(s.substr(ab > 12 ? ab - 12 : 0, ab > 12 ? 12 : ab), kFrom) && Hit(s.substr(ae, bb - ae), kToGap)) return &b;
+    }
+    return nullptr;
+  }
+
   // Fills the rest of an item whose values are set, and appends it unless it is not guidance.
   void Emit(const SentenceContext& ctx, State& st, const Reading& r, const Quantity& q, Guidance* g,
             std::vector<uint32_t>* used, Tags* out) const {
     uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
     if (r.At(qb) != Reading::kForward || (r.prior_at != UINT32_MAX && qb > r.prior_at) || Delta(r, qb)) return;
+    // (the upper end of a prior range after a range, "... from $4.00 to $4.10": not a target of its
+    // own; not the level a change reached, "decrease by 0.5% from 29% to 28.5%")
+    for (size_t j = 2; j < ctx.quantities.size(); ++j)
+      if (&ctx.quantities[j] == &q && ctx.quantities[j - 2].low < ctx.quantities[j - 2].high &&
+          PriorUpper(ctx, ctx.quantities[j - 2], ctx.quantities[j - 1].low) == &q)
+        return;
     if (InCondition(r, qb)) return;
     if (!Period(ctx, st, r, qb, qe, &g->period)) return;
     // a program's size or a savings target belongs to no period the sentence does not name
@@ -618,11 +639,15 @@ class GuidanceModule : public Module {
     g->qualifier = Qualifier(ctx.text, qb, qe, q.approx);
     g->revision = Revision(r, qb);
     // "lowered our equipment spending forecast from $3.9 billion to $3.6 billion": the earlier level.
+    // (and a range: "to $4.10 to $4.20 from $4.00 to $4.10": its upper end too)
     if (!g->revision.empty() && g->revision != "reaffirmed")
       for (auto mt = ctx.metrics.rbegin(); mt != ctx.metrics.rend(); ++mt)
         if (mt->start == q.start)
           for (const auto& c : mt->comparisons)
-            if (c.type == "from") g->prior_low = g->prior_high = c.value;
+            if (c.type == "from") {
+              g->prior_low = g->prior_high = c.value;
+              if (const Quantity* upper = q.low < q.high ? PriorUpper(ctx, q, c.value) : nullptr) g->prior_high = upper->high;
+            }
     for (const Mention* x : r.mentions)
       if (x->kind == Kind::kCondition && x->m->rule->Attr("scope") != "previous" && !(qb >= x->b && qb < x->e)) {
         std::string c = Trim(r.text.substr(x->b, x->e - x->b));
