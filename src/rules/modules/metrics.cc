@@ -698,9 +698,13 @@ class Metrics : public Module {
       case Kind::kBasis:
         x->text = x->in->attr == "none" ? "" : x->in->attr;
         return true;
-      case Kind::kPeriod:
+      case Kind::kPeriod: {
         x->text = Period(m, *x->m, x->in->attr, call, forward, !forward && LastBefore(ctx.text, x->b));
+        // (no year before earnings calls were held: a speech-to-text "19 ... 33 cents" is no 1933)
+        static const RE2 kYear(R"(\b((?:19|20)\d\d)\b)");
+        if (int year = 0; RE2::PartialMatch(x->text, kYear, &year) && year < 1990) return false;
         return !x->text.empty() || x->in->attr == "this";
+      }
       default:
         return true;
     }
@@ -883,6 +887,12 @@ class Metrics : public Module {
                                 (ctx.quantities[i].unit != "number" || Scaled(s.substr(qb, ctx.quantities[i].end - base - qb))) &&
                                 RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kVerbObjectBy))))
           cue = &x;
+      // (not one a clause with a subject of its own comes between: "we have grown, and net income
+      // was $21 million")
+      if (cue && cue->in->kind == Kind::kChange) {
+        static const RE2 kOwnClause(R"(,\s+(?:and|but|while)\s+(?:our\s+|the\s+)?[\w\s&-]*?\b(?:was|were|is|are)\s+(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
+        if (RE2::PartialMatch(re2::StringPiece(s.data() + cue->e, qb - cue->e), kOwnClause)) cue = nullptr;
+      }
       // a cue right after the number: "0.6 billion lower versus the first quarter"
       const uint32_t qe = ctx.quantities[i].end - base;
       if (!cue)
