@@ -55,6 +55,18 @@ public sector
 government
 small business|small businesses
 mid-market
+mortgage origination|origination
+trading
+pharmacy
+server|servers
+streaming
+consulting
+professional services
+servicing|loan servicing
+franchise
+royalty|royalties
+broadband
+transaction-based|transactional
 [kind=not]
 GAAP|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT|MRR|ARR|NRR|YTD|YoY|QoQ
 The|Its|Their|Your|We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here

@@ -522,13 +522,26 @@ class Metrics : public Module {
     return seg;
   }
 
-  std::string Segment(std::string_view seg) const {
+  // (a line of the vocabulary said with a capital inside the sentence is a name, kept as said:
+  // "Within Services, Consulting realized ..."; at its start, or after a capitalised word, the
+  // vocabulary's form: "Services revenue", "In Devices, ...")
+  std::string Segment(std::string_view seg, std::string_view sentence = {}) const {
     seg = DropWhole(seg);
     if (seg.empty()) return {};
     const Lexicon::Entry* e = segments_->Find(seg);
     if (e && (e->Attr("kind") == "not" || e->Attr("kind") == "month")) return {};
     if (!e && metrics_->Find(seg)) return {};
     if (e && AllUpper(e->canonical) && AllLower(seg)) return {};  // "us" is not the US
+    if (e && e->Attr("kind") == "line" && !sentence.empty() && seg.data() > sentence.data() &&
+        seg.data() < sentence.data() + sentence.size() && std::isupper(static_cast<unsigned char>(seg[0]))) {
+      // (not after a capitalised word of the same name, "Retail Services", nor the sentence's first word)
+      std::string_view before = sentence.substr(0, static_cast<size_t>(seg.data() - sentence.data()));
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      size_t w = before.find_last_of(' ');
+      std::string_view prev = w == std::string_view::npos ? before : before.substr(w + 1);
+      bool joined = !prev.empty() && std::isupper(static_cast<unsigned char>(prev[0])) && std::isalpha(static_cast<unsigned char>(prev.back()));
+      if (!joined) return std::string(seg);
+    }
     return e ? e->canonical : std::string(seg);
   }
 
@@ -635,7 +648,7 @@ class Metrics : public Module {
             return true;
           }
         }
-        std::string a = Segment(sa), b = Segment(sb);
+        std::string a = Segment(sa, ctx.text), b = Segment(sb, ctx.text);
         if (IsCompany(call, a)) a.clear();
         // "Consumer Bank net income": a name ending in an organisation's noun is the whole name
         static const std::set<std::string, std::less<>> kOrgans = {"Bank", "Group", "Management"};
@@ -691,7 +704,7 @@ class Metrics : public Module {
           size_t from = at > 24 ? at - 24 : 0;
           if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kLeftOut)) return false;
         }
-        x->text = Segment(seg);
+        x->text = Segment(seg, ctx.text);
         x->name_at = seg.data() ? static_cast<uint32_t>(seg.data() - ctx.text.data()) : x->b;
         return !x->text.empty() && !IsCompany(call, x->text);
       }
