@@ -63,6 +63,7 @@ struct State : ModuleState {
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;
   int period_at = 0;  // the sentence that named `period`
+  bool period_heading = false;  // ... a heading, no figures in it
   std::string opener;  // the segment that opened a recent sentence of the paragraph
   int opener_until = 0;  // the last sentence `opener` speaks for
   // `opener` was named with its revenue ("Corporate Lending revenues increased 5%")
@@ -166,7 +167,12 @@ class Metrics : public Module {
       st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.period.clear(),
       st.forward_period.clear(), st.turn_segment.clear(), st.section.clear();
     if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
-    if (ctx.paragraph_start) st.period.clear(), st.segment.clear();
+    // (a period a heading named, "Now let's review full year 2019 on slide 9.", runs on into the
+    // next paragraphs, kPeriodReach sentences: layouts that make each sentence a paragraph)
+    if (ctx.paragraph_start) {
+      if (!st.period_heading || ctx.index - st.period_at > kPeriodReach) st.period.clear();
+      st.segment.clear();
+    }
     // A period named in passing does not run on for ever where a layout gives a whole turn as one
     // paragraph: it carries over the next kPeriodReach sentences.
     if (!st.period.empty() && ctx.index - st.period_at > kPeriodReach) st.period.clear();
@@ -207,7 +213,7 @@ class Metrics : public Module {
     for (const Mention& x : st.ms) {
       if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x) && !Stale(x.text, ctx.analysis.call)) {
         st.period = !st.forward && JustBegun(x.text, ctx.analysis.call) ? ctx.analysis.call.fiscal_period : x.text;
-        st.period_at = ctx.index;
+        st.period_at = ctx.index, st.period_heading = ctx.quantities.empty() && !st.forward && ReviewHeading(ctx.text);
         if (st.forward && Ahead(x.text, ctx.analysis.call)) st.forward_period = x.text;
       }
       // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
@@ -375,6 +381,13 @@ class Metrics : public Module {
     static const RE2 kWhole(
         R"((?i)\bthe\s+(?:group|firm|company)(?:'s)?\s+(?:(?:meeting|reaching|achieving|hitting|meet|reach|achieve|hit)\s+)?(?:its\s+|our\s+)?(?:targets?|goals?|ambitions?)\b)");
     return RE2::PartialMatch(re2::StringPiece(text.data() + from, to - from), kWhole);
+  }
+
+  // A heading that presents the results of a period: "Now let's quickly review full year 2019 on
+  // slide 9", "Turning to our full-year results" (not "Looking to Q4, ...": a forecast's period)
+  static bool ReviewHeading(std::string_view text) {
+    static const RE2 kReview(R"((?i)\b(?:review\w*|recap\w*|results|performance)\b)");
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kReview);
   }
 
   // A sentence opening by turning to a topic: "Turning to the U.S., ...", "And finally, moving on to
