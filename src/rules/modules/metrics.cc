@@ -383,6 +383,15 @@ class Metrics : public Module {
     return RE2::PartialMatch(re2::StringPiece(text.data() + from, to - from), kWhole);
   }
 
+  // A segment named in an aside that defers to its own results ("total cost of revenues, including
+  // TAC, which I will discuss in the Google segment results, was $17.9 billion"): not the figure's.
+  static bool Deferred(std::string_view s, uint32_t b) {
+    static const RE2 kDefer(
+        R"((?i)\b(?:which|that)\s+(?:I|we)(?:'ll|\s+will|\s+would)?\s+(?:discuss|cover|address|review|talk\s+about|come\s+back\s+to)\w*\s+(?:[\w-]+\s+){0,2}?(?:in|with|under|as\s+part\s+of)\s+(?:the\s+|our\s+)?$)");
+    const size_t from = b > 60 ? b - 60 : 0;
+    return RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), kDefer);
+  }
+
   // A heading that presents the results of a period: "Now let's quickly review full year 2019 on
   // slide 9", "Turning to our full-year results" (not "Looking to Q4, ...": a forecast's period)
   static bool ReviewHeading(std::string_view text) {
@@ -1046,7 +1055,7 @@ class Metrics : public Module {
       for (const Mention& x : st.ms) {
         if (x.b < rec_end || x.e > qb) continue;
         // not a name inside "23% of total advertising revenues": what the share is of
-        if (x.in->kind == Kind::kSegment && x.b >= after_end && !InShareOf(st, x)) seg_between = &x;
+        if (x.in->kind == Kind::kSegment && x.b >= after_end && !InShareOf(st, x) && !Deferred(s, x.name_at)) seg_between = &x;
         if (x.in->kind == Kind::kMetric && !InShareOf(st, x)) metric_between = &x;
       }
       if (const Mention* after = region_after[i]) seg_between = after, after_end = after->e;
@@ -1960,7 +1969,7 @@ class Metrics : public Module {
         r.segment = st.section;
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()) &&
-            !WholeBetween(ctx.text, x.e, qb))
+            !WholeBetween(ctx.text, x.e, qb) && !Deferred(ctx.text, x.name_at))
           r.segment = x.text;
     }
     // Period: the nearest non-comparative one before, else right after (no comma), else carried.
