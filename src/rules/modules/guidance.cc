@@ -570,7 +570,7 @@ class GuidanceModule : public Module {
       if (c.type != "change" || c.unit != "%") continue;
       g->metric = mt.metric + "_growth";
       g->unit = "%";
-      bool down = c.value < 0;
+      bool down = c.value < 0 && !(q.low <= 0 && q.high >= 0 && q.low < q.high);  // (a range across zero is as said)
       g->low = down ? -q.high : q.low, g->high = down ? -q.low : q.high;
       return true;
     }

@@ -1084,6 +1084,8 @@ class Metrics : public Module {
         c.value = role == kChange ? sign * std::fabs(q.value) : LossBefore(Before(s, qb)) ? -std::fabs(q.value) : q.value;
         if (!std::isnan(q.low) && q.low != q.high) {  // "to grow 5% to 7%": the range, in the value's sign
           bool flip = (c.value < 0) != (q.value < 0);
+          // (one across zero or from it is as said: "growth of -2% to +1%", "flat to down 3%")
+          if (role == kChange && q.low <= 0 && q.high >= 0) flip = sign < 0, c.value = flip ? -q.value : q.value;
           c.low = flip ? -q.high : q.low, c.high = flip ? -q.low : q.high;
         }
         c.unit = unit_q;

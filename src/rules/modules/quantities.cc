@@ -201,6 +201,15 @@ class Quantities : public Module {
     int e1 = Exp(s), e2 = Exp(s2);
     if (s.empty()) e1 = e2;  // "$3.57 to 3.62 billion": the scale carries back
     if (s2.empty()) e2 = e1;  // "$921 million and 971 million"/"and 971": and forward
+    // "flat to up 2%", "flat to down 3%": a range from zero
+    if (n.size() == 4 && (n[0] == 'f' || n[0] == 'F') && !n2.empty()) {
+      auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
+      if (!v2 || *v2 <= 0) return false;
+      bool down = !g("down").empty();
+      q->low = down ? -*v2 : 0, q->high = down ? 0 : *v2;
+      q->value = Tidy((q->low + q->high) / 2), q->range = true;
+      return !q->unit.empty();
+    }
     auto v1 = ParseNumber(n, e1 + in.exp, numbers_);
     if (!v1) return false;
     double sign = in.negative || !g("neg").empty() ? -1 : 1;
@@ -215,11 +224,14 @@ class Quantities : public Module {
       return !q->unit.empty();
     }
     if (!n2.empty() && (!g("neg").empty() || !g("neg2").empty())) {
-      // "negative $0.09 to negative $0.07": both ends signed, or no range at all
-      if (g("neg").empty() || g("neg2").empty()) return false;
+      // "negative $0.09 to negative $0.07": both ends signed, or no range at all; "-2% to +1%": from
+      // below zero to above it
+      const bool across = !g("neg").empty() && g("neg2").empty() && !g("plus2").empty();
+      if (!across && (g("neg").empty() || g("neg2").empty())) return false;
       auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
       if (!v2) return false;
-      q->low = -std::max(*v1, *v2), q->high = -std::min(*v1, *v2);
+      if (across) q->low = -*v1, q->high = *v2;
+      else q->low = -std::max(*v1, *v2), q->high = -std::min(*v1, *v2);
       q->value = Tidy((q->low + q->high) / 2);
       q->range = true;
     } else if (!n2.empty()) {
