@@ -18,3 +18,5 @@ Full-year|Half-year|Year-to-date|Year-over-year|Dollar-based|Constant-currency|L
 results|segment results|financial results|outlook|guidance|second half|the second half|first half|the first half|back half|the back half|balance sheet|cash flow|questions|Q&A|capital allocation|expenses|highlights|summary|details|the quarter|the year|our outlook|the outlook|segment guidance|our guidance|bottom line|the bottom line|top line|the top line|margins|profitability|income statement|the income statement|P&L|the P&L|liquidity|financial position|our financial position|other items|costs|the numbers|our results
 # what revenue comes "from" that is no business ("Revenue from operations was ...")
 operations|continuing operations|acquisitions|acquisition|new customers|existing customers|customers
+# a label before a colon ("Note: revenue was ..."), no segment
+Note|Notes|Reminder|Recall|Remember|Overview|Question|Answer|Source|Agenda|Update|Operator
