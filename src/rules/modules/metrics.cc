@@ -63,6 +63,7 @@ struct State : ModuleState {
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;
   int period_at = 0;  // the sentence that named `period`
+  int basis_at = 0;   // ... and `basis`
   bool period_heading = false;  // ... a heading, no figures in it
   std::string opener;  // the segment that opened a recent sentence of the paragraph
   int opener_until = 0;  // the last sentence `opener` speaks for
@@ -199,14 +200,14 @@ class Metrics : public Module {
         // non-GAAP results", "we will discuss non-GAAP measures" (not "immaterial to our non-GAAP
         // results"); framed until another basis is named ("... non-GAAP results" then "non-GAAP EPS")
         static const RE2 kBasisTerms(R"((?i)^\s+(?:basis|terms)\b)");
-        static const RE2 kResults(R"((?i)^\s+(?:financial\s+)?(?:results|numbers|figures|measures|discussion)\b)");
+        static const RE2 kResults(R"((?i)^\s+(?:financial\s+)?(?:results|numbers|figures|measures|discussion|performance)\b)");
         static const RE2 kPresents(
             R"((?i)\b(?:turning|moving|turn|discuss\w*|review\w*|present\w*|refer\w*|speak\w*|talk\w*|focus\w*|unless\s+otherwise|all)\b[^.;]*$)");
         re2::StringPiece after(ctx.text.data() + x.e, ctx.text.size() - x.e), before(ctx.text.data(), x.b);
         bool frames = RE2::PartialMatch(after, kBasisTerms) ||
                       (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
         st.framed = frames || (st.framed && st.basis == x.text);
-        st.basis = x.text;
+        st.basis = x.text, st.basis_at = ctx.index;
         break;
       }
     }
@@ -321,6 +322,10 @@ class Metrics : public Module {
     if (marked || (!named && (!st->section.empty() || !st->segment.empty()) &&
                    RE2::PartialMatch(text, kTurns)))
       st->section.clear(), st->segment.clear();
+    // a basis said of one figure does not run on into the next slide's or segment's ("Adjusted
+    // expenses increased 10%." then "Please turn to slide 13. ... expenses increased 2%"); one said
+    // of all the figures to come does (framed)
+    const std::string section_before = st->section;
     // (named by the slide's sentence, else by the next one's opening words: "On slide 11, we show
     // how Harbor Lending did. Harbor Lending revenues rose 3%")
     bool pending = slide || st->section_pending;
@@ -356,6 +361,8 @@ class Metrics : public Module {
         st->section = x.text, st->section_at = ctx.index, st->section_reports = reports;
     }
     st->section_pending = slide && pending;
+    if (!st->framed && st->basis_at < ctx.index && (slide || (!st->section.empty() && st->section != section_before)))
+      st->basis.clear();
   }
 
   // Whether the sentence names `segment` for one of its figures (not inherited from the ones
