@@ -391,7 +391,7 @@ class Metrics : public Module {
   }
 
   // A segment named in an aside that defers to its own results ("total cost of revenues, including
-  // TAC, which I will discuss in the Google segment results, was $17.9 billion"): not the figure's.
+  // fees, which I will come back to in the Harbor segment results, were $2.1 billion"): not the figure's.
   static bool Deferred(std::string_view s, uint32_t b) {
     static const RE2 kDefer(
         R"((?i)\b(?:which|that)\s+(?:I|we)(?:'ll|\s+will|\s+would)?\s+(?:discuss|cover|address|review|talk\s+about|come\s+back\s+to)\w*\s+(?:[\w-]+\s+){0,2}?(?:in|with|under|as\s+part\s+of)\s+(?:the\s+|our\s+)?$)");
@@ -399,7 +399,7 @@ class Metrics : public Module {
     return RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), kDefer);
   }
 
-  // A heading that presents the results of a period: "Now let's quickly review full year 2019 on
+  // A heading that presents the results of a period: "Let me now walk through our full year 2019
   // slide 9", "Turning to our full-year results" (not "Looking to Q4, ...": a forecast's period)
   static bool ReviewHeading(std::string_view text) {
     static const RE2 kReview(R"((?i)\b(?:review\w*|recap\w*|results|performance)\b)");
