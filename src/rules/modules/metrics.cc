@@ -168,7 +168,7 @@ class Metrics : public Module {
       st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.period.clear(),
       st.forward_period.clear(), st.turn_segment.clear(), st.section.clear();
     if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
-    // (a period a heading named, "Now let's review full year 2019 on slide 9.", runs on into the
+    // (a period a heading named, "Let me now walk through our full year 2019 results.", runs on into the
     // next paragraphs, kPeriodReach sentences: layouts that make each sentence a paragraph)
     if (ctx.paragraph_start) {
       if (!st.period_heading || ctx.index - st.period_at > kPeriodReach) st.period.clear();
@@ -400,7 +400,7 @@ class Metrics : public Module {
   }
 
   // A heading that presents the results of a period: "Let me now walk through our full year 2019
-  // slide 9", "Turning to our full-year results" (not "Looking to Q4, ...": a forecast's period)
+  // results.", "Turning to our full-year results" (not "Looking to Q4, ...": a forecast's period)
   static bool ReviewHeading(std::string_view text) {
     static const RE2 kReview(R"((?i)\b(?:review\w*|recap\w*|results|performance)\b)");
     return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kReview);

@@ -202,7 +202,7 @@ class Quantities : public Module {
     if (s.empty()) e1 = e2;  // "$3.57 to 3.62 billion": the scale carries back
     if (s2.empty()) e2 = e1;  // "$921 million and 971 million"/"and 971": and forward
     // "flat to up 2%", "flat to down 3%": a range from zero
-    if (n.size() == 4 && (n[0] == 'f' || n[0] == 'F') && !n2.empty()) {
+    if (!g("flat").empty() && !n2.empty()) {
       auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
       if (!v2 || *v2 <= 0) return false;
       bool down = !g("down").empty();
