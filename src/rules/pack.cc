@@ -256,13 +256,14 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
       if (!rule) return Error(b.file, n, "indented line outside a rule");
       std::unique_ptr<RE2>* slot = key == "match"           ? &rule->match
                                    : key == "unless"        ? &rule->unless
+                                   : key == "only"          ? &rule->only
                                    : key == "unless_before" ? &rule->unless_before
                                    : key == "unless_after"  ? &rule->unless_after
                                    : key == "only_after"    ? &rule->only_after
                                                             : nullptr;
       if (!slot)
         return Error(b.file, n,
-                     "unknown rule key '" + std::string(key) + "' (match, unless, unless_before, unless_after, only_after)");
+                     "unknown rule key '" + std::string(key) + "' (match, unless, only, unless_before, unless_after, only_after)");
       if (*slot) return Error(b.file, n, "rule " + rule->name + ": '" + std::string(key) + "' given twice");
       if (rest.empty()) return Error(b.file, n, "rule " + rule->name + ": empty " + std::string(key));
       auto re = b.Compile(rest, n, "rule " + rule->name + ": " + std::string(key));
@@ -383,6 +384,7 @@ void Pack::FindAll(std::span<const std::string_view> texts, std::span<Matches> o
 void Pack::FindRule(const Rule& r, std::string_view text, Matches* out) const {
   re2::StringPiece sp(text.data(), text.size());
   if (r.unless && RE2::PartialMatch(sp, *r.unless)) return;
+  if (r.only && !RE2::PartialMatch(sp, *r.only)) return;
   uint32_t ng = static_cast<uint32_t>(r.match->NumberOfCapturingGroups() + 1);
   size_t pos = 0, rejected_end = 0;  // the end of the last match a guard rejected
   while (pos <= text.size()) {

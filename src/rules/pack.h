@@ -61,7 +61,7 @@ struct Rule {
   std::string file;
   int line = 0;
   std::map<std::string, std::string> attrs;
-  std::unique_ptr<RE2> match, unless, unless_before, unless_after, only_after;
+  std::unique_ptr<RE2> match, unless, only, unless_before, unless_after, only_after;
   std::string trigger;  // what the pack's Set looks for (rules/trigger.h)
   std::map<std::string, int> groups;  // named capture group -> index
 
