@@ -9,6 +9,7 @@
 
 #include "callscope/callscope.h"
 #include "rules/engine.h"
+#include "rules/pack.h"
 #include "rules/modules/quantities.h"
 
 namespace callscope::rules {
@@ -84,6 +85,30 @@ TEST_CASE("lexicon terms: dictionary order, a term before the terms it begins, s
   CHECK((RE2::PartialMatch("operating-income rose", re, &m) && m == "operating-income"));
   CHECK((RE2::PartialMatch("operating costs", re, &m) && m == "operating"));
   CHECK((RE2::PartialMatch("Revenues grew", re, &m) && m == "Revenues"));
+}
+
+TEST_CASE("only: a rule on only for a sentence it matches; only_after: a match kept only before what it matches") {
+  const std::string dir = Dir({{"t.pack",
+                                "# \"sales grew in the high teens\"\nrule in_the\n  match \\bgrew\\s+in\\s+the\n"
+                                "  only_after ^\\s+(?:low|mid|high)\\b\n"
+                                "# \"costs are flat to down\"\nrule flat_to\n  match \\b(?:is|are)\\b\n  only \\bflat\\s+to\\b\n"}});
+  auto pack = Pack::Load(Source(dir), "t");
+  REQUIRE_MESSAGE(pack.ok(), pack.status().message());
+  const std::vector<std::string_view> texts = {"Sales grew in the high teens.", "Sales grew in the quarter.",
+                                               "Costs are flat to down, as is the rest.", "It is what it is."};
+  std::vector<Matches> out(texts.size());
+  (*pack)->FindAll(texts, out);
+  auto names = [&](size_t i) {
+    std::string all;
+    for (const Match& m : out[i].list) all += m.rule->name + "@" + std::to_string(m.begin) + " ";
+    return all;
+  };
+  CHECK(names(0) == "in_the@6 ");                  // followed by "high": kept
+  CHECK(names(1).empty());                         // followed by "quarter": dropped
+  CHECK(names(2) == "flat_to@6 flat_to@27 ");      // "flat to" in the sentence: every match
+  CHECK(names(3).empty());                         // no "flat to": the rule is off
+  CHECK(LoadError(std::string(kMinimal) + "# \"x\"\nrule r\n  match x\n  only (\n").find("quantities.pack:10: rule r: only: missing )") !=
+        std::string::npos);
 }
 
 TEST_CASE("a lexicon listing a term twice is a load error with file:line") {

@@ -693,8 +693,8 @@ class GuidanceModule : public Module {
       if (x->kind == Kind::kMetric && x->e <= by && Hit(r.text.substr(x->e, by - x->e), kPeriodBetween))
         if (const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b)); e && e->Attr("by") == "level") return false;
     // (a verb of revision with an object: "raising our EPS by $0.10"; not "sales to increase by 5%")
-    static const RE2 kStep(R"((?i)\b(?:rais|increas|lower|reduc|cut|lift|boost|trim)\w*\b)");
-    static const RE2 kNoObject(R"((?i)\b(?:rais|increas|lower|reduc|cut|lift|boost|trim)\w*\s+by$)");
+    static constexpr std::string_view kVerb = R"((?i)\b(?:rais|increas|lower|reduc|cut|lift|boost|trim)\w*)";
+    static const RE2 kStep(std::string(kVerb) + R"(\b)"), kNoObject(std::string(kVerb) + R"(\s+by$)");
     return std::any_of(r.mentions.begin(), r.mentions.end(), [](const Mention* x) { return x->kind == Kind::kRevision; }) ||
            (Hit(before, kStep) && !Hit(before, kNoObject));
   }

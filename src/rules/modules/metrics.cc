@@ -744,7 +744,8 @@ class Metrics : public Module {
         x->text = Period(m, *x->m, x->in->attr, call, forward, !forward && LastBefore(ctx.text, x->b));
         // (no year before earnings calls were held: a speech-to-text "19 ... 33 cents" is no 1933)
         static const RE2 kYear(R"(\b((?:19|20)\d\d)\b)");
-        if (int year = 0; RE2::PartialMatch(x->text, kYear, &year) && year < 1990) return false;
+        if (int year = 0; x->text.find("19") != std::string::npos && RE2::PartialMatch(x->text, kYear, &year) && year < 1990)
+          return false;
         return !x->text.empty() || x->in->attr == "this";
       }
       default:
