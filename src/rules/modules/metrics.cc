@@ -49,6 +49,7 @@ struct Mention {
   std::string text;  // segment name, basis, resolved period
   std::string own;   // a period a cue made a reference: what it names read as the figure's own
   bool comparative = false;
+  bool cause = false;    // a period named as the source of an effect ("the impact from our Q3 offering")
   uint32_t name_at = 0;  // a segment: where its name starts (the match may start a word before it)
 };
 
@@ -529,11 +530,16 @@ class Metrics : public Module {
                std::none_of(ctx.quantities.begin(), ctx.quantities.end(),
                             [&](const Quantity& q) { return q.start - ctx.sentence.begin < c.b; });
       };
+      // ("a benefit from FY '18", "the impact from our Q3 offering": the period of a cause, neither
+      // the figure's nor one it is compared with)
+      static const RE2 kCause(R"((?i)\b(?:impacts?|benefits?|contributions?|effects?|headwinds?|tailwinds?|drag)\s+$)");
       for (const Mention& c : ms)
         if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
             ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c) &&
             RefersBack(ctx, c.e, x.b) && !during(c)) {
           x.comparative = true;
+          const uint32_t from = c.b > 24 ? c.b - 24 : 0;
+          x.cause = x.b - c.e <= 12 && RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, c.b - from), kCause);
           if (x.in->attr != "this") {  // a reference is past
             if (x.own.empty()) x.own = x.text;
             x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false, !forward);
@@ -843,7 +849,7 @@ class Metrics : public Module {
     auto classify = [&](const Mention& x) -> bool {
       if (x.in->kind == Kind::kYoy) return c->kind = "yoy", true;
       if (x.in->kind == Kind::kQoq) return c->kind = "qoq", true;
-      if (x.in->kind != Kind::kPeriod || !x.comparative) return false;
+      if (x.in->kind != Kind::kPeriod || !x.comparative || x.cause) return false;
       std::string prev_q = Relative(call, "prev_q"), prev_y = Relative(call, "prev_y");
       bool fy_before = call.fiscal_year && x.text == fmt::format("FY {}", call.fiscal_year - 1);
       c->kind = x.text == prev_q ? "qoq" : x.text == prev_y || fy_before ? "yoy" : "vs_prior";
@@ -1818,7 +1824,7 @@ class Metrics : public Module {
   static bool YearAgoAfter(const SentenceContext& ctx, const State& st, uint32_t qe) {
     static const RE2 kGap(R"((?i)^\s*(?:per\s+(?:diluted\s+|basic\s+)?share\s*)?(?:in\s+|for\s+|from\s+|of\s+)?(?:the\s+)?$)");
     for (const Mention& x : st.ms) {
-      if (x.in->kind != Kind::kPeriod || !x.comparative || x.b < qe || x.b - qe > 30) continue;
+      if (x.in->kind != Kind::kPeriod || !x.comparative || x.cause || x.b < qe || x.b - qe > 30) continue;
       std::string_view gap = ctx.text.substr(qe, x.b - qe);
       if (RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kGap)) return true;
     }
