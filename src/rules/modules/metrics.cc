@@ -60,6 +60,7 @@ struct State : ModuleState {
   // sentence; with its revenue ("Fixed Income revenues were up 2%")
   bool segment_opened = false, segment_line = false;
   bool framed = false;  // the basis was said of the figures to come ("on a GAAP basis"), not of one metric
+  bool consolidated = false;  // ... of the consolidated results only: not of a segment's
   // The last period a forward-looking sentence of this turn named ("beginning with Q1 where we
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;
@@ -166,7 +167,7 @@ class Metrics : public Module {
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn)
-      st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.period.clear(),
+      st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.period.clear(),
       st.forward_period.clear(), st.turn_segment.clear(), st.section.clear();
     if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
     // (a period a heading named, "Let me now walk through our full year 2019 results.", runs on into the
@@ -207,7 +208,11 @@ class Metrics : public Module {
         re2::StringPiece after(ctx.text.data() + x.e, ctx.text.size() - x.e), before(ctx.text.data(), x.b);
         bool frames = RE2::PartialMatch(after, kBasisTerms) ||
                       (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
-        st.framed = frames || (st.framed && st.basis == x.text);
+        // ("... non-GAAP measures when describing our consolidated results": not the segments' figures)
+        static const RE2 kConsolidated(R"((?i)\bconsolidated\b)");
+        const bool kept = st.framed && st.basis == x.text;
+        st.consolidated = frames ? RE2::PartialMatch(after, kConsolidated) : kept && st.consolidated;
+        st.framed = frames || kept;
         st.basis = x.text, st.basis_at = ctx.index;
         break;
       }
@@ -2053,7 +2058,10 @@ class Metrics : public Module {
         if (RE2::PartialMatch(said, kCostsOut) && !RE2::PartialMatch(said.substr(0, said.find(',')), kTopLineOut)) bm = nullptr;
       }
       // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
-      r.basis = bm ? bm->text : basis == "yes" || st.framed ? st.basis : "";
+      // (of all the consolidated ones: not a segment's)
+      r.basis = bm          ? bm->text
+                : st.framed ? (st.consolidated && !r.segment.empty() ? "" : st.basis)
+                : basis == "yes" ? st.basis : "";
     } else {
       // a metric of no usual basis (cash flow, tax rate) takes one only as said of it: right before
       // its name ("adjusted free cash flow") or by a sentence that opens leaving something out
