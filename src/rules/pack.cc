@@ -334,6 +334,7 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
     Rule& r = *pack->rules_[id];
     for (const auto& [g, idx] : r.match->NamedCapturingGroups()) r.groups[g] = idx;
     r.trigger = Trigger(r.match->pattern());
+    r.whole_group = r.match->NumberOfCapturingGroups() == 1 && WholeGroup(r.match->pattern());
     int size = r.match->ProgramSize();
     if (r.trigger != r.match->pattern()) size = RE2(r.trigger, Opts()).ProgramSize();  // -1: Add says why
     if (size > kOwnSearch) {
@@ -390,10 +391,11 @@ void Pack::FindRule(const Rule& r, std::string_view text, Matches* out) const {
   while (pos <= text.size()) {
     size_t g0 = out->groups.size();
     out->groups.resize(g0 + ng);
-    if (!r.match->Match(sp, pos, text.size(), RE2::UNANCHORED, &out->groups[g0], static_cast<int>(ng))) {
+    if (!r.match->Match(sp, pos, text.size(), RE2::UNANCHORED, &out->groups[g0], r.whole_group ? 1 : static_cast<int>(ng))) {
       out->groups.resize(g0);
       break;
     }
+    if (r.whole_group) out->groups[g0 + 1] = out->groups[g0];
     size_t b = out->groups[g0].data() - text.data(), e = b + out->groups[g0].size();
     pos = e > b ? e : b + 1;
     bool keep = e > b;

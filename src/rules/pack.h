@@ -63,6 +63,7 @@ struct Rule {
   std::map<std::string, std::string> attrs;
   std::unique_ptr<RE2> match, unless, only, unless_before, unless_after, only_after;
   std::string trigger;  // what the pack's Set looks for (rules/trigger.h)
+  bool whole_group = false;  // its one group is the whole match (rules/trigger.h: WholeGroup)
   std::map<std::string, int> groups;  // named capture group -> index
 
   std::string Attr(const std::string& key, const std::string& dflt = "") const {

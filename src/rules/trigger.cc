@@ -159,4 +159,11 @@ std::string Trigger(std::string_view pattern) {
   return RE2(out, o).ok() ? out : std::string(pattern);
 }
 
+bool WholeGroup(std::string_view p) {
+  for (std::string_view pre : {"(?i)", "\\b"})
+    if (p.starts_with(pre)) p.remove_prefix(pre.size());
+  if (p.ends_with("\\b") && !p.ends_with("\\\\b")) p.remove_suffix(2);
+  return p.starts_with("(?P<") && GroupLength(p) == p.size();
+}
+
 }  // namespace callscope::rules

@@ -20,4 +20,9 @@ namespace callscope::rules {
 // unchanged.
 std::string Trigger(std::string_view pattern);
 
+// True when a pattern of one capturing group is that group, flags and word boundaries aside:
+// `(?i)\b(?P<metric>...)\b`, whose group spans every match whole. Such a rule is searched for its span alone (RE2's
+// DFAs), its group copied from it: no submatch search, which is slow on a lexicon's large program.
+bool WholeGroup(std::string_view pattern);
+
 }  // namespace callscope::rules

@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -38,6 +39,52 @@ TEST_CASE("trigger: a pattern it cannot read is returned unchanged") {
   CHECK(Trigger("") == "");
   // a quantifier on a UTF-8 character is not split from it
   CHECK(Trigger("€+[^.]{0,9}x") == "€+");
+}
+
+TEST_CASE("trigger: a pattern of one group that is the whole match") {
+  CHECK(WholeGroup(R"((?i)\b(?P<metric>revenue|net\s+sales)\b)"));
+  CHECK(WholeGroup(R"((?P<x>a(?:b|c)))"));
+  CHECK_FALSE(WholeGroup(R"((?P<x>a)b)"));
+  CHECK_FALSE(WholeGroup(R"((?P<x>a)?)"));
+  CHECK_FALSE(WholeGroup(R"(\b(?P<x>a)\s)"));
+  CHECK_FALSE(WholeGroup(R"((?:a)(?P<x>b))"));
+  CHECK_FALSE(WholeGroup(R"((?P<x>a\))"));  // a group that does not close
+}
+
+// Such rules are searched for their span alone, the group copied from it: the same group a
+// submatch search gives, on every rule case input.
+TEST_CASE("pack: a whole-group rule's group is what a submatch search finds") {
+  std::vector<std::string> texts;
+  for (const auto& f : std::filesystem::directory_iterator("tests/rules")) {
+    std::ifstream in(f.path());
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty() && line[0] != '#' && line != "----") texts.push_back(line);
+  }
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  int rules = 0, checked = 0;
+  for (const char* name : {"quantities", "metrics", "guidance", "hedges", "nonanswers"}) {
+    auto pack = Pack::Load(Source(""), name);
+    REQUIRE(pack.ok());
+    std::vector<Matches> out(texts.size());
+    (*pack)->FindAll(views, out);
+    for (const auto& r : (*pack)->rules()) {
+      if (!r->whole_group) continue;
+      ++rules;
+      const std::string group = r->groups.begin()->first;
+      for (size_t i = 0; i < texts.size(); ++i) {
+        std::string want;
+        if (r->unless || r->only || r->unless_before || r->unless_after || r->only_after ||
+            !RE2::PartialMatch(texts[i], *r->match, &want))
+          continue;
+        auto m = std::find_if(out[i].list.begin(), out[i].list.end(), [&](const Match& x) { return x.rule == r.get(); });
+        REQUIRE(m != out[i].list.end());
+        CHECK(out[i].Group(*m, group) == want);
+        ++checked;
+      }
+    }
+  }
+  CHECK(rules >= 2);
+  CHECK(checked > 100);
 }
 
 // Every rule of the built-in packs against every rule case input: where the rule matches, its
