@@ -61,6 +61,10 @@ struct State : ModuleState {
   bool segment_opened = false, segment_line = false;
   bool framed = false;  // the basis was said of the figures to come ("on a GAAP basis"), not of one metric
   bool consolidated = false;  // ... of the consolidated results only: not of a segment's
+  // A region the turn reviews as a reporting segment ("In the North America segment, revenue grew
+  // 36%"): the lines named after it ("Media revenue grew 18%") are the region's, until a figure of
+  // no segment or another segment's.
+  std::string region;
   // The last period a forward-looking sentence of this turn named ("beginning with Q1 where we
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;
@@ -167,7 +171,7 @@ class Metrics : public Module {
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override {
     State& st = *static_cast<State*>(state);
     if (ctx.turn.index != st.turn)
-      st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.period.clear(),
+      st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.region.clear(), st.period.clear(),
       st.forward_period.clear(), st.turn_segment.clear(), st.section.clear();
     if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
     // (a period a heading named, "Let me now walk through our full year 2019 results.", runs on into the
@@ -192,6 +196,7 @@ class Metrics : public Module {
     if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
     AheadOfYear(ctx, st, made_from, out);
     ThatImpact(ctx, &st, made_from, out);
+    RegionLines(ctx, &st, made_from, out);
     for (size_t i = made_from; i < out->metrics.size(); ++i)
       if (!out->metrics[i].segment.empty()) st.known.insert(Lower(out->metrics[i].segment));
     // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
@@ -420,6 +425,40 @@ class Metrics : public Module {
   }
 
   bool IsRegion(const std::string& name) const { return SegmentKind(name) == "region"; }
+
+  // The figures of a line named while the turn reviews a region as a segment are the region's
+  // line's ("North America Media"); a sentence naming a region as a segment starts the review, a
+  // figure of no segment (a consolidated total) or of a segment said as one ends it.
+  void RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const {
+    static const RE2 kSegmentWord(R"((?i)^\s+(?:segment|business|division)\b)");
+    static const RE2 kWhole(R"((?i)^(?:worldwide|global|total|consolidated|company)\b)");
+    std::string named;  // the segment this sentence names as one
+    for (const Mention& x : st->ms) {
+      if (x.in->kind != Kind::kSegment || x.text.empty()) continue;
+      const size_t at = ctx.text.substr(x.b, x.e - x.b).find(x.text);
+      if (at == std::string_view::npos) continue;
+      const size_t end = x.b + at + x.text.size();
+      if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + end, ctx.text.size() - end), kSegmentWord)) {
+        named = x.text;
+        break;
+      }
+    }
+
+    if (!st->region.empty() && named.empty())
+      for (size_t i = made_from; i < out->metrics.size(); ++i) {
+        std::string& seg = out->metrics[i].segment;
+        if (seg.empty() || IsRegion(seg) || seg.find(st->region) != std::string::npos ||
+            RE2::PartialMatch(seg, kWhole))
+          continue;
+        seg = st->region + " " + seg;
+      }
+    auto any = [&](auto pred) { return std::any_of(out->metrics.begin() + made_from, out->metrics.end(), pred); };
+    // (a region said as a segment with its figures: not "growth in the New to Canada segment")
+    if (!named.empty())
+      st->region = IsRegion(named) && any([&](const Metric& m) { return m.segment == named; }) ? named : "";
+    else if (any([](const Metric& m) { return m.segment.empty(); }))
+      st->region.clear();
+  }
 
   // The metric named right after `seg` is revenue: a line of business, not a reporting segment.
   static bool RevenueAfter(const State& st, const Mention& seg) {
