@@ -334,7 +334,12 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
     Rule& r = *pack->rules_[id];
     for (const auto& [g, idx] : r.match->NamedCapturingGroups()) r.groups[g] = idx;
     r.trigger = Trigger(r.match->pattern());
-    r.whole_group = r.match->NumberOfCapturingGroups() == 1 && WholeGroup(r.match->pattern());
+    std::string lead;
+    r.whole_group = WholeGroup(r.match->pattern(), r.match->NumberOfCapturingGroups(), &lead);
+    if (!lead.empty()) {
+      r.lead = std::make_unique<RE2>(lead, Opts());
+      if (!r.lead->ok() || r.lead->NumberOfCapturingGroups() != r.whole_group) r.whole_group = 0, r.lead.reset();
+    }
     int size = r.match->ProgramSize();
     if (r.trigger != r.match->pattern()) size = RE2(r.trigger, Opts()).ProgramSize();  // -1: Add says why
     if (size > kOwnSearch) {
@@ -395,7 +400,14 @@ void Pack::FindRule(const Rule& r, std::string_view text, Matches* out) const {
       out->groups.resize(g0);
       break;
     }
-    if (r.whole_group) out->groups[g0 + 1] = out->groups[g0];
+    if (r.whole_group) {
+      const size_t mb = out->groups[g0].data() - text.data(), me = mb + out->groups[g0].size();
+      // (the span's groups, searched again within it: what RE2 does after finding a span)
+      if (r.lead && r.lead->Match(sp, mb, text.size(), RE2::ANCHOR_START, nullptr, 0))
+        r.match->Match(sp, mb, me, RE2::ANCHOR_BOTH, &out->groups[g0], static_cast<int>(ng));
+      else
+        out->groups[g0 + r.whole_group] = out->groups[g0];
+    }
     size_t b = out->groups[g0].data() - text.data(), e = b + out->groups[g0].size();
     pos = e > b ? e : b + 1;
     bool keep = e > b;

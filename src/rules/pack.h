@@ -63,7 +63,10 @@ struct Rule {
   std::map<std::string, std::string> attrs;
   std::unique_ptr<RE2> match, unless, only, unless_before, unless_after, only_after;
   std::string trigger;  // what the pack's Set looks for (rules/trigger.h)
-  bool whole_group = false;  // its one group is the whole match (rules/trigger.h: WholeGroup)
+  // The group that spans the whole match, 0 if none; the pattern with its optional lead required,
+  // if it has one: a match that can start so is searched again for its groups (rules/trigger.h).
+  int whole_group = 0;
+  std::unique_ptr<RE2> lead;
   std::map<std::string, int> groups;  // named capture group -> index
 
   std::string Attr(const std::string& key, const std::string& dflt = "") const {

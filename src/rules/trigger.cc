@@ -159,11 +159,25 @@ std::string Trigger(std::string_view pattern) {
   return RE2(out, o).ok() ? out : std::string(pattern);
 }
 
-bool WholeGroup(std::string_view p) {
-  for (std::string_view pre : {"(?i)", "\\b"})
-    if (p.starts_with(pre)) p.remove_prefix(pre.size());
+namespace {
+// `\b(?P<name>...)\b`, the word boundaries optional.
+bool GroupAlone(std::string_view p) {
+  if (p.starts_with("\\b")) p.remove_prefix(2);
   if (p.ends_with("\\b") && !p.ends_with("\\\\b")) p.remove_suffix(2);
   return p.starts_with("(?P<") && GroupLength(p) == p.size();
+}
+}  // namespace
+
+int WholeGroup(std::string_view p, int groups, std::string* lead) {
+  lead->clear();
+  std::string_view flags;
+  if (p.starts_with("(?i)")) flags = p.substr(0, 4), p.remove_prefix(4);
+  if (GroupAlone(p)) return groups == 1 ? 1 : 0;
+  // (a greedy optional lead: "??" would prefer to skip it)
+  const size_t n = p.starts_with("(?:") ? GroupLength(p) : 0;
+  if (!n || n + 1 >= p.size() || p[n] != '?' || p[n + 1] == '?' || !GroupAlone(p.substr(n + 1))) return 0;
+  *lead = std::string(flags) + std::string(p.substr(0, n)) + std::string(p.substr(n + 1));
+  return groups;  // (the lead's groups open first)
 }
 
 }  // namespace callscope::rules

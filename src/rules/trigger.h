@@ -20,9 +20,14 @@ namespace callscope::rules {
 // unchanged.
 std::string Trigger(std::string_view pattern);
 
-// True when a pattern of one capturing group is that group, flags and word boundaries aside:
-// `(?i)\b(?P<metric>...)\b`, whose group spans every match whole. Such a rule is searched for its span alone (RE2's
-// DFAs), its group copied from it: no submatch search, which is slow on a lexicon's large program.
-bool WholeGroup(std::string_view pattern);
+// A rule whose match is one group, flags and word boundaries aside, is searched for its span alone
+// (RE2's DFAs), the group copied from it: no submatch search, which is slow on a lexicon's large
+// program. Two forms: `(?i)\b(?P<metric>...)\b`, whose group spans every match; and the same
+// after an optional lead, `(?i)(?:LEAD)?\b(?P<metric>...)\b`, whose group spans a match no
+// parse taking the lead can start (any other is searched again, for its groups). Returns the
+// group's index, or 0 when the pattern has neither form; `lead` gets the pattern with its lead
+// required, `(?i)(?:LEAD)\b(?P<metric>...)\b` (empty: no lead).
+// `groups` is the pattern's count of capturing groups.
+int WholeGroup(std::string_view pattern, int groups, std::string* lead);
 
 }  // namespace callscope::rules

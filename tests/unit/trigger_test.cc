@@ -41,19 +41,22 @@ TEST_CASE("trigger: a pattern it cannot read is returned unchanged") {
   CHECK(Trigger("€+[^.]{0,9}x") == "€+");
 }
 
-TEST_CASE("trigger: a pattern of one group that is the whole match") {
-  CHECK(WholeGroup(R"((?i)\b(?P<metric>revenue|net\s+sales)\b)"));
-  CHECK(WholeGroup(R"((?P<x>a(?:b|c)))"));
-  CHECK_FALSE(WholeGroup(R"((?P<x>a)b)"));
-  CHECK_FALSE(WholeGroup(R"((?P<x>a)?)"));
-  CHECK_FALSE(WholeGroup(R"(\b(?P<x>a)\s)"));
-  CHECK_FALSE(WholeGroup(R"((?:a)(?P<x>b))"));
-  CHECK_FALSE(WholeGroup(R"((?P<x>a\))"));  // a group that does not close
+TEST_CASE("trigger: a pattern whose match is one group, after an optional lead or none") {
+  std::string lead;
+  CHECK(WholeGroup(R"((?i)\b(?P<metric>revenue|net\s+sales)\b)", 1, &lead) == 1);
+  CHECK(lead.empty());
+  CHECK(WholeGroup(R"((?P<x>a(?:b|c)))", 1, &lead) == 1);
+  CHECK(WholeGroup(R"((?i)(?:(?P<seg>[A-Z]+)(?:'s)?\s+(?:(?P<seg2>x)\s+)?)?\b(?P<metric>revenue)\b)", 3, &lead) == 3);
+  CHECK(lead == R"((?i)(?:(?P<seg>[A-Z]+)(?:'s)?\s+(?:(?P<seg2>x)\s+)?)\b(?P<metric>revenue)\b)");  // the lead required
+  for (const char* re : {R"((?P<x>a)b)", R"((?P<x>a)?)", R"(\b(?P<x>a)\s)", R"((?:a)(?P<x>b))", R"((?P<x>a\))",
+                         R"((?:a)??(?P<x>b))", R"((?:a)(?P<x>b)?)", R"((?:a)?(?P<x>b)c)"})
+    CHECK_MESSAGE(WholeGroup(re, 1, &lead) == 0, re);
 }
 
-// Such rules are searched for their span alone, the group copied from it: the same group a
-// submatch search gives, on every rule case input.
-TEST_CASE("pack: a whole-group rule's group is what a submatch search finds") {
+// Such rules are searched for their span alone, the group copied from it (or, after a lead that
+// can open the span, searched again within it): the groups a submatch search from the match's
+// start gives, on every rule case input.
+TEST_CASE("pack: a whole-group rule's groups are what a submatch search finds") {
   std::vector<std::string> texts;
   for (const auto& f : std::filesystem::directory_iterator("tests/rules")) {
     std::ifstream in(f.path());
@@ -61,7 +64,7 @@ TEST_CASE("pack: a whole-group rule's group is what a submatch search finds") {
       if (!line.empty() && line[0] != '#' && line != "----") texts.push_back(line);
   }
   std::vector<std::string_view> views(texts.begin(), texts.end());
-  int rules = 0, checked = 0;
+  int rules = 0, leads = 0, checked = 0, led = 0;  // (led: matches that can start with the lead, searched again)
   for (const char* name : {"quantities", "metrics", "guidance", "hedges", "nonanswers"}) {
     auto pack = Pack::Load(Source(""), name);
     REQUIRE(pack.ok());
@@ -69,22 +72,30 @@ TEST_CASE("pack: a whole-group rule's group is what a submatch search finds") {
     (*pack)->FindAll(views, out);
     for (const auto& r : (*pack)->rules()) {
       if (!r->whole_group) continue;
-      ++rules;
-      const std::string group = r->groups.begin()->first;
-      for (size_t i = 0; i < texts.size(); ++i) {
-        std::string want;
-        if (r->unless || r->only || r->unless_before || r->unless_after || r->only_after ||
-            !RE2::PartialMatch(texts[i], *r->match, &want))
-          continue;
-        auto m = std::find_if(out[i].list.begin(), out[i].list.end(), [&](const Match& x) { return x.rule == r.get(); });
-        REQUIRE(m != out[i].list.end());
-        CHECK(out[i].Group(*m, group) == want);
-        ++checked;
-      }
+      ++rules, leads += r->lead != nullptr;
+      const int ng = r->match->NumberOfCapturingGroups() + 1;
+      // each match FindAll kept, searched again from where it starts with every group asked for
+      for (size_t i = 0; i < texts.size(); ++i)
+        for (const Match& m : out[i].list) {
+          if (m.rule != r.get()) continue;
+          std::vector<re2::StringPiece> want(ng);
+          REQUIRE(r->match->Match(texts[i], m.begin, texts[i].size(), RE2::UNANCHORED, want.data(), ng));
+          CHECK(want[0].data() - texts[i].data() == m.begin);
+          CHECK(want[0].size() == m.end - m.begin);
+          for (const auto& [g, idx] : r->groups) {
+            std::string_view w = want[idx].data() ? std::string_view(want[idx].data(), want[idx].size()) : std::string_view();
+            CHECK_MESSAGE(out[i].Group(m, g) == w, r->name << " " << g << ": " << texts[i]);
+          }
+          ++checked;
+          led += r->lead && r->lead->Match(texts[i], m.begin, texts[i].size(), RE2::ANCHOR_START, nullptr, 0);
+        }
     }
   }
   CHECK(rules >= 2);
-  CHECK(checked > 100);
+  CHECK(leads >= 1);
+  CHECK(checked > 200);
+  CHECK(led > 20);
+  MESSAGE(checked << " matches of " << rules << " whole-group rules checked, " << led << " that can start with a lead");
 }
 
 // Every rule of the built-in packs against every rule case input: where the rule matches, its
