@@ -11,6 +11,20 @@
 #include "rules/trigger.h"
 
 namespace callscope::rules {
+namespace {
+
+// Every input and expected line of the rule case files (tests/rules/*.test).
+std::vector<std::string> RuleCaseLines() {
+  std::vector<std::string> texts;
+  for (const auto& f : std::filesystem::directory_iterator("tests/rules")) {
+    std::ifstream in(f.path());
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty() && line[0] != '#' && line != "----") texts.push_back(line);
+  }
+  return texts;
+}
+
+}  // namespace
 
 TEST_CASE("trigger: each alternative is cut before its first gap") {
   // a class of "all but" that steps over blanks, any character, a group of words
@@ -57,12 +71,7 @@ TEST_CASE("trigger: a pattern whose match is one group, after an optional lead o
 // can open the span, searched again within it): the groups a submatch search from the match's
 // start gives, on every rule case input.
 TEST_CASE("pack: a whole-group rule's groups are what a submatch search finds") {
-  std::vector<std::string> texts;
-  for (const auto& f : std::filesystem::directory_iterator("tests/rules")) {
-    std::ifstream in(f.path());
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty() && line[0] != '#' && line != "----") texts.push_back(line);
-  }
+  const std::vector<std::string> texts = RuleCaseLines();
   std::vector<std::string_view> views(texts.begin(), texts.end());
   int rules = 0, leads = 0, checked = 0, led = 0;  // (led: matches that can start with the lead, searched again)
   for (const char* name : {"quantities", "metrics", "guidance", "hedges", "nonanswers"}) {
@@ -103,13 +112,7 @@ TEST_CASE("pack: a whole-group rule's groups are what a submatch search finds") 
 TEST_CASE("trigger: built-in rules match nothing their triggers miss, on every rule case") {
   auto engine = Engine::Load("");
   REQUIRE(engine.ok());
-  std::vector<std::string> texts;
-  for (const auto& f : std::filesystem::directory_iterator("tests/rules")) {
-    std::ifstream in(f.path());
-    std::string line;
-    while (std::getline(in, line))
-      if (!line.empty() && line[0] != '#' && line != "----") texts.push_back(line);
-  }
+  const std::vector<std::string> texts = RuleCaseLines();
   REQUIRE(texts.size() > 500);
   int rules = 0, cut = 0, matched = 0;
   for (const char* name : {"quantities", "metrics", "guidance", "hedges", "nonanswers"}) {
@@ -136,12 +139,7 @@ TEST_CASE("trigger: built-in rules match nothing their triggers miss, on every r
 // The Sets are split and the biggest triggers left out of them (Pack::Load says why): FindAll
 // still reports every unguarded rule wherever its regex matches, the same as searching each rule.
 TEST_CASE("pack: split Sets and rules searched everywhere lose no match") {
-  std::vector<std::string> texts;
-  for (const auto& f : std::filesystem::directory_iterator("tests/rules")) {
-    std::ifstream in(f.path());
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty() && line[0] != '#' && line != "----") texts.push_back(line);
-  }
+  const std::vector<std::string> texts = RuleCaseLines();
   std::vector<std::string_view> views(texts.begin(), texts.end());
   int checked = 0;
   for (const char* name : {"quantities", "metrics", "guidance", "hedges", "nonanswers"}) {
