@@ -61,9 +61,9 @@ struct State : ModuleState {
   bool segment_opened = false, segment_line = false;
   bool framed = false;  // the basis was said of the figures to come ("on a GAAP basis"), not of one metric
   bool consolidated = false;  // ... of the consolidated results only: not of a segment's
-  // A region the turn reviews as a reporting segment ("In the North America segment, revenue grew
-  // 36%"): the lines named after it ("Media revenue grew 18%") are the region's, until a figure of
-  // no segment or another segment's.
+  // A region the turn reviews as a reporting segment ("In the Europe segment, sales rose 12%"): the
+  // lines named after it ("Books revenue rose 8%") are the region's, until a figure of no segment
+  // or another segment's.
   std::string region;
   // The last period a forward-looking sentence of this turn named ("beginning with Q1 where we
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
@@ -213,7 +213,7 @@ class Metrics : public Module {
         re2::StringPiece after(ctx.text.data() + x.e, ctx.text.size() - x.e), before(ctx.text.data(), x.b);
         bool frames = RE2::PartialMatch(after, kBasisTerms) ||
                       (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
-        // ("... non-GAAP measures when describing our consolidated results": not the segments' figures)
+        // ("we will discuss non-GAAP figures for our consolidated results": not the segments' figures)
         static const RE2 kConsolidated(R"((?i)\bconsolidated\b)");
         const bool kept = st.framed && st.basis == x.text;
         st.consolidated = frames ? RE2::PartialMatch(after, kConsolidated) : kept && st.consolidated;
