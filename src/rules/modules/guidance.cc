@@ -215,10 +215,14 @@ class GuidanceModule : public Module {
       g.low = negative ? -q.high : q.low, g.high = negative ? -q.low : q.high;
       if (MeasuredAgainst(ctx, q, *out, first)) continue;
       // "X revenue to be between $120 million and $130 million, down 8%": the growth of a level
-      // this sentence gave is of that level's segment
+      // this sentence gave is of that level's segment; "mid-single-digit X revenue growth or
+      // low-teens growth in constant currency": so is the same growth said again another way
+      static const RE2 kOr(R"(\bor\s+(?:about\s+|approximately\s+|roughly\s+)?$)");
+      const bool again = Hit(Before(ctx.text, qb), kOr);
       if (g.segment.empty() && g.metric.ends_with("_growth"))
         for (size_t k = first; k < out->guidance.size(); ++k)
-          if (out->guidance[k].metric + "_growth" == g.metric) g.segment = out->guidance[k].segment;
+          if (out->guidance[k].metric + "_growth" == g.metric || (again && out->guidance[k].metric == g.metric))
+            g.segment = out->guidance[k].segment;
       Emit(ctx, st, r, q, &g, &used, out);
     }
 
