@@ -215,7 +215,7 @@ class GuidanceModule : public Module {
       g.low = negative ? -q.high : q.low, g.high = negative ? -q.low : q.high;
       if (MeasuredAgainst(ctx, q, *out, first)) continue;
       // "X revenue to be between $120 million and $130 million, down 8%": the growth of a level
-      // this sentence gave is of that level's segment; "mid-single-digit X revenue growth or
+      // this sentence gave is of that level's segment; "mid-single-digit X sales growth or
       // low-teens growth in constant currency": so is the same growth said again another way
       static const RE2 kOr(R"(\bor\s+(?:about\s+|approximately\s+|roughly\s+)?$)");
       const bool again = Hit(Before(ctx.text, qb), kOr);
