@@ -430,6 +430,7 @@ class Metrics : public Module {
   // line's ("North America Media"); a sentence naming a region as a segment starts the review, a
   // figure of no segment (a consolidated total) or of a segment said as one ends it.
   void RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const {
+    if (st->region.empty() && out->metrics.size() == made_from) return;  // (no figure starts one)
     static const RE2 kSegmentWord(R"((?i)^\s+(?:segment|business|division)\b)");
     static const RE2 kWhole(R"((?i)^(?:worldwide|global|total|consolidated|company)\b)");
     std::string named;  // the segment this sentence names as one
@@ -443,7 +444,6 @@ class Metrics : public Module {
         break;
       }
     }
-
     if (!st->region.empty() && named.empty())
       for (size_t i = made_from; i < out->metrics.size(); ++i) {
         std::string& seg = out->metrics[i].segment;
