@@ -16,8 +16,9 @@ namespace callscope::report {
 
 // Bumped whenever a table or column changes; stored in the database (PRAGMA user_version and
 // the meta table), so an older database is refused instead of written half-compatibly.
-inline constexpr int kSchemaVersion = 4;  // 2: metrics, metric_comparisons; 3: guidance, hedges,
-                                          // nonanswers, speaker_stats; 4: metric_comparisons.low, .high
+inline constexpr int kSchemaVersion = 5;  // 2: metrics, metric_comparisons; 3: guidance, hedges,
+                                          // nonanswers, speaker_stats; 4: metric_comparisons.low, .high;
+                                          // 5: keyed tables WITHOUT ROWID
 
 // A cell: NULL, integer, real, or text (borrowed from the Analysis, or owned when computed).
 using Value = std::variant<std::nullptr_t, int64_t, double, std::string_view, std::string>;
