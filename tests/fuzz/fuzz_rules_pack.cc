@@ -17,9 +17,15 @@
 namespace {
 const std::string& ScratchDir() {
   static const std::string* dir = [] {
-    char tmpl[] = "/tmp/callscope-fuzz-rules-XXXXXX";
-    if (!mkdtemp(tmpl)) std::abort();
-    return new std::string(tmpl);
+    const char* tmp = std::getenv("TMPDIR");
+    std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/callscope-fuzz-rules-XXXXXX";
+    if (!mkdtemp(tmpl.data())) std::abort();
+    auto* d = new std::string(tmpl);
+    std::atexit([] {  // the scratch pack and its directory go when the run ends
+      std::remove((ScratchDir() + "/quantities.pack").c_str());
+      rmdir(ScratchDir().c_str());
+    });
+    return d;
   }();
   return *dir;
 }
