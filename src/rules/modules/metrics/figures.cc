@@ -1,0 +1,465 @@
+// Metrics module: the tests attach.cc reads a quantity's surroundings with (what is named right
+// after a number, what blocks it, its sign) and the making of a new record (period, basis, segment).
+#include "rules/modules/metrics/metrics.h"
+
+namespace callscope::rules::metrics_detail {
+
+// Can a metric of this lexicon class take a level in `unit`? Returns the unit to write, or "".
+std::string Metrics::Fits(const Lexicon::Entry& metric, const std::string& unit, bool share_of) {
+  std::string cls = metric.Attr("class");
+  auto has = [&](const char* c) {
+    size_t p = cls.find(c);
+    return p != std::string::npos && (p + std::strlen(c) == cls.size() || cls[p + std::strlen(c)] == ',');
+  };
+  bool per_share = unit.size() > 6 && unit.ends_with("/share");
+  if (has("per_share") && (per_share || !has("money"))) return IsCurrency(unit) ? unit + "/share" : per_share ? unit : "";
+  if (has("money") && (IsCurrency(unit) || (unit == "%" && share_of))) return unit;
+  if (has("pct") && unit == "%") return unit;
+  if (has("days") && (unit == "days" || unit == "number")) return "days";
+  if (has("count") && (unit == "count" || unit == "number")) return "count";
+  if (has("shares") && unit == "shares") return unit;
+  if (has("ratio") && (unit == "number" || unit == "x")) return unit;
+  return "";
+}
+
+// "weakness in Benelux, which was down 7%": the change of the name before "which" (the
+// vocabulary's metric names excepted: "revenue, which grew 8%")
+bool Metrics::WhichOthers(const State& st, std::string_view s, uint32_t qb) {
+  // "driven by Vista 365, which grew 24%"
+  static const RE2 kWhich(
+      R"(([A-Z][\w/&.-]*(?:\s+\d+)?),\s+which\s+(?:(?:was|were|is|are)\s+(?:also\s+)?(?:up|down)|(?:also\s+)?(?:grew|rose|increased|declined|decreased|fell)(?:\s+by)?)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+)?$)");
+  // "on momentum in client assets, which grew 24%": a plural thing the vocabulary does not name
+  static const RE2 kWhichThings(
+      R"(\b([a-z][\w-]*[a-z]s),\s+which\s+(?:were\s+(?:also\s+)?(?:up|down)|(?:also\s+)?(?:grew|rose|increased|declined|decreased|fell)(?:\s+by)?)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+)?$)");
+  static const std::set<std::string, std::less<>> kUnits = {"millions", "billions", "points", "bps", "shares", "days", "dollars", "cents", "percents"};
+  re2::StringPiece name;
+  if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kWhich, &name) ||
+      (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kWhichThings, &name) &&
+       !kUnits.count(std::string_view(name.data(), name.size())))) {
+    uint32_t ne = static_cast<uint32_t>(name.data() + name.size() - s.data());
+    return name.data() != s.data() && !std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+      return k.in->kind == Kind::kMetric && k.e == ne;
+    });
+  }
+  return false;
+}
+
+// "..., highlighted by loyalty program growth of 31%"; "..., with softness in Australia/New
+// Zealand, which was down 4%": the change of something the metrics vocabulary does not name,
+// which is not the record's.
+bool Metrics::OthersGrowth(const State& st, const Matches& m, std::string_view s, uint32_t qb) {
+  static const std::set<std::string, std::less<>> kPlain = {
+      "strong", "solid", "good", "healthy", "continued", "robust", "organic", "overall", "total", "our",
+      "the", "its", "their", "of", "with", "and", "double-digit", "single-digit", "underlying", "reported",
+      "sequential", "annual", "year-over-year", "year-on-year", "quarterly", "further", "more", "record", "a",
+      "represents", "represent", "reflects", "implies", "shows", "means", "marks", "drives", "continues",
+      "high", "low", "mid", "modest", "slight", "slower", "faster", "higher", "lower", "positive", "negative",
+      "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some", "an"};
+  if (WhichOthers(st, s, qb)) return true;
+  // "revenue was up 2% and originations were up 42%": a second subject the vocabulary does not
+  // name (not "and it was up", "and the total was up")
+  static const RE2 kAndSubject(
+      R"(\b(?:and|while)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:was|were)\s+(?:also\s+)?(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|over\s+)?$)");
+  re2::StringPiece subject;
+  if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAndSubject, &subject)) {
+    static const std::set<std::string, std::less<>> kBack = {"it", "this", "that", "they", "which", "these", "those",
+                                                            "the", "total", "overall", "both", "all"};
+    std::string_view first(subject.data(), std::min<size_t>(subject.size(), subject.find(' ')));
+    return !kBack.count(first);
+  }
+  const Mention* cue = nullptr;
+  for (const Mention& x : st.ms)
+    if (x.in->kind == Kind::kChange && x.in->attr != "1" && x.e <= qb && qb - x.e <= 12) cue = &x;
+  // a noun of change (the rule's group `noun`): "volume growth of 5%", "yield improvement of 10%"
+  if (!cue || cue->b < 2 || m.Group(*cue->m, "noun").empty()) return false;
+  size_t e = cue->b - 1, b = e;
+  while (b > 0 && s[b - 1] != ' ' && s[b - 1] != ',') --b;
+  std::string w(s.substr(b, e - b));
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (w.empty() || !std::isalpha(static_cast<unsigned char>(w[0])) || kPlain.count(w) || w.ends_with("ing") ||
+      w.ends_with("ed"))  // "representing growth of 7% to 11%", "delivered growth of 9%"
+    return false;
+  return !std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) { return k.in->kind == Kind::kMetric && k.e >= e && k.b <= b; });
+}
+
+bool Metrics::Scaled(std::string_view t) {
+  static const RE2 kScale(R"((?i)\d\s*(?:million|billion|trillion|bn|mn)\b)");
+  return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kScale);
+}
+
+// "Core FFO and AFFO were $1.12 and $1.08 per share, up 4.1% and 6.3%, respectively": the n-th
+// quantity of a list said before "respectively" goes to the n-th of the metrics named last before it.
+// With fewer metrics named than quantities listed, `slot` keeps each one's place in the list, for
+// the records the sentence made before it.
+void Metrics::Respectively(const SentenceContext& ctx, const State& st, std::vector<const Mention*>* forced,
+                  std::vector<std::pair<int, int>>* slot) const {
+  const size_t nq = ctx.quantities.size();
+  forced->assign(nq, nullptr);
+  slot->assign(nq, {0, 0});
+  std::string_view s = ctx.text;
+  const uint32_t base = ctx.sentence.begin;
+  size_t resp = s.find("respectively");
+  if (resp == std::string_view::npos) return;
+  static const RE2 kListGap(R"(^\s*,?\s*(?:and\s+)?$)");
+  for (size_t i = 0; i < nq;) {
+    size_t j = i + 1;
+    auto gap = [&](size_t k) {
+      std::string_view g = s.substr(ctx.quantities[k - 1].end - base, ctx.quantities[k].start - ctx.quantities[k - 1].end);
+      return RE2::FullMatch(re2::StringPiece(g.data(), g.size()), kListGap);
+    };
+    while (j < nq && ctx.quantities[j].end - base <= resp && gap(j)) ++j;
+    size_t k = j - i, last_end = ctx.quantities[j - 1].end - base;
+    if (k >= 2 && last_end <= resp && resp - last_end <= 80) {
+      std::vector<const Mention*> named;
+      for (const Mention& x : st.ms)
+        if (x.in->kind == Kind::kMetric && x.e <= ctx.quantities[i].start - base && !InShareOf(st, x) && !IsNone(*x.metric))
+          named.push_back(&x);
+      if (named.size() >= k)
+        for (size_t n = 0; n < k; ++n) (*forced)[i + n] = named[named.size() - k + n];
+      else
+        for (size_t n = 0; n < k; ++n) (*slot)[i + n] = {static_cast<int>(n), static_cast<int>(k)};
+    }
+    i = j;
+  }
+}
+
+// A basis said right after the figure [qb, qe) (after=1, its match holding the number's end):
+// "widened gross margin to 31.2% excluding the plant closure costs".
+const Mention* Metrics::RightAfter(const State& st, uint32_t qb, uint32_t qe) {
+  for (const Mention& x : st.ms)
+    if (x.in->kind == Kind::kBasis && x.in->right_after && x.b >= qb && x.b < qe && x.e > qe) return &x;
+  return nullptr;
+}
+
+// The metric named between the number and a noun of change: "20% revenue growth", "15% EPS increase".
+const Mention* Metrics::MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe) {
+  // (or with a word of when between: "8% sequential revenue growth"; or "segment": "20%
+  // segment operating profit growth")
+  static const RE2 kGrowth(R"((?i)^\s+(?:growth|increase)\b)");
+  static const RE2 kWhen(R"((?i)^\s+(?:sequential|year-over-year|year-on-year|segment)\s+$)");
+  // (not across a clause's break: "revenue was $5 billion; spending growth of 3% helped")
+  for (const Mention& x : st.ms)
+    if (x.in->kind == Kind::kMetric && x.b >= qe && s.substr(qe, x.b - qe).find_first_of(",;:") == std::string_view::npos &&
+        (x.b - qe <= 2 || (x.b - qe <= 20 && RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kWhen))) &&
+        RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kGrowth))
+      return &x;
+  return nullptr;
+}
+
+// A noun of change right after the number: "a 15% increase" (a rule with named=after).
+const Mention* Metrics::NounAfter(const State& st, uint32_t qe) {
+  for (const Mention& k : st.ms)
+    if (k.in->kind == Kind::kChange && k.b >= qe && k.b - qe <= 2 && k.in->named_after) return &k;
+  return nullptr;
+}
+
+// A thing named right after a noun of change at `e` ("in yields") that is no period, currency or
+// basis.
+bool Metrics::OtherThingAfter(std::string_view s, uint32_t e) {
+  static const RE2 kInThing(
+      R"((?i)^\s+(?:in|of)\s+(?:our\s+|the\s+|its\s+|their\s+)?([a-z][a-z-]*)\b)");
+  static const std::set<std::string, std::less<>> kNotThings = {
+      "quarter",  "quarters", "year",          "years",      "period",   "month",    "months",
+      "half",     "first",    "second",        "third",      "fourth",   "fiscal",   "full",
+      "last",     "prior",    "previous",      "same",       "current",  "next",     "local",
+      "constant", "reported", "total",         "dollar",     "dollars",  "absolute", "real",
+      "nominal",  "organic",  "comparable",    "aggregate",  "terms",    "line",     "both",
+      "each",     "all",      "approximately", "about",      "roughly",  "over",     "q",
+      "h",        "fy",       "sequential",    "underlying", "adjusted", "net",      "gross",
+      "operating"};
+  re2::StringPiece word;
+  if (!RE2::PartialMatch(re2::StringPiece(s.data() + e, s.size() - e), kInThing, &word))
+    return false;
+  std::string w(word.data(), word.size());
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return !kNotThings.count(w);
+}
+
+// The metric named right after such a noun: "a 15% increase in revenue" (not "in revenue per
+// shipment", a measure of its own).
+const Mention* Metrics::NamedAfter(const State& st, std::string_view s, const Mention& noun) {
+  static const RE2 kIn(R"((?i)^\s+(?:in|of|to)\s+(?:the\s+|our\s+|total\s+)?(?:quarterly\s+|annual\s+)?$)"), kPer(R"((?i)^\s+per\b)");
+  for (const Mention& x : st.ms) {
+    if (x.in->kind != Kind::kMetric) continue;
+    if (x.b >= noun.e && x.b - noun.e <= 26 && RE2::FullMatch(re2::StringPiece(s.data() + noun.e, x.b - noun.e), kIn))
+      return RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kPer) ? nullptr : &x;
+  }
+  return nullptr;
+}
+
+// A sentence break a speech-to-text transcript lost between `from` and `to`: a period after a
+// word, then a lower-case word ("on a richer services mix. operating income rose 8%"), not
+// after an abbreviation ("up 5% vs. last year").
+bool Metrics::LostBreak(std::string_view s, uint32_t from, uint32_t to) {
+  static const RE2 kBreak(R"(\b([a-z]{2,})\.\s+[a-z])");
+  static const std::set<std::string, std::less<>> kAbbrev = {"vs", "approx", "incl", "excl", "est", "etc", "ex",
+                                                             "no", "mm", "bn", "yr", "yrs", "qtr", "avg", "cf", "al"};
+  re2::StringPiece rest(s.data() + from, to > from ? to - from : 0), word;
+  while (RE2::FindAndConsume(&rest, kBreak, &word))
+    if (!kAbbrev.count(std::string_view(word.data(), word.size()))) return true;
+  return false;
+}
+
+// Quantities i and i + 1 joined by "and" alone: "$80 million and 27% of revenue".
+bool Metrics::AndBetween(const SentenceContext& ctx, size_t i) {
+  if (i + 1 >= ctx.quantities.size()) return false;
+  static const RE2 kAnd(R"(^\s*,?\s*and\s+$)");
+  const uint32_t from = ctx.quantities[i].end, to = ctx.quantities[i + 1].start;
+  return RE2::FullMatch(re2::StringPiece(ctx.text.data() + (from - ctx.sentence.begin), to - from), kAnd);
+}
+
+// "4.1% and 6.3% year-on-year increases": the plural noun of change after the pair that
+// quantity i opens, else nullptr.
+const Mention* Metrics::PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i) {
+  if (!AndBetween(ctx, i)) return nullptr;
+  const uint32_t ne = ctx.quantities[i + 1].end - ctx.sentence.begin;
+  for (const Mention& x : st.ms)
+    if (x.in->kind == Kind::kChange && x.in->attr == "1" && x.b >= ne && x.b - ne <= 2 && ctx.text[x.e - 1] == 's') return &x;
+  return nullptr;
+}
+
+// A cue that the number is not the metric itself: "unfavorable impact", "credit capacity".
+bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, uint32_t qb, uint32_t qe,
+                    const std::string& unit) {
+  return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+    if (k.in->kind != Kind::kBlock || (!k.in->unit.empty() && k.in->unit != unit)) return false;
+    if (k.in->attr == "sentence") return true;
+    if (k.in->attr == "next")  // not inside the quantity: "$1.74, plus or minus $0.08" is one range
+      return k.b >= prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12) && !(k.b >= qb && k.e <= qe);
+    const bool before = k.b >= prev_end && k.e <= qb && qb - k.e <= 40;  // since the previous quantity
+    if (k.in->attr == "1") return k.b >= qe && k.b - qe <= 2;
+    if (k.in->attr == "before") return before;
+    if (k.in->attr == "adjacent") return k.e <= qb && qb - k.e <= 2;
+    if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
+    // after it, unless a clause of cause comes between: "down $210 million, or 3%, driven by the impact of"
+    static const RE2 kCause(R"((?i),\s*(?:driven\s+by|due\s+to|reflecting|because\s+of)\b)");
+    return before || (k.b >= qe && k.b - qe <= 20 && !RE2::PartialMatch(re2::StringPiece(s.data() + qe, k.b - qe), kCause));
+  });
+}
+
+// One or two words, none of them a metric's, between a number and what follows them: "$96
+// million mark-to-market gain", "$300 million in impairment charges".
+bool Metrics::WordsBetween(const State& st, std::string_view s, uint32_t qe, const Mention& k) {
+  static const RE2 kWords(R"(^\s+(?:[A-Za-z-]+\s+){1,2}$)");
+  std::string_view gap = s.substr(qe, k.b - qe);
+  return gap.size() <= 30 && RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kWords) &&
+         std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kMetric && x.e > qe && x.b < k.e; });
+}
+
+bool Metrics::InMetric(const State& st, const Mention& x) {
+  return std::any_of(st.ms.begin(), st.ms.end(),
+                     [&](const Mention& k) { return k.in->kind == Kind::kMetric && x.b >= k.b && x.e <= k.e; });
+}
+
+bool Metrics::InShareOf(const State& st, const Mention& x) {
+  return std::any_of(st.ms.begin(), st.ms.end(),
+                     [&](const Mention& k) { return k.in->kind == Kind::kShareOf && x.b >= k.b && x.e <= k.e; });
+}
+
+std::string Metrics::DefaultUnit(const Lexicon::Entry& metric) {
+  std::string cls = metric.Attr("class");
+  if (cls.starts_with("money")) return "USD";
+  if (cls == "per_share") return "USD/share";
+  if (cls == "pct") return "%";
+  if (cls == "days") return "days";
+  if (cls == "count") return "count";
+  if (cls == "shares") return "shares";
+  return "number";
+}
+
+// A region named right after the number, "12% for EMEA", "up 5% in the U.S.".
+const Mention* Metrics::RegionAfter(const SentenceContext& ctx, const State& st, uint32_t qe) const {
+  static const RE2 kLead(R"((?i)^\s*(?:for|in)\s+(?:the\s+)?\S)");
+  for (const Mention& x : st.ms) {
+    if (x.in->kind != Kind::kSegment || x.b < qe || x.b - qe > 12) continue;
+    const Lexicon::Entry* e = segments_ ? segments_->Find(x.text) : nullptr;
+    std::string_view lead = ctx.text.substr(qe, x.e - qe);
+    if (e && e->Attr("kind") == "region" && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), kLead)) return &x;
+  }
+  return nullptr;
+}
+
+// A comparison in its record's unit: a bare number takes it, and so does an amount whose currency
+// was only the call's, guessed ("reduced fully diluted shares by 25 million"); an amount next to
+// a per-share record is per share ("$0.41 compared with $0.32").
+void Metrics::InUnitOf(Comparison* c, const std::string& unit, bool guessed) {
+  if (c->unit == "number" || (guessed && !IsCurrency(unit) && !unit.ends_with("/share"))) c->unit = unit;
+  if (unit.ends_with("/share") && IsCurrency(c->unit)) c->unit += "/share";
+}
+
+// "a loss of", "a net loss of", "negative" right before a number (the text before it).
+bool Metrics::LossBefore(std::string_view before) {
+  static const RE2 kLossOf(
+      R"((?i)\b(?:an?\s+(?:\w+\s+)?loss\s+of|negative)\s+(?:(?:approximately|about|roughly|around|nearly|almost|over|some|just\s+under|just\s+over)\s+)?$)");
+  return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kLossOf);
+}
+
+// "a benefit of" right before a number (the text before it): "the tax rate was a benefit of 13%".
+bool Metrics::BenefitBefore(std::string_view before) {
+  static const RE2 kBenefitOf(
+      R"((?i)\ban?\s+(?:\w+\s+)?benefit\s+of\s+(?:(?:approximately|about|roughly|around|nearly|almost)\s+)?$)");
+  return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kBenefitOf);
+}
+
+// "loss" right after a number (the text after it): "a $15 million loss".
+bool Metrics::LossAfter(std::string_view after) {
+  static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
+  return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kLossAfter);
+}
+
+// A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so
+// is any level stated as a loss: "Leasing segment EBITDA was a loss of $19 million", "between
+// $120 million loss and $40 million loss"; a rate of a metric with benefit=-1 said as "a benefit of
+// 13%" is -13%.
+void Metrics::SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before,
+                     std::string_view after) {
+  bool loss = metric.Attr("sign") == "-1" || LossBefore(before) || LossAfter(after) ||
+              (metric.Attr("benefit") == "-1" && BenefitBefore(before));
+  r->value = loss ? -std::fabs(q.value) : q.value;
+  r->low = loss ? -std::fabs(q.high) : q.low;
+  r->high = loss ? -std::fabs(q.low) : q.high;
+}
+
+Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
+           const Mention* seg_between) const {
+  Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
+  if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : mm.text;
+  // "Segment operating income increased 12%", paragraphs after "Revenue from Devices was ...":
+  // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
+  // (and every metric of a sentence that opens so: "..., and gross margin percentage rose"; not
+  // a segment opened pages before, as for the section above)
+  static const RE2 kSegmentWord(R"((?i)\bsegment(?:'s)?\s+$)");
+  if (mm.text.empty() && !st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
+      (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), mm.b), kSegmentWord) ||
+       OpensWithSegment(ctx.text)))
+    r.segment = st.turn_segment;
+  return r;
+}
+
+// named_end: where the metric's name ends in the sentence, when it is named (-1: not)
+Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::Entry* metric, uint32_t qb, uint32_t qe,
+           uint32_t next, const Mention* seg_between, int64_t named_end) const {
+  Metric r;
+  r.metric = metric->Name();
+  r.speaker = ctx.turn.speaker, r.turn = ctx.turn.index, r.sentence = ctx.index;
+  r.quote = std::string(ctx.text);
+  if (seg_between) r.segment = WholeBetween(ctx.text, seg_between->e, qb) ? "" : seg_between->text;
+  else {
+    // a region or a segment introduced earlier in the sentence, else by a recent sentence's
+    // opening words (unless this one names another level: "Company gross margin", "In our
+    // server business", "Outside the Americas"), else by the paragraph's heading
+    static const RE2 kOwnLevel(
+        LevelRegex("in|within|outside|excluding|for|across", "|core|base"));
+    bool own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOwnLevel);
+    // (a segment opening the paragraph does not speak for "Outside the Americas", "Together")
+    r.segment = !st.opener.empty() && !own_level ? st.opener
+                : own_level && st.segment_opened ? ""
+                                                 : st.segment;
+    // else the section's (not of a forecast); and the bottom line said after a line of business
+    // is not the line's: the reporting segment's, if any ("Harbor Lending reported net income ...
+    // Custody revenue of $1.1 billion was up 7%. Expenses of $700 million were up 2%")
+    bool line = metric->Attr("bottom") == "1" && !r.segment.empty() &&
+                ((r.segment == st.opener &&
+                  (st.opener_line ||
+                   (st.section_reports && st.opener_until - kOpenerReach > st.section_at))) ||
+                 (r.segment == st.segment && st.segment_opened &&
+                  (st.segment_line || st.section_reports)));
+    if (line) r.segment.clear();
+    // (not of another level: "Outside the Americas", "Together", "total company"; "Excluding
+    // one-offs, expenses fell" is the section's)
+    static const RE2 kOtherLevel(LevelRegex("outside|across", ""));
+    if (r.segment.empty() && !st.section.empty() && !st.forward &&
+        metric->Attr("level") != "company" &&
+        !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOtherLevel))
+      r.segment = st.section;
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()) &&
+          !WholeBetween(ctx.text, x.e, qb) && !Deferred(ctx.text, x.name_at))
+        r.segment = x.text;
+  }
+  // Period: the nearest non-comparative one before, else right after (no comma), else carried.
+  // (not a past one said before a cue of the future that the figure follows: "following several
+  // one-off items in 2016, and we expect EPS of $2.15")
+  const Mention* per = nullptr;
+  auto past_before_cue = [&](const Mention& x) {
+    return !Ahead(x.text, ctx.analysis.call) && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {
+             return f.in->kind == Kind::kForward && f.b >= x.e && f.e <= qb;
+           });
+  };
+  for (const Mention& x : st.ms)
+    if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb && !past_before_cue(x)) per = &x;
+  // (one right after the figure beats one a clause before it: "For 2025, we expect growth of 3%,
+  // and we remain committed to a target of 11% to 12% in 2026")
+  if (const Mention* after = PeriodAfter(ctx, st, qe, next);
+      after && (!per || (after->b - qe <= 16 && ctx.text.substr(per->e, qb - per->e).find(',') != std::string_view::npos)))
+    per = after;
+  // a period still to come, carried from a sentence about it ("there will be more impacts in the
+  // fourth quarter"), is not that of a result said after it ("core EPS fell 19%")
+  static const RE2 kResult(fmt::format(R"((?i)\b(?:{})\b)", kResultVerbs));
+  const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
+                                               RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult));
+  // (a forward sentence after a result: the period still to come that the turn looked ahead
+  // to, not the quarter just reported: "Selling expenses were 9.1% in the third quarter. We now expect ...")
+  const bool looks_ahead = st.forward && !st.forward_period.empty();
+  r.period = per                                                         ? per->text
+             : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
+             : looks_ahead                                               ? st.forward_period
+                                                                         : ctx.analysis.call.fiscal_period;
+  // a program's size; a target's, looked ahead to ("we aim to take out $250 million of costs")
+  static const RE2 kTarget(R"((?i)\btarget(?:s|ed|ing)?\b)");
+  if (!per && (metric->Attr("period") == "none" ||
+               (metric->Attr("period") == "target" &&
+                (st.forward || RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kTarget)))))
+    r.period.clear();
+  // a basis with own=1 speaks only of the metric whose name it holds or follows: "NII ex. Markets"
+  auto own_of_other = [&](const Mention& b) {
+    return b.in->own && !(named_end >= 0 && b.b <= named_end + 1 && b.e >= named_end);
+  };
+  if (const std::string basis = metric->Attr("basis", "no"); basis != "no") {
+    const Mention* bm = nullptr;
+    // the last one before the figure, else the first after it that does not name the basis of a
+    // later metric ("sales of $2.3 billion, down 4%, and non-GAAP EPS of $0.41")
+    auto later_metric = [&](const Mention& b) {
+      return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+        return k.in->kind == Kind::kMetric && k.b >= qe && k.b <= b.e + 3;
+      });
+    };
+    // (a rule with ahead=no speaks only of figures after it: "Sales were $1.4 billion, with
+    // organic growth of 5%" leaves the $1.4 billion reported)
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kBasis && !own_of_other(x) && !x.in->right_after &&
+          ((x.e <= qb && !LostBreak(ctx.text, x.e, qb)) || (x.e > qb && !bm && !later_metric(x) && x.m->rule->Attr("ahead") != "no")))
+        bm = &x;
+    if (const Mention* after = RightAfter(st, qb, qe)) bm = after;
+    // "Excluding the plant closure costs, margin improved despite a 2% decline in revenues":
+    // leaving costs out does not touch the top line (basis=stated: revenue), unless the clause
+    // leaves out currency, a deal or revenue too
+    if (bm && basis == "stated" && bm->text == "adjusted" && bm->e < qb) {
+      static const RE2 kCostsOut(
+          R"((?i)^[^,;]*?\b(?:charges?|costs?|expenses?|restructuring|amortization|impairments?|fines?|severance)\b[^,;]*,)");
+      static const RE2 kTopLineOut(R"((?i)\b(?:currenc\w*|FX|foreign\s+exchange|acquisitions?|divest\w*|disposals?|revenues?|sales)\b)");
+      const re2::StringPiece said(ctx.text.data() + bm->b, qb - bm->b);
+      if (RE2::PartialMatch(said, kCostsOut) && !RE2::PartialMatch(said.substr(0, said.find(',')), kTopLineOut)) bm = nullptr;
+    }
+    // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
+    // (of all the consolidated ones: not a segment's)
+    r.basis = bm          ? bm->text
+              : st.framed ? (st.consolidated && !r.segment.empty() ? "" : st.basis)
+              : basis == "yes" ? st.basis : "";
+  } else {
+    // a metric of no usual basis (cash flow, tax rate) takes one only as said of it: right before
+    // its name ("adjusted free cash flow") or by a sentence that opens leaving something out
+    // ("Excluding the legal settlement, operating cash flow rose 4%")
+    for (const Mention& x : st.ms) {
+      if (x.in->kind != Kind::kBasis || x.text.empty() || own_of_other(x) || x.in->right_after) continue;
+      bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+        return k.in->kind == Kind::kMetric && k.metric == metric && k.b >= x.e && k.b - x.e <= 1;
+      });
+      if (adjacent || (!x.in->carries && x.e <= qb && !LostBreak(ctx.text, x.e, qb))) r.basis = x.text;
+    }
+    if (const Mention* after = RightAfter(st, qb, qe)) r.basis = after->text;
+  }
+  return r;
+}
+
+}  // namespace callscope::rules::metrics_detail

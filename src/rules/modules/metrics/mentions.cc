@@ -1,0 +1,289 @@
+// Metrics module: the mentions of a sentence (metrics, segments, periods, bases, cues) from its
+// pack matches, with each segment's name as the output gives it.
+#include "rules/modules/metrics/metrics.h"
+
+namespace callscope::rules::metrics_detail {
+
+// Mentions of every kind, in text order; overlapping ones of one kind keep the longest.
+void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) const {
+  auto& ms = st->ms;
+  ms.clear();
+  for (const Match& x : m.list) ms.push_back({x.begin, x.end, &x, &info_.at(x.rule)});
+  std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
+    if (a.b != b.b) return a.b < b.b;
+    return a.e > b.e;
+  });
+  // "we expect fiscal Q1 ...": a sentence about the future names coming periods
+  bool forward = std::any_of(ms.begin(), ms.end(), [](const Mention& x) { return x.in->kind == Kind::kForward; });
+  st->forward = forward;
+  std::vector<Mention> kept;
+  for (Mention& x : ms) {
+    bool shadowed = std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
+      // a metric mention hides the segment words inside it, but not a subject naming the segment
+      // of the whole sentence ("WMB reported net income of $2.3 billion on revenue of $9.6 billion")
+      // (a cue said right after a number, after=1, does not hide one said before it, nor the
+      // reverse: "a $23 million decline versus" and "to decline roughly 20%" are both read)
+      bool same = (k.in->kind == x.in->kind && (k.in->kind != Kind::kChange || (k.in->attr == "1") == (x.in->attr == "1"))) ||
+                  (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && !x.in->subject);
+      return same && x.b < k.e && k.b < x.e;
+    });
+    if (shadowed || !Fill(ctx, m, forward, &x)) continue;
+    // "In home devices, we see ...": a lower-case name only once the call gave it a figure
+    if (x.in->known && !st->known.count(Lower(x.text))) continue;
+    kept.push_back(std::move(x));
+  }
+  ms.swap(kept);
+  // Periods: "the quarter" means the last quarter named before it; comparative ones follow a cue.
+  std::string carry = st->period;
+  for (Mention& x : ms) {
+    if (x.in->kind != Kind::kPeriod) continue;
+    if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
+    x.comparative = (x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.in->ref) && !x.in->when;
+    // "rose only 1.5% during the second quarter of last year": an earlier period said with "during"
+    // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
+    // not enough ("compared to $0.48 in the prior quarter")
+    if (x.comparative) {
+      static const RE2 kDuring(R"((?i)\bduring\s+(?:the\s+)?$)");
+      std::string_view before = ctx.text.substr(x.b > 12 ? x.b - 12 : 0, x.b > 12 ? 12 : x.b);
+      if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kDuring)) x.comparative = false;
+    }
+    // a period within 60 bytes after "from"/"than" is the reference, unless a "to" came between:
+    // "from 24.1% in 2019 to 25% in 2020"; not the "from" of a metric's name ("cash from operations"),
+    // nor one a clause away ("from a yearly view, gross margins, I believe, in the second quarter")
+    // ("over the first half of the year, revenue was up 20%": "over" before any number is "during")
+    auto during = [&](const Mention& c) {
+      std::string_view w = ctx.text.substr(c.b, c.e - c.b);
+      return (w == "over" || w == "Over") &&
+             std::none_of(ctx.quantities.begin(), ctx.quantities.end(),
+                          [&](const Quantity& q) { return q.start - ctx.sentence.begin < c.b; });
+    };
+    // ("a benefit from FY '18", "the impact from our Q3 offering": the period of a cause, neither
+    // the figure's nor one it is compared with)
+    static const RE2 kCause(R"((?i)\b(?:impacts?|benefits?|contributions?|effects?|headwinds?|tailwinds?|drag)\s+$)");
+    for (const Mention& c : ms)
+      if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
+          ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c) &&
+          RefersBack(ctx, c.e, x.b) && !during(c)) {
+        x.comparative = true;
+        const uint32_t from = c.b > 24 ? c.b - 24 : 0;
+        x.cause = x.b - c.e <= 12 && RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, c.b - from), kCause);
+        if (x.in->attr != "this") {  // a reference is past
+          if (x.own.empty()) x.own = x.text;
+          x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false, !forward);
+        }
+      }
+    if (!x.comparative && Carries(x)) carry = x.text;
+  }
+}
+
+// "Total Harbor revenue", "All-up Harbor ML revenue": a word of the whole is no part of the name
+std::string_view Metrics::DropWhole(std::string_view seg) {
+  static const RE2 kWhole(R"(^(?:Total|Overall|All[\s-]up|Combined)\s+)");
+  re2::StringPiece rest(seg.data(), seg.size());
+  if (RE2::Consume(&rest, kWhole) && !rest.empty()) return std::string_view(rest.data(), rest.size());
+  return seg;
+}
+
+// (a line of the vocabulary said with a capital inside the sentence is a name, kept as said:
+// "Within Services, Consulting realized ..."; at its start, or after a capitalised word, the
+// vocabulary's form: "Services revenue", "In Devices, ...")
+std::string Metrics::Segment(std::string_view seg, std::string_view sentence) const {
+  seg = DropWhole(seg);
+  if (seg.empty()) return {};
+  const Lexicon::Entry* e = segments_->Find(seg);
+  if (e && (e->Attr("kind") == "not" || e->Attr("kind") == "month")) return {};
+  if (!e && metrics_->Find(seg)) return {};
+  if (e && AllUpper(e->canonical) && AllLower(seg)) return {};  // "us" is not the US
+  if (e && e->Attr("kind") == "line" && !sentence.empty() && seg.data() > sentence.data() &&
+      seg.data() < sentence.data() + sentence.size() && std::isupper(static_cast<unsigned char>(seg[0]))) {
+    // (not after a capitalised word of the same name, "Retail Services", nor the sentence's first word)
+    std::string_view before = sentence.substr(0, static_cast<size_t>(seg.data() - sentence.data()));
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    size_t w = before.find_last_of(' ');
+    std::string_view prev = w == std::string_view::npos ? before : before.substr(w + 1);
+    bool joined = !prev.empty() && std::isupper(static_cast<unsigned char>(prev[0])) && std::isalpha(static_cast<unsigned char>(prev.back()));
+    if (!joined) return std::string(seg);
+  }
+  return e ? e->canonical : std::string(seg);
+}
+
+// "Subscription revenue grew 20%, with Europe up 25%": a region's share of a line is the line's
+// in the region ("Europe subscription"), not the region's whole revenue
+std::string Metrics::InRegion(const std::string& region, const std::string& line) const {
+  std::string_view rest = line;  // (the line of a record made so: "APAC subscription", then "Americas")
+  for (size_t sp = line.find(' '); sp != std::string::npos; sp = line.find(' ', sp + 1))
+    if (IsRegion(line.substr(0, sp))) rest = std::string_view(line).substr(sp + 1);
+  if (rest.empty() || !IsRegion(region) || SegmentKind(rest) == "region") return region;
+  return region + " " + std::string(rest);
+}
+
+// "solid storage products and cloud services sales": a pair of lower-case lines, the first
+// ending in a line word of the vocabulary (one word before it, not a word of praise or size)
+size_t Metrics::LowerPairHead(std::string_view text, size_t from) const {
+  static const RE2 kPair(R"((?:^|[\s,(])(?:([\w-]+)\s+)?([a-z][\w-]*)\s+and\s+$)");
+  static const std::set<std::string, std::less<>> kNot = {
+      "strong", "stronger", "higher", "lower", "solid", "continued", "good", "record", "robust", "healthy",
+      "weak", "weaker", "better", "increased", "our", "the", "its", "their", "in", "of", "for", "and", "with", "from",
+      "by", "on", "to", "at", "both", "all", "core", "new", "growing", "strength", "growth", "saw", "see", "sees",
+      "had", "has", "have", "drove", "drive", "drives", "grew", "grow", "grows", "posted", "was", "were", "is", "are"};
+  re2::StringPiece before, line;
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), from), kPair, &before, &line)) return from;
+  const Lexicon::Entry* e = segments_->Find(std::string_view(line.data(), line.size()));
+  if (!e || e->Attr("kind") != "line" || kNot.count(std::string_view(line.data(), line.size()))) return from;
+  std::string_view b(before.data() ? before.data() : "", before.size());
+  static const RE2 kTogether(R"((?i)total|overall|combined)");
+  if (RE2::FullMatch(re2::StringPiece(b.data(), b.size()), kTogether)) return from;  // the lines together: no pair's name
+  // (and a name in capitals before it: "Office suite products and cloud services")
+  if (!b.empty() && std::islower(static_cast<unsigned char>(b[0])) && !kNot.count(b) && !b.ends_with("ly") && !b.ends_with("ed"))
+    return NameStart(text, static_cast<size_t>(before.data() - text.data()));
+  return NameStart(text, static_cast<size_t>(line.data() - text.data()));
+}
+
+// "Network products and cloud services sales", "Search and social ads revenue": a line
+// named as a pair, from its capitalised first word (not "Total product and services revenue")
+size_t Metrics::AndHead(std::string_view text, size_t from) {
+  static const RE2 kAndHead(R"((?:^|[\s,(])(([A-Z][\w-]*)(?:\s+[a-z][\w-]*)?\s+and\s+(?:[a-z][\w-]*\s+)?)$)");
+  re2::StringPiece pair, first;
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), from), kAndHead, &pair, &first)) return from;
+  const size_t first_b = static_cast<size_t>(first.data() - text.data());
+  const size_t start = NameStart(text, first_b + first.size() + 1);  // the first word is a name's
+  return start <= first_b ? start : from;
+}
+
+// Where the capitalised words right before `at` begin ("Office 365 " before "Commercial"):
+// names and model numbers, not sentence openers, periods or basis words.
+size_t Metrics::NameStart(std::string_view text, size_t at) {
+  static const std::set<std::string, std::less<>> kStop = {
+      "The", "Our", "Its", "Their", "This", "That", "These", "Those", "And", "But", "So", "Or", "In", "For", "On",
+      "At", "With", "From", "Of", "By", "As", "Total", "Net", "Adjusted", "GAAP", "Non-GAAP", "Reported", "Organic",
+      "Fiscal", "Quarter", "Full", "Year", "First", "Second", "Third", "Fourth", "Also", "Overall", "Now", "Then",
+      "Similarly", "Meanwhile", "Again", "Finally", "Lastly", "Next", "Turning", "Moving", "Both", "All", "Each",
+      "We", "I", "Consolidated", "Company", "Group", "Q", "FY", "YTD", "Yes", "Well", "OK", "Okay", "Further",
+      "Additionally", "Importantly", "Likewise", "While", "Although", "When", "If", "Record", "Strong"};
+  size_t from = at;
+  while (from >= 2 && text[from - 1] == ' ') {
+    size_t b = from - 1;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != ',' && text[b - 1] != '(' && text[b - 1] != '"') --b;
+    std::string_view w = text.substr(b, from - 1 - b);
+    bool digits = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    // (an initialism with dots counts: "U.S. Retail Bank")
+    bool upper = !w.empty() && std::isupper(static_cast<unsigned char>(w[0])) &&
+                 (std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '&' || c == '-'; }) ||
+                  (w.size() <= 6 && w.back() == '.' &&
+                   std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '.'; })));
+    bool period = w.size() >= 2 && (w[0] == 'Q' || w[0] == 'H') && std::isdigit(static_cast<unsigned char>(w[1]));
+    bool year = digits && w.size() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    if (w.empty() || kStop.count(w) || period || year || w.starts_with("FY") || w.ends_with("ly")) break;
+    if (digits) {  // a number only inside a name: "Office 365 Commercial"
+      size_t prev = b >= 2 ? text.rfind(' ', b - 2) : std::string_view::npos;
+      size_t word = prev == std::string_view::npos ? 0 : prev + 1;
+      if (b < 2 || text[b - 1] != ' ' || !std::isupper(static_cast<unsigned char>(text[word]))) break;
+    } else if (!upper) {
+      break;
+    }
+    from = b;
+  }
+  return from;
+}
+
+// The company itself is not a segment: "Micron delivered", "AMD's revenue".
+bool Metrics::IsCompany(const Call& call, std::string_view seg) {
+  std::string_view co = call.company;
+  co = co.substr(0, co.find(' '));
+  return !seg.empty() && co.size() == seg.size() &&
+         std::equal(co.begin(), co.end(), seg.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+}
+
+bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, Mention* x) const {
+  const Call& call = ctx.analysis.call;
+  switch (x->in->kind) {
+    case Kind::kMetric: {
+      x->metric = metrics_->Find(m.Group(*x->m, "metric"));
+      if (!x->metric) return false;
+      std::string_view sa = m.Group(*x->m, "seg"), sb = m.Group(*x->m, "seg2");
+      // "G&A expense": another metric's name the vocabulary holds whole, read as a segment and a
+      // metric (not "commercial RPO" said in full, the same metric's)
+      if (!sa.empty() && sb.empty() && x->e > static_cast<uint32_t>(sa.data() - ctx.text.data())) {
+        size_t at = static_cast<size_t>(sa.data() - ctx.text.data());
+        if (const Lexicon::Entry* whole = metrics_->Find(ctx.text.substr(at, x->e - at)); whole && whole != x->metric) {
+          x->metric = whole;
+          return true;
+        }
+      }
+      std::string a = Segment(sa, ctx.text), b = Segment(sb, ctx.text);
+      if (IsCompany(call, a)) a.clear();
+      // "Consumer Bank net income": a name ending in an organisation's noun is the whole name
+      static const std::set<std::string, std::less<>> kOrgans = {"Bank", "Group", "Management"};
+      if (!a.empty() && b.empty() && kOrgans.count(sb) && std::isupper(static_cast<unsigned char>(sa[0])))
+        a = std::string(sa.data(), static_cast<size_t>(sb.data() + sb.size() - sa.data()));
+      x->text = a.empty() ? b : b.empty() ? a : a + " " + b;
+      // "Office 365 Commercial revenue", "Securities Services revenue": the name the line ends
+      // (from the words that name a segment: not a stop word the vocabulary lists, "and services revenue")
+      if (std::string_view first = !a.empty() ? sa : sb, last = !sb.empty() ? sb : sa; !x->text.empty() && !first.empty()) {
+        size_t at = static_cast<size_t>(first.data() - ctx.text.data());
+        size_t from = NameStart(ctx.text, at), end = static_cast<size_t>(last.data() + last.size() - ctx.text.data());
+        if (size_t pair = AndHead(ctx.text, from); pair != from) from = pair;
+        else if (from == at && AllLower(first)) from = LowerPairHead(ctx.text, from);
+        std::string_view head = ctx.text.substr(from, at - from);
+        if (!head.empty() && !IsCompany(call, head.substr(0, head.find(' '))))
+          x->text = DropWhole(ctx.text.substr(from, end - from));
+      }
+      return true;
+    }
+    case Kind::kSegment: {
+      std::string_view seg = m.Group(*x->m, "seg");
+      // "Within Services, Consulting realized ...": the subject is the name after the comma
+      if (size_t c = seg.rfind(", "); x->in->subject && c != std::string_view::npos &&
+                                      seg.find(" and ", c) == std::string_view::npos && seg.find(" & ", c) == std::string_view::npos)
+        seg.remove_prefix(c + 2);
+      // "Turning to CapEx.": the sentence's full stop is no part of the name (an abbreviation's
+      // is: "U.S.")
+      if (seg.size() > 1 && seg.back() == '.' && seg.find('.') == seg.size() - 1) seg.remove_suffix(1);
+      // "Turning to life and retirement's first quarter.": nor is the period it closes with
+      static const RE2 kClosingPeriod(
+          R"(((?:'s)?\s+(?:(?:(?:first|second|third|fourth)[\s-])?quarter|Q[1-4]|(?:full[\s-])?year)(?:\s+(?:results|performance))?|\s+(?:results|performance))$)");
+      if (re2::StringPiece tail; seg.find(' ') != std::string_view::npos &&
+                                 RE2::PartialMatch(re2::StringPiece(seg.data(), seg.size()), kClosingPeriod, &tail))
+        seg.remove_suffix(tail.size());
+      const Lexicon::Entry* e = segments_->Find(seg);
+      if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
+      if (x->in->checked_names && notnames_) {
+        // "While Asia Wealth Management revenue ...": a sentence opener is not part of the name
+        static const std::set<std::string, std::less<>> kOpeners = {
+            "While", "When", "If", "Although", "Though", "Because", "Since", "After", "Before", "During", "Excluding",
+            "Including", "Despite", "Meanwhile", "However", "And", "But", "So", "Now", "Also", "Then", "The", "Our"};
+        for (size_t sp = seg.find(' '); sp != std::string_view::npos && kOpeners.count(seg.substr(0, sp)); sp = seg.find(' '))
+          seg.remove_prefix(sp + 1);
+        if (notnames_->Find(seg)) return false;  // "Net revenue"
+        std::string_view last_word = seg.substr(seg.find_last_of(' ') + 1);
+        const Lexicon::Entry* last = segments_->Find(last_word);
+        if (last && last->Attr("kind") == "month") return false;  // "..., September revenue fell"
+        if (metrics_->Find(last_word)) return false;              // "Our GAAP EPS grew by 7%"
+      }
+      // "fee revenue excluding Trading rose 5%": what is left out is no segment
+      static const RE2 kLeftOut(R"((?i)\b(?:excluding|ex\.?|except|other\s+than|outside(?:\s+of)?|without)\s+(?:the\s+|our\s+)?$)");
+      if (size_t at = seg.data() - ctx.text.data(); seg.data() && at <= ctx.text.size()) {
+        size_t from = at > 24 ? at - 24 : 0;
+        if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kLeftOut)) return false;
+      }
+      x->text = Segment(seg, ctx.text);
+      x->name_at = seg.data() ? static_cast<uint32_t>(seg.data() - ctx.text.data()) : x->b;
+      return !x->text.empty() && !IsCompany(call, x->text);
+    }
+    case Kind::kBasis:
+      x->text = x->in->attr == "none" ? "" : x->in->attr;
+      return true;
+    case Kind::kPeriod: {
+      x->text = Period(m, *x->m, x->in->attr, call, forward, !forward && LastBefore(ctx.text, x->b));
+      // (no year before earnings calls were held: a speech-to-text "19 ... 33 cents" is no 1933)
+      static const RE2 kYear(R"(\b((?:19|20)\d\d)\b)");
+      if (int year = 0; x->text.find("19") != std::string::npos && RE2::PartialMatch(x->text, kYear, &year) && year < 1990)
+        return false;
+      return !x->text.empty() || x->in->attr == "this";
+    }
+    default:
+      return true;
+  }
+}
+
+}  // namespace callscope::rules::metrics_detail

@@ -1,0 +1,257 @@
+// The metrics module's own header (data/metrics.pack + metrics.lex), shared by its files only:
+// what a sentence's mentions are, the state carried between sentences, and the module class,
+// whose member functions live by concern in module.cc (the sentence flow and what carries between
+// sentences), mentions.cc (collecting mentions), periods.cc, attach.cc (tying each quantity to
+// its metric) and figures.cc (the tests and records attach.cc uses).
+#pragma once
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "rules/engine.h"
+#include "rules/pack.h"
+#include "rules/modules/modules.h"
+#include "rules/modules/phrases.h"
+
+namespace callscope::rules::metrics_detail {
+
+// What a quantity is to the metric before it (Metrics::Roles): its level, a change, an earlier level.
+enum FigureRole : int { kLevel, kChange, kFrom };
+
+enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast, kYoy, kQoq, kShareOf, kBlock, kForward, kFlat };
+
+struct RuleInfo {
+  Kind kind;
+  std::string attr;  // basis name, period rel, block scope, segment scope
+  int sign = 1;
+  std::string unit;  // a block only for quantities in this unit ("%"), else any
+  bool carries = true;  // a period the next sentences of the paragraph inherit (carry=no: not)
+  bool holds = false;   // basis: a sentence holding it sets no basis for the turn (carry=block)
+  bool subject = false;        // segment: the sentence's subject (subject=1)
+  bool checked_names = false;  // segment: its name is checked against notnames (names=checked)
+  int opens = -1;  // segment: opening a sentence, it speaks for the next ones (opens=1: also named after a metric; opens=0: never)
+  bool ref = false;          // period: a reference a change is counted from, never when (ref=1)
+  bool own = false;          // basis: only of the metric whose name it holds or follows (own=1)
+  bool named_after = false;  // change: a noun after the number, of the metric named after it (named=after)
+  bool right_after = false;  // basis: of the figure it follows, said right after the number (after=1)
+  bool when = false;  // period: an earlier one named in full, when the figure happened unless a cue makes it a reference (when=1)
+  bool known = false;  // segment: only a name the call gave a figure to before (known=1)
+};
+
+struct Mention {
+  uint32_t b, e;
+  const Match* m;
+  const RuleInfo* in;
+  const Lexicon::Entry* metric = nullptr;
+  std::string text;  // segment name, basis, resolved period
+  std::string own;   // a period a cue made a reference: what it names read as the figure's own
+  bool comparative = false;
+  bool cause = false;    // a period named as the source of an effect ("the impact from our Q3 offering")
+  uint32_t name_at = 0;  // a segment: where its name starts (the match may start a word before it)
+};
+
+struct State : ModuleState {
+  int turn = -1;
+  std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
+  // `segment` was named by the paragraph's opening words in a section (Section), not a heading
+  // sentence; with its revenue ("Fixed Income revenues were up 2%")
+  bool segment_opened = false, segment_line = false;
+  bool framed = false;  // the basis was said of the figures to come ("on a GAAP basis"), not of one metric
+  bool consolidated = false;  // ... of the consolidated results only: not of a segment's
+  // A region the turn reviews as a reporting segment ("In the Europe segment, sales rose 12%"): the
+  // lines named after it ("Books revenue rose 8%") are the region's, until a figure of no segment
+  // or another segment's.
+  std::string region;
+  // The last period a forward-looking sentence of this turn named ("beginning with Q1 where we
+  // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
+  std::string forward_period;
+  int period_at = 0;  // the sentence that named `period`
+  int basis_at = 0;   // ... and `basis`
+  bool period_heading = false;  // ... a heading, no figures in it
+  std::string opener;  // the segment that opened a recent sentence of the paragraph
+  int opener_until = 0;  // the last sentence `opener` speaks for
+  // `opener` was named with its revenue ("Corporate Lending revenues increased 5%")
+  bool opener_line = false;
+  std::string turn_segment;  // the last segment that headed a paragraph or opened the turn's talk of it
+  int turn_segment_at = 0;   // its sentence
+  // The segment a section of the turn is about, paragraphs on (Section): its sentence, and whether
+  // it was set by the segment's bottom line ("Harbor Lending reported net income of $310 million").
+  std::string section;
+  int section_at = 0;
+  bool section_reports = false;
+  bool section_pending = false;  // a slide was turned to, its segment not yet named
+  bool forward = false;  // this sentence looks ahead
+  // The call's currency, for amounts said without one (NoteCurrency).
+  bool currency_read = false;
+  std::string declared, counted;
+  std::string Currency() const { return declared.empty() ? counted : declared; }
+  // the metrics the last sentence named with a segment (ThatImpact), and its index
+  std::vector<std::pair<std::string, std::string>> last;
+  int last_at = -1;
+  // the segments the call's figures were given so far, in lower case (for rules with known=1)
+  std::set<std::string, std::less<>> known;
+  std::vector<Mention> ms;
+  std::vector<std::pair<int, int>> roles;
+  std::vector<const Mention*> used, forced, region_after;
+  // a quantity's place in a list of k said before "respectively" whose metrics are not all named:
+  // {n, k}, else {0, 0} ("$7 billion or $1.20 per share, ... up 11% and 13%, respectively")
+  std::vector<std::pair<int, int>> slot;
+};
+
+constexpr int kPeriodReach = 6;
+constexpr int kOpenerReach = 2;
+// "Segment gross margin ..." speaks of a segment opened at most this many sentences back
+constexpr int kSectionReach = 15;
+
+inline bool IsCurrency(const std::string& u) {
+  return u.size() == 3 && std::all_of(u.begin(), u.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+inline bool AllLower(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+// Words before a figure that name another level than a segment's: an opening preposition of
+// `leads` ("Outside the Americas, ...") or a word of the whole ("Company gross margin",
+// "Together").
+inline std::string LevelRegex(const char* leads, const char* more_words) {
+  return std::string(R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:)") + leads +
+         R"()\b|\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|whole|entire)" +
+         more_words + R"()\b)";
+}
+// "Segment gross margin rose ...": a sentence about the segment the turn last opened.
+inline bool OpensWithSegment(std::string_view text) {
+  static const RE2 kSegmentOpens(R"(^\W*Segment\s)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kSegmentOpens);
+}
+inline bool AllUpper(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+class Metrics : public Module {
+ public:
+  explicit Metrics(const Pack& p);
+  const std::string& error() const { return error_; }
+  const char* name() const override { return "metrics"; }
+  std::unique_ptr<ModuleState> NewState() const override { return std::make_unique<State>(); }
+  void Describe(const Analysis& a, std::vector<std::string>* lines) const override {
+    for (const auto& x : a.tags.metrics) lines->push_back(rules::Describe(x));
+  }
+
+  bool Wants(const SentenceContext& ctx) const override {
+    return ctx.role != Role::kAnalyst && ctx.role != Role::kOperator && pack_.MayMatch(ctx.text);
+  }
+  void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override;
+
+ private:
+  // module.cc: the sentence flow, and what carries from sentence to sentence
+  void NoteCurrency(const SentenceContext& ctx, State* st) const;
+  void Section(const SentenceContext& ctx, State* st) const;
+  static bool NamedHere(const State& st, const std::string& segment);
+  std::string SegmentKind(std::string_view name) const;
+  static bool WholeBetween(std::string_view text, uint32_t from, uint32_t to);
+  static bool Deferred(std::string_view s, uint32_t b);
+  static bool ReviewHeading(std::string_view text);
+  static bool TurnsTo(std::string_view text);
+  void RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;
+  static bool RevenueAfter(const State& st, const Mention& seg);
+  static bool FinancialAfter(const State& st, const Mention& seg);
+  void ThatImpact(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;
+  // Verbs that tell a result, not a forecast.
+  static constexpr const char* kResultVerbs =
+      "was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|"
+      "generated|posted|totaled|totalled|came\\s+in";
+  void AheadOfYear(const SentenceContext& ctx, const State& st, size_t from, Tags* out) const;
+
+  // mentions.cc: the mentions of a sentence
+  bool IsLine(const std::string& name) const { return SegmentKind(name) == "line"; }
+  bool IsRegion(const std::string& name) const { return SegmentKind(name) == "region"; }
+  void Collect(const SentenceContext& ctx, const Matches& m, State* st) const;
+  static std::string_view DropWhole(std::string_view seg);
+  std::string Segment(std::string_view seg, std::string_view sentence = {}) const;
+  std::string InRegion(const std::string& region, const std::string& line) const;
+  size_t LowerPairHead(std::string_view text, size_t from) const;
+  static size_t AndHead(std::string_view text, size_t from);
+  static size_t NameStart(std::string_view text, size_t at);
+  static bool IsCompany(const Call& call, std::string_view seg);
+  bool Fill(const SentenceContext& ctx, const Matches& m, bool forward, Mention* x) const;
+
+  // periods.cc: periods and comparison kinds
+  static bool Carries(const Mention& x);
+  static bool Stale(const std::string& period, const Call& call);
+  static bool JustBegun(const std::string& period, const Call& call);
+  static bool Ahead(const std::string& period, const Call& call);
+  static bool RefersBack(const SentenceContext& ctx, uint32_t from, uint32_t to);
+  static int QuarterNumber(std::string_view w);
+  static int Year(std::string_view y, int dflt);
+  static std::string Quarter(int q, int y) { return y ? fmt::format("Q{} {}", q, y) : fmt::format("Q{}", q); }
+  static std::string Relative(const Call& call, const std::string& rel);
+  static bool LastBefore(std::string_view text, uint32_t b);
+  static std::string Period(const Matches& m, const Match& x, const std::string& rel, const Call& call, bool forward,
+                            bool past = false);
+  void CompareKind(const SentenceContext& ctx, const State& st, uint32_t b, uint32_t e, uint32_t next, Comparison* c) const;
+  static const Mention* PeriodAfter(const SentenceContext& ctx, const State& st, uint32_t qe, uint32_t next);
+  static bool YearAgoAfter(const SentenceContext& ctx, const State& st, uint32_t qe);
+
+  // attach.cc: the walk over a sentence's quantities
+  void Roles(const SentenceContext& ctx, const State& st) const;
+  void Attach(const SentenceContext& ctx, const Matches& m, const State& st, Tags* out) const;
+  void Flat(const SentenceContext& ctx, const State& st, Tags* out) const;
+
+  // figures.cc: what attach.cc reads around a number, and new records
+  static std::string Fits(const Lexicon::Entry& metric, const std::string& unit, bool share_of);
+  static bool WhichOthers(const State& st, std::string_view s, uint32_t qb);
+  static bool OthersGrowth(const State& st, const Matches& m, std::string_view s, uint32_t qb);
+  static bool Scaled(std::string_view t);
+  static bool IsNone(const Lexicon::Entry& metric) { return metric.Attr("class") == "none"; }
+  void Respectively(const SentenceContext& ctx, const State& st, std::vector<const Mention*>* forced,
+                    std::vector<std::pair<int, int>>* slot) const;
+  // The last record this sentence made that `pred` accepts (they sit at the end of `out`).
+  template <typename Pred>
+  static Metric* LastOfSentence(const SentenceContext& ctx, Tags* out, Pred pred) {
+    for (size_t k = out->metrics.size(); k-- > 0 && out->metrics[k].sentence == ctx.index && out->metrics[k].turn == ctx.turn.index;)
+      if (pred(out->metrics[k])) return &out->metrics[k];
+    return nullptr;
+  }
+  static const Mention* RightAfter(const State& st, uint32_t qb, uint32_t qe);
+  static const Mention* MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe);
+  static const Mention* NounAfter(const State& st, uint32_t qe);
+  static bool OtherThingAfter(std::string_view s, uint32_t e);
+  static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun);
+  static bool LostBreak(std::string_view s, uint32_t from, uint32_t to);
+  static bool AndBetween(const SentenceContext& ctx, size_t i);
+  static const Mention* PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i);
+  static bool Blocked(const State& st, std::string_view s, uint32_t prev_end, uint32_t qb, uint32_t qe,
+                      const std::string& unit);
+  static bool WordsBetween(const State& st, std::string_view s, uint32_t qe, const Mention& k);
+  static bool InMetric(const State& st, const Mention& x);
+  static bool InShareOf(const State& st, const Mention& x);
+  static std::string DefaultUnit(const Lexicon::Entry& metric);
+  const Mention* RegionAfter(const SentenceContext& ctx, const State& st, uint32_t qe) const;
+  static void InUnitOf(Comparison* c, const std::string& unit, bool guessed);
+  // The 40 bytes before offset `qb`.
+  static std::string_view Before(std::string_view s, uint32_t qb) { return s.substr(qb > 40 ? qb - 40 : 0, qb > 40 ? 40 : qb); }
+  static bool LossBefore(std::string_view before);
+  static bool BenefitBefore(std::string_view before);
+  static bool LossAfter(std::string_view after);
+  static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {},
+                       std::string_view after = {});
+  Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
+             const Mention* seg_between) const;
+  Metric New(const SentenceContext& ctx, const State& st, const Lexicon::Entry* metric, uint32_t qb, uint32_t qe,
+             uint32_t next, const Mention* seg_between, int64_t named_end = -1) const;
+
+  const Pack& pack_;
+  const Lexicon *metrics_, *segments_, *notnames_;  // notnames_ may be absent
+  const Lexicon *currencies_, *curwords_;            // symbols and words to ISO codes; may be absent
+  const Lexicon* numwords_;                          // "three" is 3; may be absent
+  std::unordered_map<const Rule*, RuleInfo> info_;
+  std::string error_;
+};
+
+}  // namespace callscope::rules::metrics_detail

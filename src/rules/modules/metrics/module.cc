@@ -1,0 +1,408 @@
+// The metrics module (data/metrics.pack + metrics.lex): ties the quantities of a management
+// sentence to the metric they measure, with period, basis, segment and comparisons.
+// Per sentence: collect mentions (metrics, segments, periods, basis, comparison cues; mentions.cc),
+// then walk the quantities left to right (attach.cc); each is a level (a new Metric), a change or an
+// earlier level ("from $10 million"), which attach to the Metric before them. This file: the
+// sentence flow, and what a turn, paragraph or section carries to the sentences after it.
+#include "rules/modules/metrics/metrics.h"
+#include "rules/modules/modules.h"
+
+namespace callscope::rules::metrics_detail {
+
+Metrics::Metrics(const Pack& p)
+    : pack_(p), metrics_(p.lexicon("metric")), segments_(p.lexicon("segment")), notnames_(p.lexicon("notname")),
+      currencies_(p.lexicon("currency")), curwords_(p.lexicon("curword")), numwords_(p.lexicon("numword")) {
+  static const std::unordered_map<std::string, Kind> kinds = {
+      {"metric", Kind::kMetric}, {"segment", Kind::kSegment}, {"period", Kind::kPeriod},
+      {"basis", Kind::kBasis},   {"change", Kind::kChange},   {"from", Kind::kFrom},
+      {"contrast", Kind::kContrast}, {"yoy", Kind::kYoy},     {"qoq", Kind::kQoq},
+      {"share_of", Kind::kShareOf}, {"block", Kind::kBlock}, {"forward", Kind::kForward},
+      {"flat", Kind::kFlat}};
+  for (const auto& r : p.rules()) {
+    auto k = kinds.find(r->Attr("kind"));
+    if (k == kinds.end()) {
+      error_ = fmt::format("{}:{}: rule {}: kind must be one of metric, segment, period, basis, change, from, "
+                           "contrast, yoy, qoq, share_of, block, forward, flat", r->file, r->line, r->name);
+      return;
+    }
+    std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kSegment ? "scope"
+                      : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope")
+                      : k->second == Kind::kChange ? "after" : "rel";
+    info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
+                      r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
+                      r->Attr("subject") == "1", r->Attr("names") == "checked", std::atoi(r->Attr("opens", "-1").c_str()),
+                      r->Attr("ref") == "1", r->Attr("own") == "1", r->Attr("named") == "after",
+                      k->second == Kind::kBasis && r->Attr("after") == "1", r->Attr("when") == "1",
+                      r->Attr("known") == "1"};
+  }
+}
+
+void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const {
+  State& st = *static_cast<State*>(state);
+  if (ctx.turn.index != st.turn)
+    st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.region.clear(), st.period.clear(),
+    st.forward_period.clear(), st.turn_segment.clear(), st.section.clear();
+  if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
+  // (a period a heading named, "Let me now walk through our full year 2019 results.", runs on into the
+  // next paragraphs, kPeriodReach sentences: layouts that make each sentence a paragraph)
+  if (ctx.paragraph_start) {
+    if (!st.period_heading || ctx.index - st.period_at > kPeriodReach) st.period.clear();
+    st.segment.clear();
+  }
+  // A period named in passing does not run on for ever where a layout gives a whole turn as one
+  // paragraph: it carries over the next kPeriodReach sentences.
+  if (!st.period.empty() && ctx.index - st.period_at > kPeriodReach) st.period.clear();
+  NoteCurrency(ctx, &st);
+  if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
+  if (!m->searched) {  // the prefilter said no (no slide number: only a section to close)
+    st.ms.clear(), st.section_pending = false;
+    if (!st.section.empty() || !st.segment.empty())
+      Section(ctx, &st);  // "Back to the whole company."
+    return;
+  }
+  Collect(ctx, *m, &st);
+  const size_t made_from = out->metrics.size();
+  if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
+  AheadOfYear(ctx, st, made_from, out);
+  ThatImpact(ctx, &st, made_from, out);
+  RegionLines(ctx, &st, made_from, out);
+  for (size_t i = made_from; i < out->metrics.size(); ++i)
+    if (!out->metrics[i].segment.empty()) st.known.insert(Lower(out->metrics[i].segment));
+  // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
+  bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
+  for (const Mention& x : st.ms) {
+    if (x.in->kind == Kind::kBasis && x.in->carries && !disclaimer) {
+      // said of the figures to come: "on a GAAP basis", "in non-GAAP terms", or "Turning to our
+      // non-GAAP results", "we will discuss non-GAAP measures" (not "immaterial to our non-GAAP
+      // results"); framed until another basis is named ("... non-GAAP results" then "non-GAAP EPS")
+      static const RE2 kBasisTerms(R"((?i)^\s+(?:basis|terms)\b)");
+      static const RE2 kResults(R"((?i)^\s+(?:financial\s+)?(?:results|numbers|figures|measures|discussion|performance)\b)");
+      static const RE2 kPresents(
+          R"((?i)\b(?:turning|moving|turn|discuss\w*|review\w*|present\w*|refer\w*|speak\w*|talk\w*|focus\w*|unless\s+otherwise|all)\b[^.;]*$)");
+      re2::StringPiece after(ctx.text.data() + x.e, ctx.text.size() - x.e), before(ctx.text.data(), x.b);
+      bool frames = RE2::PartialMatch(after, kBasisTerms) ||
+                    (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
+      // ("we will discuss non-GAAP figures for our consolidated results": not the segments' figures)
+      static const RE2 kConsolidated(R"((?i)\bconsolidated\b)");
+      const bool kept = st.framed && st.basis == x.text;
+      st.consolidated = frames ? RE2::PartialMatch(after, kConsolidated) : kept && st.consolidated;
+      st.framed = frames || kept;
+      st.basis = x.text, st.basis_at = ctx.index;
+      break;
+    }
+  }
+  for (const Mention& x : st.ms) {
+    if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x) && !Stale(x.text, ctx.analysis.call)) {
+      st.period = !st.forward && JustBegun(x.text, ctx.analysis.call) ? ctx.analysis.call.fiscal_period : x.text;
+      st.period_at = ctx.index, st.period_heading = ctx.quantities.empty() && !st.forward && ReviewHeading(ctx.text);
+      if (st.forward && Ahead(x.text, ctx.analysis.call)) st.forward_period = x.text;
+    }
+    // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
+    if (x.in->kind == Kind::kSegment && x.in->attr == "paragraph" && ctx.quantities.empty())
+      st.segment = st.turn_segment = x.text, st.segment_opened = false,
+      st.turn_segment_at = ctx.index;
+    // "Harbor Lending reported net income of $150 million. Adjusted net income was ...": a
+    // segment that opens a sentence speaks for the next kOpenerReach sentences too
+    // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
+    // (its name opening the sentence: not "We expect Harbor revenue to rise 2%")
+    if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.in->opens != 0 && x.name_at <= 4 &&
+        (x.in->subject || FinancialAfter(st, x)))
+      st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
+      st.opener_line = !x.in->subject && RevenueAfter(st, x);
+    // ... and so does one named right after an opening metric: "Revenues for the Mobile Business
+    // Unit rose to $1.9 billion. ... Operating income was $979 million" (not a region: "Revenue
+    // in the Americas grew 5%" leaves the next sentence the company's)
+    if (x.in->kind == Kind::kSegment && x.in->opens == 1 && x.b <= 4 && !IsRegion(x.text))
+      st.opener = st.turn_segment = x.text, st.opener_until = ctx.index + kOpenerReach,
+      st.turn_segment_at = ctx.index, st.opener_line = false;
+    // (so does one a metric's name holds: "KLM's sales reached $70 million", a line of the
+    // vocabulary aside: "Services revenue grew 9%")
+    // (the name before the metric's: not "Our average price for aggregates rose 3%")
+    else if (x.in->kind == Kind::kMetric && !x.text.empty() && x.b <= 4 && x.metric->Attr("class") != "none" &&
+             !IsRegion(x.text) && !IsLine(x.text) &&
+             Lower(ctx.text.substr(0, x.text.size() + 8)).find(Lower(x.text)) != std::string::npos)
+      st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
+      st.opener_line = x.metric->Name() == "revenue";
+    // (and so does the subject of a sentence that turns to it: "Turning to the U.S., our Harbor
+    // Bank delivered earnings of $890 million. ... Segment earnings were $1.0 billion")
+    // (and heads the section, paragraphs on: layouts that break a paragraph every few lines)
+    else if (x.in->kind == Kind::kSegment && x.in->subject && !IsRegion(x.text) && TurnsTo(ctx.text))
+      st.opener = st.turn_segment = st.section = x.text, st.opener_until = ctx.index + kOpenerReach,
+      st.turn_segment_at = st.section_at = ctx.index, st.opener_line = false, st.section_reports = false;
+    // ... and it speaks on while the sentences name it again ("KLM's sales reached $70 million.
+    // Demand for KLM's sensors held up. ... Its operating profit rose 3%")
+    else if (x.in->kind == Kind::kSegment && !st.opener.empty() && x.text == st.opener && ctx.index <= st.opener_until)
+      st.opener_until = ctx.index + kOpenerReach;
+  }
+  Section(ctx, &st);
+  // "Segment gross margin rose 1 point. Operating expenses increased 8%.": the segment the turn
+  // opened lately is the section's (not "Now to security." pages before, in a call given as one
+  // turn)
+  if (!st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
+      OpensWithSegment(ctx.text))
+    st.section = st.turn_segment, st.section_at = ctx.index, st.section_reports = false;
+}
+
+// The call's currency, for amounts said without one ("Total revenues were 9.8 billion"): the one
+// declared anywhere in the call ("I refer to results in US dollars"), else the one its explicit
+// amounts use most ($, USD, EUR, CHF ...). Read once per call, from every turn.
+void Metrics::NoteCurrency(const SentenceContext& ctx, State* st) const {
+  if (st->currency_read || !currencies_ || !curwords_) return;
+  st->currency_read = true;
+  static const RE2 kIn(R"((?i)\bin\s+((?:(?:U\.?S\.?|Canadian|Australian|Swiss)\s+)?(dollars|francs|euros|pounds(?:\s+sterling)?|yen))\b)");
+  static const RE2 kMark(R"((US\$|C\$|A\$|\$|€|£|¥|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD)\b)\s?\d)");
+  std::map<std::string, int> votes;
+  for (const Turn& t : ctx.analysis.turns) {
+    re2::StringPiece sp(t.text);
+    std::string phrase, word, mark;
+    if (st->declared.empty() && RE2::PartialMatch(sp, kIn, &phrase, &word)) {
+      const Lexicon::Entry* e = curwords_->Find(phrase);
+      if (!e) e = curwords_->Find(word);  // "U.S dollars": the word alone
+      if (e) st->declared = e->canonical;
+    }
+    while (RE2::FindAndConsume(&sp, kMark, &mark))
+      if (const Lexicon::Entry* e = currencies_->Find(mark)) ++votes[e->canonical];
+  }
+  int best = 0;
+  for (const auto& [cur, n] : votes)
+    if (n > best) st->counted = cur, best = n;
+}
+
+// A section of the turn about one segment, across paragraphs (layouts that break a turn into a
+// paragraph every few lines, bank calls that go line by line): opened by a heading sentence
+// naming it ("Now, on to the details of HLB's performance.") or by the segment's bottom line
+// said as the subject ("HLB reported net income of $310 million on revenue of $1.4 billion",
+// "Coastal Banking net income in the quarter was $0.9 billion"); closed by a sentence turning
+// to a topic that names no segment ("Turning to the balance sheet"), or one about the whole
+// company ("Firmwide, ..."), and at the end of the turn.
+void Metrics::Section(const SentenceContext& ctx, State* st) const {
+  static const RE2 kTurns(
+      R"((?i)^\W*(?:(?:and|so|now|next|finally|lastly|then|ok(?:ay)?)\b\W*)*(?:let\s+me\s+(?:now\s+|just\s+)?(?:turn|move|go|switch|shift|wrap|close)|let'?s\s+(?:now\s+)?(?:quickly\s+|briefly\s+)?(?:turn|move|go|look|review|discuss|switch|talk)|(?:i'?ll|i\s+will|i'?d\s+like\s+to)\s+(?:now\s+)?(?:turn|move|switch|close|wrap)|turn(?:ing)?|moving|switching|shifting|on\s*to|onto|to\s+wrap|in\s+(?:summary|closing|conclusion)|looking\s+(?:ahead|forward)|with\s+that)\b)");
+  // the whole company, or a new slide ("On slide 9, profit before tax in Marine Insurance
+  // rose 14%": a new slide, a new section); one pass over the sentence for both
+  static const RE2 kWholeOrSlide(
+      R"((?i)\b(?:(slide|page)\s+\d+|firm[\s-]?wide|group[\s-]?wide|(?:total|whole|entire|overall)\s+(?:company|firm|bank|group)|(?:company|firm|group)\s+level|consolidated)\b)");
+  re2::StringPiece text(ctx.text.data(), ctx.text.size()), slide_word;
+  bool named = std::any_of(st->ms.begin(), st->ms.end(),
+                           [](const Mention& x) { return x.in->kind == Kind::kSegment; });
+  bool marked = RE2::PartialMatch(text, kWholeOrSlide, &slide_word);
+  bool slide = marked && !slide_word.empty();
+  // a paragraph opening with another segment than the section's is that one's, the section's
+  // again after it: "Marine Systems' organic growth was 4%. ... Operating margin rose" after
+  // the slide on Connected Home; "Advisory revenues rose 30%" in the Coastal Bank's section
+  if (ctx.paragraph_start && !st->section.empty())
+    for (const Mention& x : st->ms)
+      if (x.in->kind == Kind::kSegment && x.b <= 4 && !IsRegion(x.text) &&
+          x.text != st->section) {
+        st->segment = x.text, st->segment_opened = true;
+        st->segment_line = !x.in->subject && RevenueAfter(*st, x);
+        break;
+      }
+  if (marked || (!named && (!st->section.empty() || !st->segment.empty()) &&
+                 RE2::PartialMatch(text, kTurns)))
+    st->section.clear(), st->segment.clear();
+  // a basis said of one figure does not run on into the next slide's or segment's ("Adjusted
+  // expenses increased 10%." then "Please turn to slide 13. ... expenses increased 2%"); one said
+  // of all the figures to come does (framed)
+  const std::string section_before = st->section;
+  // (named by the slide's sentence, else by the next one's opening words: "On slide 11, we show
+  // how Harbor Lending did. Harbor Lending revenues rose 3%")
+  bool pending = slide || st->section_pending;
+  st->section_pending = false;
+  for (const Mention& x : st->ms) {
+    if (x.in->kind != Kind::kSegment || IsRegion(x.text)) continue;
+    if (pending && (slide || (x.b <= 4 && (x.in->subject || FinancialAfter(*st, x)))))
+      st->section = x.text, st->section_at = ctx.index, st->section_reports = false,
+      pending = false;
+    // (a heading sentence, or one turning to the segment: "Turning to Marine Insurance, we
+    // earned $90 million"; not to a line of a segment that reported)
+    bool heading = x.in->attr == "paragraph" &&
+                   (ctx.quantities.empty() || (!st->section_reports && x.b <= 4 && TurnsTo(ctx.text)));
+    // (the segment the subject, or its name opening the sentence or the clause after an opening
+    // phrase: "Moving to the results, Harbor Lending net income was")
+    static const RE2 kOpening(R"(^[^,;\d]{0,60},\s*$)");
+    size_t at = x.b;
+    while (at < x.e && (ctx.text[at] == ',' || ctx.text[at] == ' ')) ++at;
+    bool opening = x.in->subject || at <= 4 ||
+                   RE2::PartialMatch(re2::StringPiece(ctx.text.data(), at), kOpening);
+    // ("Turning to Marine Insurance, we earned $90 million" too)
+    static const RE2 kEarned(R"((?i)^[^.;\d]{0,24}?\b(?:we|it|they)\s+earned\b)");
+    bool reports =
+        opening && (std::any_of(st->ms.begin(), st->ms.end(),
+                                [&](const Mention& k) {
+                                  return k.in->kind == Kind::kMetric && k.metric &&
+                                         k.metric->Name() == "net_income" && k.e >= x.e &&
+                                         k.e <= x.e + 48;
+                                }) ||
+                    RE2::PartialMatch(
+                        re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kEarned));
+    if (heading || reports)
+      st->section = x.text, st->section_at = ctx.index, st->section_reports = reports;
+  }
+  st->section_pending = slide && pending;
+  if (!st->framed && st->basis_at < ctx.index && (slide || (!st->section.empty() && st->section != section_before)))
+    st->basis.clear();
+}
+
+// Whether the sentence names `segment` for one of its figures (not inherited from the ones
+// before, nor its subject, which speaks for all of them: "the Harbor Cloud topped $5 billion of
+// revenue, up 24%").
+bool Metrics::NamedHere(const State& st, const std::string& segment) {
+  return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+    return x.in->kind == Kind::kSegment && x.text == segment && !x.in->subject;
+  });
+}
+
+// The kind segments.lex gives a name (region, line, not, month), else "".
+std::string Metrics::SegmentKind(std::string_view name) const {
+  const Lexicon::Entry* e = segments_->Find(name);
+  return e ? e->Attr("kind") : std::string();
+}
+
+// The whole company's goal said between a business and a figure: "X's cost-to-income ratio will
+// help the group meet its target of less than 70%" (the target is the group's, not X's).
+bool Metrics::WholeBetween(std::string_view text, uint32_t from, uint32_t to) {
+  if (to <= from) return false;
+  static const RE2 kWhole(
+      R"((?i)\bthe\s+(?:group|firm|company)(?:'s)?\s+(?:(?:meeting|reaching|achieving|hitting|meet|reach|achieve|hit)\s+)?(?:its\s+|our\s+)?(?:targets?|goals?|ambitions?)\b)");
+  return RE2::PartialMatch(re2::StringPiece(text.data() + from, to - from), kWhole);
+}
+
+// A segment named in an aside that defers to its own results ("total cost of revenues, including
+// fees, which I will come back to in the Harbor segment results, were $2.1 billion"): not the figure's.
+bool Metrics::Deferred(std::string_view s, uint32_t b) {
+  static const RE2 kDefer(
+      R"((?i)\b(?:which|that)\s+(?:I|we)(?:'ll|\s+will|\s+would)?\s+(?:discuss|cover|address|review|talk\s+about|come\s+back\s+to)\w*\s+(?:[\w-]+\s+){0,2}?(?:in|with|under|as\s+part\s+of)\s+(?:the\s+|our\s+)?$)");
+  const size_t from = b > 60 ? b - 60 : 0;
+  return RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), kDefer);
+}
+
+// A heading that presents the results of a period: "Let me now walk through our full year 2019
+// results.", "Turning to our full-year results" (not "Looking to Q4, ...": a forecast's period)
+bool Metrics::ReviewHeading(std::string_view text) {
+  static const RE2 kReview(R"((?i)\b(?:review\w*|recap\w*|results|performance)\b)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kReview);
+}
+
+// A sentence opening by turning to a topic: "Turning to the U.S., ...", "And finally, moving on to
+// ...", "Onto ...".
+bool Metrics::TurnsTo(std::string_view text) {
+  static const RE2 kTurns(R"((?i)^\W*(?:(?:and|so|now|finally|lastly|then|okay|ok|also)\W+)*(?:turning|moving|switching|on\s*to|onto)\b)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurns);
+}
+
+// The figures of a line named while the turn reviews a region as a segment are the region's
+// line's ("North America Media"); a sentence naming a region as a segment starts the review, a
+// figure of no segment (a consolidated total) or of a segment said as one ends it.
+void Metrics::RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const {
+  if (st->region.empty() && out->metrics.size() == made_from) return;  // (no figure starts one)
+  static const RE2 kSegmentWord(R"((?i)^\s+(?:segment|business|division)\b)");
+  static const RE2 kWhole(R"((?i)^(?:worldwide|global|total|consolidated|company)\b)");
+  std::string named;  // the segment this sentence names as one
+  for (const Mention& x : st->ms) {
+    if (x.in->kind != Kind::kSegment || x.text.empty()) continue;
+    const size_t at = ctx.text.substr(x.b, x.e - x.b).find(x.text);
+    if (at == std::string_view::npos) continue;
+    const size_t end = x.b + at + x.text.size();
+    if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + end, ctx.text.size() - end), kSegmentWord)) {
+      named = x.text;
+      break;
+    }
+  }
+  if (!st->region.empty() && named.empty())
+    for (size_t i = made_from; i < out->metrics.size(); ++i) {
+      std::string& seg = out->metrics[i].segment;
+      if (seg.empty() || IsRegion(seg) || seg.find(st->region) != std::string::npos ||
+          RE2::PartialMatch(seg, kWhole))
+        continue;
+      seg = st->region + " " + seg;
+    }
+  auto any = [&](auto pred) { return std::any_of(out->metrics.begin() + made_from, out->metrics.end(), pred); };
+  // (a region said as a segment with its figures: not "growth in the New to Canada segment")
+  if (!named.empty())
+    st->region = IsRegion(named) && any([&](const Metric& m) { return m.segment == named; }) ? named : "";
+  else if (any([](const Metric& m) { return m.segment.empty(); }))
+    st->region.clear();
+}
+
+// The metric named right after `seg` is revenue: a line of business, not a reporting segment.
+bool Metrics::RevenueAfter(const State& st, const Mention& seg) {
+  return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+    return k.in->kind == Kind::kMetric && k.metric && k.b < seg.e + 40 && k.e > seg.b &&
+           k.metric->Name() == "revenue";
+  });
+}
+
+// The first metric within a few words after `seg` is one other than a volume or balance (class
+// none): not "Aggregates shipments rose 4%, and our average price ..."
+bool Metrics::FinancialAfter(const State& st, const Mention& seg) {
+  auto first = std::find_if(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+    return k.in->kind == Kind::kMetric && k.metric && k.b < seg.e + 40 && k.e > seg.b;
+  });
+  return first != st.ms.end() && first->metric->Attr("class") != "none";
+}
+
+// "Cloud gross margin should be up one point, driven by the accounting change. Excluding that
+// impact, gross margin will fall two points": the metric said again of what the sentence before
+// it left in is that sentence's segment's.
+void Metrics::ThatImpact(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const {
+  static const RE2 kThatImpact(
+      R"((?i)^\W*(?:excluding|absent|ex\.?|without|adjusting\s+for)\s+(?:that|this|these|those)\s+(?:[\w-]+\s+)?(?:impacts?|effects?|benefits?|items?|changes?)\b)");
+  if (made_from < out->metrics.size() && st->last_at == ctx.index - 1 &&
+      RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kThatImpact))
+    for (size_t i = made_from; i < out->metrics.size(); ++i) {
+      Metric& r = out->metrics[i];
+      for (const auto& [metric, segment] : st->last)
+        if (r.segment.empty() && metric == r.metric) r.segment = segment;
+    }
+  // (the metrics of the sentence's records with a segment, and those it names with one, a
+  // figure said or not)
+  st->last.clear();
+  for (size_t i = made_from; i < out->metrics.size(); ++i)
+    if (!out->metrics[i].segment.empty()) st->last.emplace_back(out->metrics[i].metric, out->metrics[i].segment);
+  for (const Mention& x : st->ms)
+    if (x.in->kind == Kind::kMetric && x.metric && !x.text.empty()) st->last.emplace_back(x.metric->Name(), x.text);
+  st->last_at = ctx.index;
+}
+
+// "We now expect selling expenses to fall 20 to 30 basis points as a share of revenue compared
+// to last year": a change against last year, looked ahead to in a sentence that names
+// no period (nor carries one still to come), is the fiscal year's, not the quarter the call
+// reports ("selling expenses were 9.1% of revenue in the third quarter" before it carries no forecast).
+void Metrics::AheadOfYear(const SentenceContext& ctx, const State& st, size_t from, Tags* out) const {
+  const Call& call = ctx.analysis.call;
+  if (!st.forward || Ahead(st.period, call) || !st.forward_period.empty() || !call.fiscal_year || !call.fiscal_quarter ||
+      from == out->metrics.size())
+    return;
+  if (std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kPeriod && !x.comparative; }))
+    return;
+  static const RE2 kPast(fmt::format(R"((?i)\b(?:{}|had|saw)\b)", kResultVerbs));
+  if (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kPast)) return;
+  const std::string year = fmt::format("FY {}", call.fiscal_quarter == 4 ? call.fiscal_year + 1 : call.fiscal_year);
+  for (size_t i = from; i < out->metrics.size(); ++i) {
+    Metric& r = out->metrics[i];
+    if (r.period != call.fiscal_period || r.comparisons.empty() ||
+        !std::all_of(r.comparisons.begin(), r.comparisons.end(), [](const Comparison& c) { return c.kind == "yoy"; }))
+      continue;
+    // (the figure said after the look ahead: not "Revenue up 5% year over year, and we expect more")
+    if (!std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {
+          return f.in->kind == Kind::kForward && f.e + ctx.sentence.begin <= r.start;
+        }))
+      continue;
+    r.period = year;
+  }
+}
+
+}  // namespace callscope::rules::metrics_detail
+
+namespace callscope::rules {
+
+Result<std::unique_ptr<Module>> MakeMetrics(const Pack& pack) {
+  if (!pack.lexicon("metric") || !pack.lexicon("segment"))
+    return Status(Code::kRules, "metrics.pack: the metrics module needs lexicons named {metric} and {segment}");
+  auto m = std::make_unique<metrics_detail::Metrics>(pack);
+  if (!m->error().empty()) return Status(Code::kRules, m->error());
+  return std::unique_ptr<Module>(std::move(m));
+}
+
+}  // namespace callscope::rules
