@@ -394,8 +394,9 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
       after && (!per || (after->b - qe <= 16 && ctx.text.substr(per->e, qb - per->e).find(',') != std::string_view::npos)))
     per = after;
   // a period still to come, carried from a sentence about it ("there will be more impacts in the
-  // fourth quarter"), is not that of a result said after it ("core EPS fell 19%")
-  static const RE2 kResult(fmt::format(R"((?i)\b(?:{})\b)", kResultVerbs));
+  // fourth quarter"), is not that of a result said after it ("core EPS fell 19%"), nor of a state
+  // said now ("leverage remains at 2.8 times")
+  static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|remains|remained|stands|stood)\b)", kResultVerbs));
   const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
                                                RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult));
   // (a forward sentence after a result: the period still to come that the turn looked ahead
