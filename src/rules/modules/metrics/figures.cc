@@ -320,10 +320,23 @@ void Metrics::SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metri
   r->high = loss ? -std::fabs(q.low) : q.high;
 }
 
+// "Regionally, Asia grew 20% and Europe 8%": the regions of the business the sentences just
+// before reviewed ("Advisory revenues rose 15%. ..."), not of the whole company (nor a region's
+// share of the total: "Geographically, Europe was 27% of revenue"). Returns `seg` otherwise.
+std::string Metrics::OfBusiness(const SentenceContext& ctx, const State& st, const std::string& seg, uint32_t qe) const {
+  static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
+  static const RE2 kOfTotal(R"((?i)^\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\b)");
+  if (seg.empty() || !IsRegion(seg) || st.business.empty() || ctx.index - st.business_at > kOpenerReach ||
+      !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kRegionally) ||
+      RE2::PartialMatch(re2::StringPiece(ctx.text.data() + qe, ctx.text.size() - qe), kOfTotal))
+    return seg;
+  return InRegion(seg, st.business);
+}
+
 Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
            const Mention* seg_between) const {
   Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
-  if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : mm.text;
+  if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : OfBusiness(ctx, st, mm.text, qe);
   // "Segment operating income increased 12%", paragraphs after "Revenue from Devices was ...":
   // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
   // (and every metric of a sentence that opens so: "..., and gross margin percentage rose"; not
@@ -377,6 +390,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
           !WholeBetween(ctx.text, x.e, qb) && !Deferred(ctx.text, x.name_at))
         r.segment = x.text;
   }
+  r.segment = OfBusiness(ctx, st, r.segment, qe);
   // Period: the nearest non-comparative one before, else right after (no comma), else carried.
   // (not a past one said before a cue of the future that the figure follows: "following several
   // one-off items in 2016, and we expect EPS of $2.15")

@@ -95,6 +95,10 @@ struct State : ModuleState {
   // the metrics the last sentence named with a segment (ThatImpact), and its index
   std::vector<std::pair<std::string, std::string>> last;
   int last_at = -1;
+  // the last segment not a region that a figure of the turn was given, and its sentence
+  // ("Regionally, ..." after it speaks of that business's regions)
+  std::string business;
+  int business_at = -1;
   // the segments the call's figures were given so far, in lower case (for rules with known=1)
   std::set<std::string, std::less<>> known;
   std::vector<Mention> ms;
@@ -241,6 +245,7 @@ class Metrics : public Module {
   static bool LossAfter(std::string_view after);
   static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {},
                        std::string_view after = {});
+  std::string OfBusiness(const SentenceContext& ctx, const State& st, const std::string& seg, uint32_t qe) const;
   Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
              const Mention* seg_between) const;
   Metric New(const SentenceContext& ctx, const State& st, const Lexicon::Entry* metric, uint32_t qb, uint32_t qe,

@@ -41,7 +41,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   State& st = *static_cast<State*>(state);
   if (ctx.turn.index != st.turn)
     st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.region.clear(), st.period.clear(),
-    st.forward_period.clear(), st.turn_segment.clear(), st.section.clear();
+    st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.business.clear();
   if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
   // (a period a heading named, "Let me now walk through our full year 2019 results.", runs on into the
   // next paragraphs, kPeriodReach sentences: layouts that make each sentence a paragraph)
@@ -66,8 +66,12 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   AheadOfYear(ctx, st, made_from, out);
   ThatImpact(ctx, &st, made_from, out);
   RegionLines(ctx, &st, made_from, out);
-  for (size_t i = made_from; i < out->metrics.size(); ++i)
-    if (!out->metrics[i].segment.empty()) st.known.insert(Lower(out->metrics[i].segment));
+  for (size_t i = made_from; i < out->metrics.size(); ++i) {
+    const std::string& seg = out->metrics[i].segment;
+    if (seg.empty()) continue;
+    st.known.insert(Lower(seg));
+    if (!IsRegion(seg)) st.business = seg, st.business_at = ctx.index;
+  }
   // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
   bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
   for (const Mention& x : st.ms) {
