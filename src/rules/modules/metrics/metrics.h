@@ -97,7 +97,7 @@ struct State : ModuleState {
   int last_at = -1;
   // the last segment not a region that a figure of the turn was given, and its sentence
   // ("Regionally, ..." after it speaks of that business's regions)
-  std::string business;
+  std::string business, business_metric;  // ... and that figure's metric
   int business_at = -1;
   // the segments the call's figures were given so far, in lower case (for rules with known=1)
   std::set<std::string, std::less<>> known;
@@ -123,10 +123,13 @@ inline bool AllLower(std::string_view s) {
 // Words before a figure that name another level than a segment's: an opening preposition of
 // `leads` ("Outside the Americas, ...") or a word of the whole ("Company gross margin",
 // "Together").
-inline std::string LevelRegex(const char* leads, const char* more_words) {
-  return std::string(R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:)") + leads +
-         R"()\b|\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|whole|entire)" +
+inline std::string WholeWordsRegex(const char* more_words) {
+  return std::string(R"((?i)\b(?:company|total|overall|consolidated|firm|firmwide|group|enterprise|together|combined|collectively|whole|entire)") +
          more_words + R"()\b)";
+}
+inline std::string LevelRegex(const char* leads, const char* more_words) {
+  return std::string(R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:)") + leads + R"()\b|)" +
+         WholeWordsRegex(more_words).substr(4);  // (one (?i) for both)
 }
 // "Segment gross margin rose ...": a sentence about the segment the turn last opened.
 inline bool OpensWithSegment(std::string_view text) {

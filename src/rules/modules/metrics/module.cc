@@ -70,7 +70,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     const std::string& seg = out->metrics[i].segment;
     if (seg.empty()) continue;
     st.known.insert(Lower(seg));
-    if (!IsRegion(seg)) st.business = seg, st.business_at = ctx.index;
+    if (!IsRegion(seg)) st.business = seg, st.business_at = ctx.index, st.business_metric = out->metrics[i].metric;
   }
   // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
   bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
