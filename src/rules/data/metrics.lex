@@ -132,7 +132,7 @@ ebitda_margin|EBITDA margin|EBITDA margins|adjusted EBITDA margin|adjusted EBITD
 [class=pct basis=yes level=company]
 fcf_conversion|free cash flow conversion|FCF conversion|free cash flow conversion rate
 fcf_margin|free cash flow margin|free cash flow margins|FCF margin|FCF margins
-[class=pct basis=yes]
+[class=pct basis=stated]
 net_interest_margin|net interest margin|NIM
 roe|return on equity|ROE|return on average equity|return on common equity
 rotce|return on tangible common equity|ROTCE|return on tangible equity|RoTE|ROTE
