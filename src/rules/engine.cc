@@ -146,6 +146,7 @@ void Engine::Run(std::span<Analysis* const> calls) const {
         if (tags->metrics.size() != m0) c.ms[i] = {m0, tags->metrics.size()};
       }
     }
+    for (size_t ci = 0; ci < cs.size(); ++ci) modules_[k]->Finish(states[ci].get(), &cs[ci].a->tags);
     if (timed) {
       auto took = std::chrono::steady_clock::now() - t0;
       timing::Add(slots_[k], std::chrono::duration_cast<std::chrono::nanoseconds>(took).count());

@@ -49,6 +49,9 @@ class Module {
   // Called for every sentence in order, after the modules before it have run on the whole call.
   // `m` holds the pack's matches in the sentence when Wants said yes (m->searched), else nothing.
   virtual void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const = 0;
+  // Called once per call after Run has seen its last sentence, before the next module runs: what
+  // only the whole call tells (a figure stated elsewhere in the call with its basis).
+  virtual void Finish(ModuleState* state, Tags* out) const {}
   // This module's tags in `a`, one line each, as tests/rules/<name>.test expects them.
   virtual void Describe(const Analysis& a, std::vector<std::string>* lines) const {}
 };

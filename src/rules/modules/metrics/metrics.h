@@ -154,6 +154,7 @@ class Metrics : public Module {
     return ctx.role != Role::kAnalyst && ctx.role != Role::kOperator && pack_.MayMatch(ctx.text);
   }
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override;
+  void Finish(ModuleState* state, Tags* out) const override;
 
  private:
   // module.cc: the sentence flow, and what carries from sentence to sentence

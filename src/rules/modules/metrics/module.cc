@@ -397,6 +397,32 @@ void Metrics::AheadOfYear(const SentenceContext& ctx, const State& st, size_t fr
   }
 }
 
+// "Net income was $410 million" in the opening remarks, "Adjusted net income was $410 million" in
+// the CFO's: a level said without a basis that the call gives elsewhere with one, and only one, is that
+// basis's (the same metric, value, unit, period and segment). Not a change said alone: "up 4%" is
+// said of too many things to tell one from another.
+void Metrics::Finish(ModuleState*, Tags* out) const {
+  auto key = [](const Metric& r) {
+    if (std::isnan(r.value)) return std::string();
+    return fmt::format("{}|{}|{}|{}|{}|{}|{}", r.metric, r.unit, r.period, r.segment, r.value, r.low, r.high);
+  };
+  std::unordered_map<std::string, std::string> basis;  // key -> its one basis ("" when two differ)
+  for (const Metric& r : out->metrics) {
+    if (r.basis.empty()) continue;
+    std::string k = key(r);
+    if (k.empty()) continue;
+    auto [it, fresh] = basis.emplace(std::move(k), r.basis);
+    if (!fresh && it->second != r.basis) it->second.clear();
+  }
+  if (basis.empty()) return;
+  for (Metric& r : out->metrics) {
+    if (!r.basis.empty()) continue;
+    const Lexicon::Entry* e = metrics_->Find(r.metric);
+    if (!e || e->Attr("basis", "no") == "no") continue;
+    if (auto it = basis.find(key(r)); it != basis.end() && !it->second.empty()) r.basis = it->second;
+  }
+}
+
 }  // namespace callscope::rules::metrics_detail
 
 namespace callscope::rules {
