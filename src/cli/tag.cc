@@ -1,7 +1,9 @@
 // `callscope tag`: any text, no transcript around it. Reads JSON Lines {"id": ..., "text": "..."}
 // on stdin and writes one line {"id", "metrics", "guidance", "hedges", "nonanswers"} per input, with
 // offsets (start, end) as byte offsets into that text. Each text is one management answer in Q&A
-// (so the non-answer module runs on it), split into sentences as a call's turn would be.
+// (so the non-answer module runs on it), split into sentences as a call's turn would be. The text
+// is normalized as a call's is (curly quotes, no-break spaces, dashes: ingest), and the offsets,
+// quotes, cues and phrases given back are the input's own.
 #include "cli/tag.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +13,7 @@
 #include <string>
 
 #include "cli/exit_codes.h"
+#include "ingest/ingest.h"
 #include "rules/engine.h"
 #include "segment/segment.h"
 
@@ -19,6 +22,32 @@ nlohmann::ordered_json TagsJson(const Analysis& a);  // report/tags_json.cc
 }
 
 namespace callscope::cli {
+namespace {
+
+// The tags' offsets into the normalized text `norm` of `raw`, made offsets into `raw`, and the
+// texts they quote cut from `raw` (what the user sent, not its normalized form).
+void ToInput(nlohmann::ordered_json* tags, const Analysis& a, const ingest::Text& norm, const std::string& raw) {
+  auto at = [&](uint64_t normalized) { return std::min<uint64_t>(norm.InputOffset(static_cast<uint32_t>(normalized)), raw.size()); };
+  for (const char* k : {"metrics", "guidance", "hedges", "nonanswers"}) {
+    if (!tags->contains(k)) continue;
+    for (auto& item : (*tags)[k]) {
+      if (!item.contains("start") || !item.contains("end")) continue;
+      const uint64_t b = at(item["start"].get<uint64_t>()), e = std::max(b, at(item["end"].get<uint64_t>()));
+      item["start"] = b, item["end"] = e;
+      for (const char* cut : {"cue", "phrase"})
+        if (item.contains(cut) && item[cut].is_string()) item[cut] = raw.substr(b, e - b);
+      if (item.contains("quote") && item["quote"].is_string() && item.contains("sentence") && item["sentence"].is_number()) {
+        const size_t si = item["sentence"].get<size_t>();
+        if (si < a.sentences.size()) {
+          const uint64_t sb = at(a.sentences[si].begin), se = std::max(sb, at(a.sentences[si].end));
+          item["quote"] = raw.substr(sb, se - sb);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
 
 int RunTag(const TagOptions& o) {
   auto engine = rules::Engine::Load(o.rules_dir);
@@ -59,12 +88,16 @@ int RunTag(const TagOptions& o) {
     a.participants.push_back(std::move(p));
     Turn t;
     t.section = o.section;
-    t.text = in["text"].get<std::string>();
+    const std::string raw = in["text"].get<std::string>();
+    // (a text Decode refuses, e.g. one that starts like a PDF, is tagged as it is)
+    auto norm = raw.empty() ? Result<ingest::Text>(Status(Code::kBadInput, "empty")) : ingest::Decode(raw);
+    t.text = norm.ok() ? norm->utf8 : raw;
     t.end = static_cast<uint32_t>(t.text.size());
     a.turns.push_back(std::move(t));
     segment::SplitSentences(&a);
     (*engine)->Run(&a);
     ordered tags = report::TagsJson(a);
+    if (norm.ok()) ToInput(&tags, a, *norm, raw);
     ordered out = {{"id", id}};
     for (const char* k : {"metrics", "guidance", "hedges", "nonanswers"})
       out[k] = tags.contains(k) ? std::move(tags[k]) : ordered::array();
