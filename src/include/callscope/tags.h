@@ -55,7 +55,7 @@ struct Metric {
   std::string quote;            // the sentence
 };
 
-// A forward-looking target management gave (src/rules/modules/guidance.cc): "for the fourth
+// A forward-looking target management gave (src/rules/modules/guidance/): "for the fourth
 // quarter, we expect revenue to be between $921 million and 971 million" in an October 2008 call
 // is {revenue, "Q4 2008", 921e6, 971e6, "USD"}. Qualitative guidance ("we expect to sustain these
 // operating margins into Q4") has no values.

@@ -1,0 +1,435 @@
+// Guidance module: each figure of a forward-looking clause made a Guidance, with its metric, basis,
+// qualifier, revision and prior values, a growth rate's metric, and duplicates dropped.
+#include "rules/modules/guidance/guidance.h"
+
+namespace callscope::rules::guidance_detail {
+
+// "$2.0 billion to $2.2 billion, or $2.1 billion at the midpoint": a range this sentence gave, restated
+bool GuidanceModule::Midpoint(std::string_view text, const Quantity& q, uint32_t qe, const Tags& out, size_t first) {
+  if (!MidpointAfter(text.substr(qe))) return false;
+  for (size_t i = first; i < out.guidance.size(); ++i) {
+    const Guidance& g = out.guidance[i];
+    if (g.low < g.high && q.value >= g.low && q.value <= g.high) return true;
+  }
+  return false;
+}
+
+// "capex near $450 million, far below our D&A run rate of roughly $600 million": a figure an item
+// said before it in the sentence is measured against is no guidance (unless it is a target
+// itself: "well above our long-term target of 6% annual EPS growth")
+bool GuidanceModule::MeasuredAgainst(const SentenceContext& ctx, const Quantity& q, const Tags& out, size_t first) {
+  static const RE2 kAgainst(
+      R"((?i)\b(?:below|above|than|versus|vs\.?)\s+(?:our|the|its)\s+((?:[\w&-]+\s+){1,6}?)(?:of|at)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?$)");
+  static const RE2 kTarget(R"((?i)\b(?:targets?|goals?|aspirations?|algorithm|model|guidance|outlook)\b)");
+  const uint32_t qb = q.start - ctx.sentence.begin, from = qb > 90 ? qb - 90 : 0;
+  re2::StringPiece words;
+  return out.guidance.size() > first &&
+         RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, qb - from), kAgainst, &words) &&
+         !RE2::PartialMatch(words, kTarget);
+}
+
+std::string_view GuidanceModule::StripSubject(std::string_view t) {
+  static const RE2 kSubject(
+      R"((?i)^\W*(?:this|that|these|which|the\s+(?:guidance|outlook|range|forecast)|our\s+(?:guidance|outlook))\s+(?:also\s+)?)");
+  re2::StringPiece sp(t.data(), t.size());
+  if (RE2::Consume(&sp, kSubject)) return std::string_view(sp.data(), sp.size());
+  return t;
+}
+
+const Quantity* GuidanceModule::QuantityAt(const SentenceContext& ctx, uint32_t start) {
+  for (const Quantity& q : ctx.quantities)
+    if (q.start == start) return &q;
+  return nullptr;
+}
+
+std::string GuidanceModule::Basis(const State& st, const Reading& r, const std::string& metric, uint32_t qb) const {
+  const Mention* before = nullptr;
+  const Mention* after = nullptr;
+  for (const Mention* x : r.mentions) {
+    if (x->kind != Kind::kBasis) continue;
+    if (x->b < qb) before = x;
+    else if (!after) after = x;
+  }
+  if (before) return before->m->rule->Attr("basis");
+  // "EPS of $1.20 on a non-GAAP basis": after the value, close and in the same clause (not the
+  // basis of another metric named right after it: "sales 3% to 5% and non-GAAP EPS").
+  std::string base = metric.ends_with("_growth") ? metric.substr(0, metric.size() - 7) : metric;
+  auto of_other = [&](const Mention* b) {
+    return std::any_of(r.mentions.begin(), r.mentions.end(), [&](const Mention* y) {
+      if (y->kind != Kind::kMetric || y->b < b->e || y->b - b->e > 2) return false;
+      const Lexicon::Entry* e = metrics_->Find(r.text.substr(y->b, y->e - y->b));
+      return e && e->Name() != base;
+    });
+  };
+  if (after && after->b - qb <= 40 && r.Clause(after->b) == r.Clause(qb) && !of_other(after))
+    return after->m->rule->Attr("basis");
+  // Carried only to metrics that have a basis and are stated as rates or per share (revenue,
+  // counts and cash amounts are rarely non-GAAP).
+  const Lexicon::Entry* e = metrics_->Find(base);
+  if (e && e->Attr("basis") == "yes" && (e->Attr("class") == "pct" || e->Attr("class") == "per_share")) return st.basis;
+  return {};
+}
+
+// The first rule of `rules` matching the text before or after the value.
+const Rule* GuidanceModule::Beside(std::string_view text, uint32_t qb, uint32_t qe, Kind kind) const {
+  std::string_view before = Before(text, qb), after = text.substr(qe, 40);
+  for (const Rule* rule : after_)
+    if (kind_.at(rule) == kind && Hit(after, *rule->match)) return rule;
+  for (const Rule* rule : before_)
+    if (kind_.at(rule) == kind && Hit(before, *rule->match)) return rule;
+  return nullptr;
+}
+
+bool GuidanceModule::Skipped(std::string_view text, uint32_t qb, uint32_t qe, bool growth) const {
+  std::string_view before = Before(text, qb), after = text.substr(qe, 40);
+  for (const Rule* rule : after_)
+    if (kind_.at(rule) == Kind::kSkip && (growth || rule->Attr("growth") != "1") && Hit(after, *rule->match)) return true;
+  for (const Rule* rule : before_)
+    if (kind_.at(rule) == Kind::kSkip && (growth || rule->Attr("growth") != "1") && Hit(before, *rule->match)) return true;
+  return false;
+}
+
+std::string GuidanceModule::Qualifier(std::string_view text, uint32_t qb, uint32_t qe, bool approx) const {
+  if (const Rule* rule = Beside(text, qb, qe, Kind::kQualifier)) {
+    std::string q = rule->Attr("qualifier");
+    std::replace(q.begin(), q.end(), '_', ' ');
+    return q;
+  }
+  return approx ? "approximately" : "";
+}
+
+// Values from a metric: its level, else a growth rate ("revenue growth of 18% to 20%").
+bool GuidanceModule::FromMetric(const SentenceContext& ctx, const Reading& r, const Metric& mt, const Quantity& q, Guidance* g) const {
+  uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
+  g->metric = mt.metric;
+  g->segment = mt.segment;
+  // In a list ("revenue ... ; gross margins to be ...; operating expenses ..."), the metric must be
+  // named in the value's own part, unless the unit names it (per share).
+  if (!mt.unit.ends_with("/share") && !NamedInPart(r, mt.metric, qb)) return false;
+  bool growth = std::isnan(mt.value) || (q.unit == "%" && mt.unit != "%");
+  if (Skipped(ctx.text, qb, qe, growth)) return false;
+  // "increased our guidance for full year EPS to between $1.17 and $1.20": a level after "to".
+  static const RE2 kTo(R"((?i)\bto\s+(?:between\s+)?(?:approximately\s+|about\s+|around\s+)?$)");
+  if (growth && q.unit == mt.unit && Hit(Before(ctx.text, qb), kTo)) growth = false;
+  if (!growth) {
+    g->low = q.low, g->high = q.high, g->unit = mt.unit;
+    // a loss the metrics grammar read as the metric's negative level ("a pre-tax loss of around $1 billion")
+    if (mt.value < 0 && q.low >= 0 && q.high >= 0) g->low = -q.high, g->high = -q.low;
+    // (a range the metrics grammar joined: "between a $60 million loss and $140 million in profit")
+    if (!std::isnan(mt.low) && mt.low < mt.high && (std::isnan(q.low) || q.low == q.high)) g->low = mt.low, g->high = mt.high;
+    if (mt.share_of == "revenue") g->unit = "% of revenue";  // "capex of about 7% of revenue"
+    // "is expected to range from $0.83 to $0.86": the metrics grammar reads $0.83 as an earlier level.
+    static const RE2 kRangeFrom(R"((?i)\brang(?:e|es|ing)\s+from\s+$)"), kToGap(R"(^\s*(?:to|-)\s*$)");
+    for (const Quantity& pq : ctx.quantities) {
+      uint32_t pb = pq.start - ctx.sentence.begin, pe = pq.end - ctx.sentence.begin;
+      if (pe > qb || pq.unit != q.unit) continue;
+      if (Hit(ctx.text.substr(pe, qb - pe), kToGap) && Hit(ctx.text.substr(pb > 30 ? pb - 30 : 0, std::min<uint32_t>(30, pb)), kRangeFrom))
+        g->low = std::min(pq.low, q.low), g->high = std::max(pq.high, q.high);
+    }
+    if (q.unit != mt.unit && !(mt.unit.ends_with("/share") && q.unit == mt.unit.substr(0, mt.unit.size() - 6)) &&
+        !(q.unit == "number" || q.unit == "count" || q.unit == "shares" || q.unit == "days" || q.unit == "x"))
+      return false;
+    return true;
+  }
+  for (const auto& c : mt.comparisons) {
+    if (c.type != "change" || c.unit != "%") continue;
+    g->metric = mt.metric + "_growth";
+    g->unit = "%";
+    bool down = c.value < 0 && !(q.low <= 0 && q.high >= 0 && q.low < q.high);  // (a range across zero is as said)
+    g->low = down ? -q.high : q.low, g->high = down ? -q.low : q.high;
+    return true;
+  }
+  return false;
+}
+
+// Is `metric` named in the ';'-part of the sentence that holds `pos`, before it or right after it?
+bool GuidanceModule::NamedInPart(const Reading& r, const std::string& metric, uint32_t pos) const {
+  size_t start = r.text.rfind(';', pos);
+  start = start == std::string_view::npos ? 0 : start;
+  size_t end = r.text.find(';', pos);
+  end = end == std::string_view::npos ? r.text.size() : end;
+  // The nearest mention of the metric before the value, inside a condition ("which excludes ...
+  // other operating expenses, to be between ..."), names what the guidance leaves out.
+  const Mention* last = nullptr;
+  for (const Mention* x : r.mentions)
+    if (x->kind == Kind::kMetric && x->e <= pos) {
+      const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b));
+      if (e && e->Name() == metric) last = x;
+    }
+  if (last && InCondition(r, last->b)) return false;
+  if (start == 0 && end == r.text.size()) return true;
+  for (const Mention* x : r.mentions) {
+    if (x->kind != Kind::kMetric || x->b < start || x->b >= end) continue;
+    const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b));
+    if (e && e->Name() == metric) return true;
+  }
+  return false;
+}
+
+// The upper end of a prior range said "from $A to $B" after the value q (whose earlier level is
+// `low`): $B, else null.
+const Quantity* GuidanceModule::PriorUpper(const SentenceContext& ctx, const Quantity& q, double low) {
+  static const RE2 kFrom(R"((?i)\bfrom\s+$)"), kToGap(R"(^\s*(?:to|-)\s*$)");
+  const std::string_view s = ctx.text;
+  const uint32_t base = ctx.sentence.begin;
+  for (size_t i = 0; i + 1 < ctx.quantities.size(); ++i) {
+    const Quantity &a = ctx.quantities[i], &b = ctx.quantities[i + 1];
+    if (a.start <= q.start || a.low != low || a.unit != b.unit) continue;
+    const uint32_t ab = a.start - base, ae = a.end - base, bb = b.start - base;
+    if (Hit(s.substr(ab > 12 ? ab - 12 : 0, ab > 12 ? 12 : ab), kFrom) && Hit(s.substr(ae, bb - ae), kToGap)) return &b;
+  }
+  return nullptr;
+}
+
+// Fills the rest of an item whose values are set, and appends it unless it is not guidance.
+void GuidanceModule::Emit(const SentenceContext& ctx, State& st, const Reading& r, const Quantity& q, Guidance* g,
+          std::vector<uint32_t>* used, Tags* out) const {
+  uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
+  if (r.At(qb) != Reading::kForward || (r.prior_at != UINT32_MAX && qb > r.prior_at) || Delta(r, qb)) return;
+  // (the upper end of a prior range after a range, "... from $4.00 to $4.10": not a target of its
+  // own; not the level a change reached, "decrease by 0.5% from 29% to 28.5%")
+  for (size_t j = 2; j < ctx.quantities.size(); ++j)
+    if (&ctx.quantities[j] == &q && ctx.quantities[j - 2].low < ctx.quantities[j - 2].high &&
+        PriorUpper(ctx, ctx.quantities[j - 2], ctx.quantities[j - 1].low) == &q)
+      return;
+  if (InCondition(r, qb)) return;
+  if (!Period(ctx, st, r, qb, qe, &g->period)) return;
+  // a program's size or a savings target belongs to no period the sentence does not name
+  // ([period=none|target] in metrics.lex): not the outlook's quarter carried from before
+  if (r.periods.empty())
+    if (const Lexicon::Entry* e = metrics_->Find(g->metric); e && (e->Attr("period") == "none" || e->Attr("period") == "target"))
+      g->period.clear();
+  if (Beside(ctx.text, qb, qe, Kind::kLoss) && g->low >= 0) std::swap(g->low, g->high), g->low = -g->low, g->high = -g->high;
+  g->basis = Basis(st, r, g->metric, qb);
+  g->qualifier = Qualifier(ctx.text, qb, qe, q.approx);
+  g->revision = Revision(r, qb);
+  // "lowered our equipment spending forecast from $3.9 billion to $3.6 billion": the earlier level.
+  // (and a range: "to $4.10 to $4.20 from $4.00 to $4.10": its upper end too)
+  if (!g->revision.empty() && g->revision != "reaffirmed")
+    for (auto mt = ctx.metrics.rbegin(); mt != ctx.metrics.rend(); ++mt)
+      if (mt->start == q.start)
+        for (const auto& c : mt->comparisons)
+          if (c.type == "from") {
+            g->prior_low = g->prior_high = c.value;
+            if (const Quantity* upper = q.low < q.high ? PriorUpper(ctx, q, c.value) : nullptr) g->prior_high = upper->high;
+          }
+  for (const Mention* x : r.mentions)
+    if (x->kind == Kind::kCondition && x->m->rule->Attr("scope") != "previous" && !(qb >= x->b && qb < x->e)) {
+      std::string c = Trim(r.text.substr(x->b, x->e - x->b));
+      g->condition = g->condition.empty() ? c : g->condition + "; " + c;
+    }
+  g->speaker = ctx.turn.speaker, g->turn = ctx.turn.index, g->sentence = ctx.index;
+  g->start = ctx.sentence.begin, g->end = ctx.sentence.end;
+  g->quote = std::string(ctx.text);
+  used->push_back(qb);
+  // "between $220 million loss and $80 million loss": two values, one range.
+  if (!out->guidance.empty()) {
+    Guidance& p = out->guidance.back();
+    static const RE2 kJoin(R"((?i)^\s*(?:loss|income|profit|in\s+income)?\s*(?:and|to)\s+(?:a\s+)?(?:loss\s+of\s+)?(?:negative\s+)?$)");
+    static const RE2 kTo(R"((?i)^\s*to\s+(?:negative\s+)?$)");
+    static const RE2 kOpen(R"((?i)\b(?:between|rang(?:e|es|ing)\s+from)\s+(?:a\s+)?(?:loss\s+of\s+)?(?:negative\s+)?$)");
+    if (st.value_sentence == ctx.index && p.sentence == ctx.index && p.turn == g->turn && p.metric == g->metric &&
+        p.unit == g->unit && p.low == p.high && st.value_e <= qb &&
+        Hit(r.text.substr(st.value_e, qb - st.value_e), kJoin) &&
+        (Hit(r.text.substr(st.value_e, qb - st.value_e), kTo) ||
+         Hit(r.text.substr(st.value_b > 40 ? st.value_b - 40 : 0, std::min<uint32_t>(40, st.value_b)), kOpen))) {
+      p.low = std::min(p.low, g->low), p.high = std::max(p.high, g->high);
+      if (p.qualifier.empty()) p.qualifier = g->qualifier;
+      st.value_e = qe;
+      return;
+    }
+  }
+  if (Duplicate(*out, *g)) return;
+  st.value_sentence = ctx.index, st.value_b = qb, st.value_e = qe;
+  out->guidance.push_back(std::move(*g));
+}
+
+// "raising our fiscal 2026 revenue guidance by $150 million to $9.4 billion": $150 million is the step.
+bool GuidanceModule::Delta(const Reading& r, uint32_t qb) const {
+  std::string_view before = r.text.substr(0, qb);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (!before.ends_with(" by")) return false;
+  // "reduce costs (this year) by $750 million": a metric said as the verb, whose amount "by" gives
+  // ([by=level] in the lexicon)
+  static const RE2 kPeriodBetween(
+      R"((?i)^(?:\s+(?:this|next|in|over|during|for)\s+(?:the\s+)?(?:(?:fiscal|calendar|full)\s+)?(?:year|quarter|(?:19|20)\d\d))?$)");
+  const size_t by = before.size() - 3;
+  for (const Mention* x : r.mentions)
+    if (x->kind == Kind::kMetric && x->e <= by && Hit(r.text.substr(x->e, by - x->e), kPeriodBetween))
+      if (const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b)); e && e->Attr("by") == "level") return false;
+  // (a verb of revision with an object: "raising our EPS by $0.10"; not "sales to increase by 5%")
+  static constexpr std::string_view kVerb = R"((?i)\b(?:rais|increas|lower|reduc|cut|lift|boost|trim)\w*)";
+  static const RE2 kStep(std::string(kVerb) + R"(\b)"), kNoObject(std::string(kVerb) + R"(\s+by$)");
+  return std::any_of(r.mentions.begin(), r.mentions.end(), [](const Mention* x) { return x->kind == Kind::kRevision; }) ||
+         (Hit(before, kStep) && !Hit(before, kNoObject));
+}
+
+// Values inside a condition ("including about $70 million of maintenance CapEx") are the note's.
+bool GuidanceModule::InCondition(const Reading& r, uint32_t qb) {
+  for (const Mention* x : r.mentions)
+    if (x->kind == Kind::kCondition && qb >= x->b && qb < x->e && x->b > 0) return true;
+  return false;
+}
+
+// The revision said of the value at `qb`: the last one before it with no other cue between, or
+// one later in its clause.
+std::string GuidanceModule::Revision(const Reading& r, uint32_t qb) {
+  const Mention* rev = nullptr;
+  for (const Mention* x : r.mentions) {
+    if (x->b >= qb) {
+      if (!rev && x->kind == Kind::kRevision && r.Clause(x->b) == r.Clause(qb)) rev = x;
+      continue;
+    }
+    if (x->kind == Kind::kRevision) rev = x;
+    else if (x->kind == Kind::kCue && rev && r.Clause(x->b) != r.Clause(rev->b)) rev = nullptr;
+  }
+  return rev ? rev->m->rule->Attr("revision") : "";
+}
+
+// The growth metric a % at [qb, qe) measures: a "<metric> growth" right after it (no comma or
+// number between) or before it in the same clause.
+bool GuidanceModule::Growth(const SentenceContext& ctx, const Reading& r, uint32_t qb, uint32_t qe, std::string* metric, bool* negative) const {
+  const Mention* hit = nullptr;
+  for (const Mention* x : r.mentions)
+    if (x->kind == Kind::kGrowth && x->b >= qe && x->b - qe <= 40 &&
+        r.text.substr(qe, x->b - qe).find_first_of(",;") == std::string_view::npos && !QuantityIn(ctx, qe, x->b)) {
+      hit = x;
+      break;
+    }
+  if (!hit)
+    for (const Mention* x : r.mentions)
+      if (x->kind == Kind::kGrowth && x->e <= qb && r.Clause(x->b) == r.Clause(qb) && !QuantityIn(ctx, x->e, qb)) hit = x;
+  if (!hit) return false;
+  const Matches& m = *r.matches;
+  std::string_view said = r.text.substr(hit->b, hit->e - hit->b);
+  *negative = said.find("declin") != std::string_view::npos;
+  if (!m.Group(*hit->m, "org").empty() || !m.Group(*hit->m, "org2").empty()) {
+    *metric = "organic_growth";
+    return true;
+  }
+  std::string_view name = m.Group(*hit->m, "metric");
+  const Lexicon::Entry* e = name.empty() ? nullptr : metrics_->Find(name);
+  std::string base;
+  if (e) {
+    base = e->Name();
+  } else {
+    for (char c : m.Group(*hit->m, "word"))
+      base.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    if (base.size() > 3 && base.back() == 's' && base != "sales") base.pop_back();
+  }
+  *metric = base + "_growth";
+  return true;
+}
+
+// A value the metrics grammar left alone, after a metric named earlier in the sentence: "revenue
+// in the range of minus 3% to 1% year over year" (a growth rate), "gross margins were 61% ... our
+// long-term model range of 59% to 62%", "revenue guidance by $150 million to $9.4 billion". Values
+// between the two must be the same metric's, the step of a revision, or the other end of a range.
+bool GuidanceModule::Fallback(const SentenceContext& ctx, const Reading& r, const Quantity& q,
+              std::string* metric, std::string* unit) const {
+  uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
+  // "from 29% to 28.5%", "by 0.5%", "versus 2.8%": a comparison the metric already holds.
+  static const RE2 kCompared(R"((?i)\b(?:from|by|versus|vs\.?|than|over|against|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?$)");
+  if (Hit(Before(r.text, qb), kCompared)) return false;
+  // "free cash flow to be up $2 billion year-on-year": an amount of change, no level
+  static const RE2 kChange(R"((?i)\b(?:up|down)\s+(?:by\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+)?$)");
+  if (q.unit != "%" && Hit(Before(r.text, qb), kChange)) return false;
+  static const RE2 kToGap(R"(^\s*(?:to|-)\s*$)");
+  auto allowed = [&](const Quantity& between, const std::string& canonical) {
+    uint32_t bb = between.start - ctx.sentence.begin, be = between.end - ctx.sentence.begin;
+    if (Delta(r, bb)) return true;
+    if (be <= qb && Hit(r.text.substr(be, qb - be), kToGap)) return true;
+    for (const Metric& mt : ctx.metrics)
+      if (mt.start == between.start && mt.metric == canonical) return true;
+    return false;
+  };
+  static const RE2 kShareOf(R"((?:%|percent)\s+of\s+(?:total\s+|net\s+|our\s+)?$)");
+  const Lexicon::Entry* named = nullptr;
+  for (const Mention* x : r.mentions) {
+    if (x->kind != Kind::kMetric || x->e > qb || qb - x->e > 150) continue;
+    if (Hit(r.text.substr(x->b > 20 ? x->b - 20 : 0, std::min<uint32_t>(20, x->b)), kShareOf)) continue;  // "68% of revenue"
+    const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b));
+    if (!e) continue;
+    bool ok = true;
+    for (const Quantity& b : ctx.quantities) {
+      uint32_t at = b.start - ctx.sentence.begin;
+      if (at >= x->e && at < qb && !allowed(b, e->Name())) ok = false;
+    }
+    named = ok ? e : nullptr;
+  }
+  if (!named) return false;
+  static const RE2 kYoy(
+      R"((?i)^\s*(?:(?:to|-|and)\s*(?:minus\s+|negative\s+)?\d+(?:\.\d+)?\s?%\s*)?(?:growth\s+)?(?:on\s+a\s+)?(?:year[\s-]+(?:over|on)[\s-]+year|y/y|yoy|sequential(?:ly)?)\b)");
+  std::string cls = named->Attr("class");
+  auto has = [&](const char* c) { return ("," + cls + ",").find("," + std::string(c) + ",") != std::string::npos; };
+  if (q.unit == "%" && Hit(r.text.substr(qe, 60), kYoy)) {
+    *metric = named->Name() + "_growth", *unit = "%";
+    return true;
+  }
+  *metric = named->Name();
+  if (q.unit == "%" && has("pct")) return *unit = "%", true;
+  if (IsCurrency(q.unit) && has("per_share")) return *unit = q.unit + "/share", true;
+  if (q.unit.ends_with("/share") && has("per_share")) return *unit = q.unit, true;
+  if (IsCurrency(q.unit) && has("money")) return *unit = q.unit, true;
+  if (q.unit == "shares" && has("shares")) return *unit = q.unit, true;
+  return false;
+}
+
+// Is there a quantity starting in [b, e) (sentence offsets)?
+bool GuidanceModule::QuantityIn(const SentenceContext& ctx, uint32_t b, uint32_t e) {
+  for (const Quantity& q : ctx.quantities) {
+    uint32_t at = q.start - ctx.sentence.begin;
+    if (at >= b && at < e) return true;
+  }
+  return false;
+}
+
+// The same item already said in this turn. Guidance is appended in turn order, so only the tail
+// is searched (a scan of the whole list made a call of 20,000 turns take minutes).
+bool GuidanceModule::Duplicate(const Tags& t, const Guidance& g) {
+  auto same = [](double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; };
+  for (size_t i = t.guidance.size(); i-- > 0;) {
+    const Guidance& h = t.guidance[i];
+    if (h.turn != g.turn) break;
+    if (h.metric == g.metric && h.period == g.period && h.basis == g.basis && h.unit == g.unit &&
+        h.segment == g.segment && same(h.low, g.low) && same(h.high, g.high) && h.revision == g.revision &&
+        h.qualitative == g.qualitative)
+      return true;
+  }
+  return false;
+}
+
+void GuidanceModule::Priors(const SentenceContext& ctx, const State& st, const Reading& r, const std::vector<uint32_t>& used,
+            size_t first, Tags* out) const {
+  static const RE2 kUp(R"((?i)\bup\s+from\b)"), kDown(R"((?i)\bdown\s+from\b)");
+  for (const Quantity& q : ctx.quantities) {
+    uint32_t qb = q.start - ctx.sentence.begin;
+    if (qb < r.prior_at || std::find(used.begin(), used.end(), qb) != used.end()) continue;
+    // This sentence's guidance first, else the previous sentence's.
+    Guidance* target = nullptr;
+    for (size_t i = out->guidance.size(); i-- > first;)
+      if (SameFamily(out->guidance[i].unit, q.unit) && std::isnan(out->guidance[i].prior_low)) {
+        target = &out->guidance[i];
+        break;
+      }
+    if (!target && first == out->guidance.size() && st.last_sentence == ctx.index - 1)
+      for (size_t i = st.last_end; i-- > st.last_begin;)
+        if (SameFamily(out->guidance[i].unit, q.unit) && std::isnan(out->guidance[i].prior_low)) {
+          target = &out->guidance[i];
+          break;
+        }
+    if (!target) continue;
+    target->prior_low = q.low, target->prior_high = q.high;
+    std::string_view head = r.text.substr(0, qb);
+    if (Hit(head, kUp)) target->revision = "raised";
+    else if (Hit(head, kDown)) target->revision = "lowered";
+    else if (target->revision.empty())
+      target->revision = target->low > q.low && target->high >= q.high   ? "raised"
+                         : target->low < q.low && target->high <= q.high ? "lowered"
+                         : target->low == q.low && target->high == q.high ? "reaffirmed"
+                                                                          : "";
+    break;
+  }
+}
+
+}  // namespace callscope::rules::guidance_detail
