@@ -122,12 +122,463 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
   }
 }
 
+// A change or an earlier level (role kChange, kFrom): a comparison of the record it belongs to, or
+// of a new record of the metric named for it.
+void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const State& st, Figure& f, Walk& walk,
+                           Tags* out) const {
+  std::string_view s = ctx.text;
+  const uint32_t base = ctx.sentence.begin;
+  const size_t i = f.i;
+  const Quantity& q = *f.q;
+  const uint32_t qb = f.qb, qe = f.qe, next = f.next;
+  const std::string& unit_q = f.unit_q;
+  const Mention*& seg_between = f.seg_between;
+  const Mention*& metric_between = f.metric_between;
+  auto& used = const_cast<State&>(st).used;
+  const auto& forced = st.forced;
+  const FigureRole role = f.role;
+  const int sign = f.sign;
+  const auto& roles = st.roles;
+  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
+    // "from 1 technology node to the next": a count of things, not an earlier figure
+    static const RE2 kThings(R"(^\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+(?:to|into)\b)");
+    if (role == kFrom && q.unit == "number" && !Scaled(s.substr(qb, qe - qb)) &&
+        RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kThings))
+      return;
+    // "accounting for 58% of Northern Region revenues, up from 55%": the earlier figure of a share
+    // said before it that made no record, not of the metric it is a share of
+    if (role == kFrom && q.unit == "%" && i > 0 && roles[i - 1].first == kLevel && ctx.quantities[i - 1].unit == "%") {
+      static const RE2 kOfSales(R"(^\s+of\s+(?:[\w&.-]+\s+){0,4}?(?i:revenues?|sales)\b)");
+      const uint32_t pe = ctx.quantities[i - 1].end - base;
+      const bool share = RE2::PartialMatch(re2::StringPiece(s.data() + pe, s.size() - pe), kOfSales);
+      if (share && !LastOfSentence(ctx, out, [&](Metric& r) { return r.end == ctx.quantities[i - 1].end; })) return;
+    }
+    Comparison c;
+    c.type = role == kChange ? "change" : "from";
+    // "compared with a loss of $127 million": an earlier figure in its own sign
+    c.value = role == kChange ? sign * std::fabs(q.value) : LossBefore(Before(s, qb)) ? -std::fabs(q.value) : q.value;
+    if (!std::isnan(q.low) && q.low != q.high) {  // "to grow 5% to 7%": the range, in the value's sign
+      bool flip = (c.value < 0) != (q.value < 0);
+      // (one across zero or from it is as said: "growth of -2% to +1%", "flat to down 3%")
+      if (role == kChange && q.low <= 0 && q.high >= 0) flip = sign < 0, c.value = flip ? -q.value : q.value;
+      c.low = flip ? -q.high : q.low, c.high = flip ? -q.low : q.high;
+    }
+    c.unit = unit_q;
+    const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
+    CompareKind(ctx, st, qb, qe, next, &c);
+    // "Over the past four years, we have added $9 billion of annual revenue": a change against
+    // the year that many years back, like "since 2014"
+    if (role == kChange && c.kind == "vs_prior" && c.period.empty() && ctx.analysis.call.fiscal_year) {
+      static const RE2 kYearsBack(R"((?i)\b(?:over|in|during|across)\s+the\s+(?:last|past)\s+(\w+)\s+years\b)");
+      std::string n;
+      if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kYearsBack, &n)) {
+        const Lexicon::Entry* w = numwords_ ? numwords_->Find(n) : nullptr;
+        const int back = w ? std::atoi(w->Attr("value").c_str()) : std::atoi(n.c_str());
+        if (back >= 2 && back <= 20) c.period = fmt::format("FY {}", ctx.analysis.call.fiscal_year - back);
+      }
+    }
+    if (!forced[i] && st.slot[i].second > 0 && role == kChange) {
+      // "$7 billion or $1.20 per share, up 11% and 13%, respectively":
+      // the n-th change to the n-th of as many records as this sentence made
+      std::vector<Metric*> recs;
+      LastOfSentence(ctx, out, [&](Metric& r) {  // every one, last first
+        if (r.start < q.start) recs.push_back(&r);
+        return false;
+      });
+      std::reverse(recs.begin(), recs.end());
+      if (recs.size() == static_cast<size_t>(st.slot[i].second)) {
+        Metric& to = *recs[st.slot[i].first];
+        InUnitOf(&c, to.unit, guessed);
+        to.comparisons.push_back(std::move(c));
+        rec = &to, rec_end = qe;
+        return;
+      }
+    }
+    if (forced[i]) {  // "... down 2% and 5%, respectively"
+      auto it = std::find_if(made.begin(), made.end(), [&](const auto& p) { return p.first == forced[i]; });
+      if (it != made.end()) {
+        Metric& to = out->metrics[it->second];
+        InUnitOf(&c, to.unit, guessed);
+        to.comparisons.push_back(std::move(c));
+        rec = &to, rec_end = qe;
+        return;
+      }
+      metric_between = forced[i], seg_between = nullptr;
+    }
+    // "a 15% increase in revenue and a $5 million decrease in R&D": a noun of change right after
+    // the number names its metric after it
+    const Mention* noun = role == kChange && !forced[i] ? NounAfter(st, qe) : nullptr;
+    const Mention* named = noun ? NamedAfter(st, s, *noun) : role == kChange && !forced[i] ? MetricGrowthAfter(st, s, qe) : nullptr;
+    // "... mainly driven by a 90 basis point increase and ...": a driver of no metric named
+    // (or the second of such a list: "driven by 20% growth in X and 9% growth in Y")
+    static const RE2 kDriver(
+        R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?(?:[^,;.]{1,80}?\s+and\s+(?:an?\s+)?)?$)");
+    if (noun && !named && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kDriver)) return;
+    // "a 30 basis point gain in yields": the change of a thing named after the noun,
+    // not of a metric named before (a period, a currency or a basis named there is no thing:
+    // "a 10% increase in the quarter", "in local currency")
+    if (noun && !named && OtherThingAfter(s, noun->e)) return;
+    // A new record for this change of the record's metric, of another segment or basis.
+    auto again = [&](std::string segment, std::string basis) {
+      Metric r = *rec;
+      r.value = r.low = r.high = NAN, r.comparisons.clear(), r.share_of.clear();
+      r.segment = std::move(segment), r.basis = std::move(basis);
+      r.start = q.start, r.end = q.end;
+      InUnitOf(&c, r.unit, guessed);
+      r.comparisons.push_back(std::move(c));
+      out->metrics.push_back(std::move(r));
+      rec = &out->metrics.back(), rec_end = qe;
+    };
+    // A new record for a change or earlier level of the metric named by `mm`.
+    auto open = [&](const Mention& mm, const Mention* seg) {
+      Metric r = New(ctx, st, mm, qb, qe, next, seg);
+      // "compared to a net loss of $236 million last year": an earlier level in the line's sign
+      if (role == kFrom && mm.metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
+      std::string u = Fits(*mm.metric, unit_q, false);
+      r.unit = u.empty() ? DefaultUnit(*mm.metric) : u;
+      // "adjusted SG&A rose 40 bps": an amount's change in points is its share of revenue's
+      // (not revenue itself, nor a growth rate's points: "lower revenue growth by 1 point")
+      static const RE2 kGrowthAfter(R"((?i)^\s+growth\b)");
+      if (IsCurrency(r.unit) && (unit_q == "bp" || unit_q == "pp") && r.metric != "revenue" &&
+          !RE2::PartialMatch(re2::StringPiece(s.data() + mm.e, s.size() - mm.e), kGrowthAfter))
+        r.unit = "%", r.share_of = "revenue";
+      InUnitOf(&c, r.unit, guessed);
+      r.start = q.start, r.end = q.end;
+      r.comparisons.push_back(std::move(c));
+      out->metrics.push_back(std::move(r));
+      made.emplace_back(&mm, out->metrics.size() - 1);
+      rec = &out->metrics.back();
+    };
+    if (named && !IsNone(*named->metric)) {
+      used.push_back(named);
+      // (the same metric again, of the record's segment unless this sentence named that one)
+      if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() &&
+          (rec->segment.empty() || !NamedHere(st, rec->segment))) {
+        InUnitOf(&c, rec->unit, guessed);
+        rec->comparisons.push_back(std::move(c));
+      } else {
+        open(*named, nullptr);
+      }
+      rec_end = std::max<uint32_t>(qe, named->e);
+      return;
+    }
+    // "Other income was a net gain of $31 million, versus a net loss of $12 million": a loss set
+    // against the record's gain, right after "compared with" or "versus", is its earlier figure
+    // (not "Revenue was $412 million, compared to a net loss of": the other line's)
+    static const RE2 kVersusLoss(R"((?i)^[\s,]*(?:(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+)?$)");
+    static const RE2 kGainOf(R"((?i)\bgain\s+of\s+$)");
+    const uint32_t rec_b = rec && rec->start >= base ? rec->start - base : 0;
+    if (rec && role == kFrom && metric_between && !seg_between && rec->sentence == ctx.index &&
+        metric_between->metric->Attr("sign") == "-1" && metric_between->b >= rec_end && rec_b <= qb &&
+        RE2::PartialMatch(re2::StringPiece(s.data(), rec_b), kGainOf) &&
+        RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, metric_between->b - rec_end), kVersusLoss)) {
+      c.value = -std::fabs(c.value);
+      InUnitOf(&c, rec->unit, guessed);
+      rec->comparisons.push_back(std::move(c));
+      used.push_back(metric_between);
+      return;
+    }
+    // "Net loss was $3 million, compared to a net loss of $5 million": the same line named again
+    // for its earlier level goes to this record (a loss's level in its sign). So does a change
+    // said as an aside (", down 2%") after the line is named again, when no other period (but
+    // the one compared with), basis or segment comes between: "Sales reached 9.4 billion, with
+    // top-line momentum firm, down 2% sequentially" (not "organic sales grew 4%", another measure)
+    // (or ", an increase of 20%")
+    static const RE2 kAside(
+        R"(,\s+(?:and\s+)?(?:(?:up|down)\s+(?:by\s+)?|an?\s+(?:increase|decrease|decline|rise|drop)\s+of\s+)(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+    auto named_between = [&] {
+      return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+        return ((x.in->kind == Kind::kPeriod && !x.comparative && x.text != rec->period) || x.in->kind == Kind::kBasis) &&
+               x.b >= rec_end && x.e <= qb;
+      });
+    };
+    // (the record's segment; or none, when the record's was not named here but inherited)
+    auto same_segment = [&](const std::string& seg) {
+      return seg == rec->segment || (seg.empty() && !NamedHere(st, rec->segment));
+    };
+    if (rec && metric_between && !seg_between && rec->sentence == ctx.index &&
+        rec->metric == metric_between->metric->Name() && !IsNone(*metric_between->metric) &&
+        (role == kFrom || (role == kChange && (c.unit == "%" || c.unit == rec->unit) &&
+                           same_segment(metric_between->text) && !named_between() &&
+                           RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAside) &&
+                           !OthersGrowth(st, m, s, qb)))) {
+      if (role == kFrom && metric_between->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
+      InUnitOf(&c, rec->unit, guessed);
+      rec->comparisons.push_back(std::move(c));
+      used.push_back(metric_between);
+      return;
+    }
+    if (rec && !metric_between && !seg_between && OthersGrowth(st, m, s, qb)) return;
+    // "sales grew 2% as reported, and 4% excluding the costs of exited lines": a change
+    // that leaves something out right after its number is the adjusted measure's, a record of its own
+    if (const Mention* own = rec && !metric_between && !seg_between && role == kChange ? RightAfter(st, qb, qe) : nullptr;
+        own && own->text != rec->basis) {
+      again(rec->segment, own->text);
+      return;
+    }
+    if (rec && !metric_between && !seg_between) {
+      // "$9 million or $0.02 a diluted share, compared with $164 million and $0.37": an amount
+      // goes to this sentence's record in its own unit, not to the per-share one
+      // (and "... or $3.10 per share versus ... or $2.80 per share": a per-share amount
+      // goes to the per-share record, not to the amount's)
+      Metric* to = rec;
+      // "$640 million or 38% of revenues, up 9%": a change in percent is the amount's, not its share's
+      if (!rec->share_of.empty() && c.type == "change" && c.unit == "%")
+        if (Metric* amount = LastOfSentence(ctx, out, [&](Metric& r) {
+              return &r != rec && r.metric == rec->metric && IsCurrency(r.unit);
+            }))
+          to = amount;
+      if ((rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) ||
+          (IsCurrency(rec->unit) && c.unit.ends_with("/share"))) {
+        to = LastOfSentence(ctx, out, [&](Metric& r) { return r.unit == c.unit; });
+        if (!to) return;
+      }
+      // "$4.6 billion or 92 days, up 4 days": a change in days is not the dollar amount's
+      if (c.unit == "days" && to->unit != "days") return;
+      InUnitOf(&c, to->unit, guessed);
+      to->comparisons.push_back(std::move(c));
+      return;
+    }
+    const Mention* mm = metric_between ? metric_between : nullptr;
+    if (mm && role == kChange && WhichOthers(st, s, qb)) return;  // "fees on client assets, which grew 24%"
+    if (mm && IsNone(*mm->metric)) {  // "with balances up 22%": a change of something else
+      rec = nullptr, rec_end = qe;
+      return;
+    }
+    if (!mm) {
+      if (!rec || !seg_between) return;  // a change of nothing named
+      again(InRegion(seg_between->text, rec->segment), rec->basis);  // "the US, also growing at 39%"
+    } else {
+      // "the tax rate was a benefit of 13% compared to an expense of 19%": an earlier level
+      // in a unit the metric cannot hold is not its own (a money line's is money, or a share);
+      if (role == kFrom && c.unit == "%" && Fits(*mm->metric, "%", false).empty() &&
+          Fits(*mm->metric, "USD", false) == "USD")
+        return;
+      // "raised the leverage it allows by 1 turn": nor is a plain number counting a
+      // thing named after it
+      static const RE2 kCounted(R"(^\s+[a-z][a-z-]*\b)");
+      if (c.unit == "number" && !Scaled(s.substr(qb, qe - qb)) && Fits(*mm->metric, "number", false).empty() &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kCounted))
+        return;
+      open(*mm, seg_between);
+    }
+    rec = &out->metrics.back(), rec_end = qe;
+    return;
+}
+
+// A level: which metric it is of, then a new record, or the level of the record a change opened.
+void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f, Walk& walk, Tags* out) const {
+  std::string_view s = ctx.text;
+  const uint32_t base = ctx.sentence.begin;
+  const size_t i = f.i;
+  const Quantity& q = *f.q;
+  const uint32_t qb = f.qb, qe = f.qe, next = f.next;
+  const std::string& unit_q = f.unit_q;
+  const Mention*& seg_between = f.seg_between;
+  const Mention*& metric_between = f.metric_between;
+  auto& used = const_cast<State&>(st).used;
+  const auto& forced = st.forced;
+  bool& share_of = f.share_of;
+  const Mention* share_mention = f.share_mention;
+  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
+  // "between $120 million loss and $40 million loss": the range's second end
+  static const RE2 kLossAnd(R"((?i)^\s+(?:net\s+|operating\s+)?loss\s+and\s+$)");
+  if (rec && rec->start >= base && rec->end - base <= qb && rec->value < 0 &&
+      (std::isnan(rec->low) || rec->low == rec->high) &&
+      RE2::FullMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kLossAnd)) {
+    // (or "between a $60 million loss and $140 million in profit": from a loss to an income)
+    static const RE2 kIncomeAfter(R"((?i)^\s+(?:in\s+)?(?:net\s+|operating\s+)?(?:income|profit)\b)");
+    const bool income = RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kIncomeAfter);
+    if (LossAfter(s.substr(qe)) || income) {
+      const double v = income ? std::fabs(q.value) : -std::fabs(q.value);
+      rec->low = std::min(rec->value, v), rec->high = std::max(rec->value, v);
+      rec->value = (rec->low + rec->high) / 2, rec->end = q.end;
+      return;
+    }
+  }
+  // A level: which metric? "$18 million of EX switch revenue" looks right; else the nearest before.
+  const Mention* mm = forced[i];
+  if (!mm && IsCurrency(q.unit)) {
+    static const RE2 kRate(R"((?i)^\s+(?:every|per|each|a\s+(?:day|week|month|year))\b)");  // "$3 million cash every day"
+    // "$2.1 billion to our stockholders via dividends and buybacks": what was returned, and how
+    static const RE2 kToHolders(
+        R"((?i)^\s+(?:of\s+cash\s+)?(?:back\s+)?to\s+(?:our\s+)?(?:share|stock)holders\s+(?:back\s+)?(?:through|via|in(?:\s+the\s+form\s+of)?|by\s+way\s+of)\s+(?:(?:share|stock)\s+)?$)");
+    // (a byte search first: this runs for every amount, the word is rare)
+    const bool holders = s.substr(qe, 48).find("holders") != std::string_view::npos;
+    for (const Mention& x : st.ms)
+      if (holders && x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 48 &&
+          RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kToHolders))
+        mm = &x;
+    for (const Mention& x : st.ms)
+      if (!mm && x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
+        std::string_view gap = s.substr(qe, x.b - qe);
+        // "... of EX switch revenue"; "a $10 billion buyback" (the noun the amount qualifies);
+        // "$2 billion on share repurchases and $1.1 billion on dividends" (not "net income of
+        // $2 billion on revenue of", "$3 billion for the repurchase or early payment of
+        // notes", "$90 million for Q2 or 31% of revenue")
+        static const RE2 kOwnFigure(R"((?i)^\s+(?:of|or|at|was|were)\b|^\s+and\s+[a-z])");
+        auto for_on_free = [&](std::string_view g) {
+          return g.find_first_of("0123456789") == std::string_view::npos && g.find(" or ") == std::string_view::npos &&
+                 !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kOwnFigure);
+        };
+        bool for_on = (gap.starts_with(" for ") || gap.starts_with(" on ")) && for_on_free(gap);
+        // "we've allocated $700 million to buybacks" (a budget)
+        static const RE2 kBudget(R"((?i)\b(?:allocat\w*|earmark\w*|set\s+aside|budget\w*|dedicat\w*)\s+(?:[\w-]+\s+)?(?:\$|US\$)?$)");
+        bool to_budget = gap.starts_with(" to ") && for_on_free(gap) &&
+                         RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBudget);
+        if (((gap.starts_with(" of ") || gap.starts_with(" in ") ||
+              gap.starts_with(" through ") || for_on || to_budget) &&
+             gap.find(',') == std::string_view::npos) ||
+            ((gap == " " || gap == "-") && !s.substr(x.b).starts_with("and ") &&
+             !s.substr(x.b).starts_with("or ") &&
+             !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kRate)))
+          mm = &x;
+        break;
+      }
+  }
+  bool restated = false;
+  {
+    std::string_view before = s.substr(0, qb);
+    size_t k = before.size();
+    while (k > 0 && before[k - 1] != ',' && qb - k < 24) --k;
+    restated = k > 0 && before[k - 1] == ',' && before.substr(k).find(" or ") != std::string_view::npos;
+  }
+  if (!mm) {
+    for (const Mention& x : st.ms) {
+      if (x.in->kind != Kind::kMetric || &x == share_mention) continue;
+      bool inside = x.b >= qb && x.e <= qe;
+      if (!inside && (x.e > qb || qb - x.e > 150)) continue;
+      if (restated && x.metric->Attr("restate") == "no") continue;
+      // (but "a 9% increase in the dividend to $0.48": the level a change named after its
+      // number reached fills that change's record, below; so does one said right after the
+      // change, "as a percent of revenue fell 120 basis points to 9.4%")
+      auto reached = [&] {
+        static const RE2 kReached(R"((?i)^\s+to\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+        if (!rec || !std::isnan(rec->value) || rec->sentence != ctx.index) return false;
+        if (rec_end == x.e && x.e <= qb) return RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kReached);
+        const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
+        return i > 0 && rec->end == ctx.quantities[i - 1].end && x.metric && x.metric->Name() == rec->metric &&
+               RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kReached);
+      };
+      if (!restated && !share_of && std::find(used.begin(), used.end(), &x) != used.end() && !reached()) {
+        mm = nullptr;  // "$2 billion in cash, and generating $2 million": one level per mention
+        continue;
+      }
+      if (share_mention && x.b >= share_mention->b && x.e <= share_mention->e) continue;
+      if (InShareOf(st, x)) continue;
+      mm = &x;  // the last one before wins
+    }
+    // "net income includes $45 million of costs tied to the merger": a part of the metric, not its
+    // level
+    static const RE2 kIncludes(
+        R"((?i)\b(?:includes?|included)\s+(?:(?:approximately|about|roughly|an?|the)\s+)?$)");
+    if (mm && mm->e <= qb && !forced[i] && !share_of &&
+        RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, qb - mm->e), kIncludes)) {
+      rec = nullptr, rec_end = qe;
+      return;
+    }
+  }
+  // "R&D as a percentage of revenue was 15%": a share said right after the metric's name
+  if (mm && !share_of && q.unit == "%" && mm->e <= qb) {
+    static const RE2 kAsShare(
+        R"((?i)^\s+as\s+an?\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+|net\s+)?(?:revenues?|sales)\b)");
+    if (RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, qb - mm->e), kAsShare)) share_of = true;
+  }
+  if (mm && IsNone(*mm->metric)) {  // "3 million subscribers": not a metric, and not the one before
+    used.push_back(mm);
+    rec = nullptr, rec_end = qe;
+    return;
+  }
+  const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
+  // "to back a $4 billion buyback": an amount said as the buyback's size is a program's
+  if (metric && metric->canonical == "buyback" && mm->b >= qe && mm->b - qe <= 1)
+    if (const Lexicon::Entry* program = metrics_->Find("buyback authorization")) metric = program;
+  // a per-share amount is EPS when said with earnings ("net income of $9 million or $0.02 per
+  // diluted share"), not a price ("we sold some at $697 a share")
+  if (unit_q.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
+    metric = (metric && metric->Attr("basis", "no") != "no") || s.find("dilut") != std::string_view::npos
+                 ? metrics_->Find(metric && metric->Attr("sign") == "-1" ? "loss per share" : "eps")  // "a net loss of $12.5 million, or $0.08 per share"
+                 : nullptr;
+  if (!metric && share_of && share_mention) {
+    const Mention* seg = nullptr;
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kSegment && x.e <= qb) seg = &x;
+    if (!seg) return;  // "our only customer to exceed 10% of revenue"
+    metric = metrics_->Find("revenue");
+  }
+  // "Gross margin rose to 61.5%, while the services share was 40%, up 300 bps": a level of
+  // nothing the vocabulary names, in a clause with a subject of its own, ends the record's
+  // clause; a change after it is that level's
+  if (!metric) {
+    static const RE2 kOwnSubject(
+        R"((?i),\s+(?:while|whereas|but|and)\s+(?:our\s+|the\s+|its\s+)?[\w\s&-]*?\b(?:was|were|is|are|stood|came\s+in|ended|finished|reached)\s+(?:at\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+    if (rec && rec->sentence == ctx.index && rec->end >= base && rec->end - base <= qb &&
+        RE2::PartialMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kOwnSubject))
+      rec = nullptr, rec_end = qe;
+    return;
+  }
+  // "a range of $8.37 to $8.53 per share, or $8.45 at the midpoint": the range restated
+  if (rec && rec->metric == metric->Name() && !std::isnan(rec->low) && rec->low != rec->high &&
+      q.value >= rec->low && q.value <= rec->high &&
+      MidpointAfter(s.substr(qe)))
+    return;
+  // ("Marketing expense as a percent of revenue fell 120 basis points to 9.4%": the
+  // share its change's record is of)
+  const bool share_rec = rec && std::isnan(rec->value) && rec->sentence == ctx.index && !rec->share_of.empty() &&
+                         rec->metric == metric->Name() && unit_q == "%";
+  std::string unit = Fits(*metric, unit_q, share_of || share_rec);
+  if (unit.empty()) return;
+  // "our quarterly dividend to $0.29": a small amount of a line said both ways, without a scale, is per share
+  if (IsCurrency(unit) && std::fabs(q.value) < 50 && metric->Attr("class").find("per_share") != std::string::npos &&
+      !Scaled(s.substr(qb, qe - qb)))
+    unit += "/share";
+  // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million"
+  // (not an amount's record with a share: "Product revenues grew 9%, representing 71% of revenue").
+  // (nor the same metric named again for another line: "Cloud revenue fell 2% and services
+  // revenue was $80 million")
+  if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
+      !(share_of && unit == "%" && IsCurrency(rec->unit)) && !(mm && !mm->text.empty() && mm->text != rec->segment)) {
+    SetLevel(rec, q, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
+    rec->start = q.start, rec->end = q.end;
+    if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
+    for (auto& c : rec->comparisons)
+      if (c.unit == "number") c.unit = unit;
+    rec_end = qe;
+    return;
+  }
+  Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
+  SetLevel(&r, q, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
+  // A reference period right before the metric's name is the level's own: said as its name's
+  // qualifier ("a bit under our full-year planned tax rate of 19%", the period read as the
+  // figure's; not "against last year for a gross margin of 38%"), or as the time "when"
+  // ("a gain of three points on the second quarter of last year, when costs were 51.2% of
+  // sales", that earlier period)
+  static const RE2 kQualifies(R"((?i)^(?:'s)?\s+(?:(?:expected|reported|estimated|projected|planned|guided)\s+)?$)");
+  static const RE2 kWhenThen(R"((?i)^\s*,?\s+when\s+(?:our\s+|the\s+|total\s+)*$)");
+  for (const Mention& x : st.ms) {
+    if (!mm || x.in->kind != Kind::kPeriod || !x.comparative || x.e > mm->b || mm->b - x.e > 24) continue;
+    re2::StringPiece gap(s.data() + x.e, mm->b - x.e);
+    const std::string& own = x.own.empty() ? x.text : x.own;
+    if (!x.in->ref && !own.empty() && mm->e <= qb && qb - mm->e <= 8 && RE2::FullMatch(gap, kQualifies)) r.period = own;
+    else if (!x.text.empty() && RE2::FullMatch(gap, kWhenThen)) r.period = x.text;
+  }
+  if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
+  // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
+  // in another unit is the same line's
+  if (mm && !seg_between)
+    for (const auto& [from, k] : made)
+      if (from == mm && !out->metrics[k].segment.empty()) r.segment = out->metrics[k].segment;
+  r.start = q.start, r.end = q.end;
+  out->metrics.push_back(std::move(r));
+  rec = &out->metrics.back(), rec_end = qe;
+  if (mm) used.push_back(mm), made.emplace_back(mm, out->metrics.size() - 1);
+}
+
 void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& st, Tags* out) const {
   std::string_view s = ctx.text;
   const uint32_t base = ctx.sentence.begin;
-  Metric* rec = nullptr;     // the record comparisons attach to
-  uint32_t rec_end = 0;      // where the text that introduced it ends
-  uint32_t after_end = 0;    // the end of the last segment named right after its number
+  Walk walk;
+  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
   const size_t nq = ctx.quantities.size();
   Roles(ctx, st);
   const auto& roles = st.roles;
@@ -135,8 +586,6 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
   const auto& region_after = st.region_after;
   auto& forced = const_cast<State&>(st).forced;
   Respectively(ctx, st, &forced, &const_cast<State&>(st).slot);
-  std::vector<std::pair<const Mention*, size_t>> made;  // the record each metric mention opened
-  bool blocked_prev = false;  // the quantity before was blocked
   for (size_t i = 0; i < nq; ++i) {
     const Quantity& q = ctx.quantities[i];
     if (q.unit == "fraction") continue;
@@ -195,423 +644,9 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kShareOf && x.b >= qe && x.b - qe <= 2 && q.unit == "%") share_of = true, share_mention = &x;
 
-    if (role != kLevel) {
-      // "from 1 technology node to the next": a count of things, not an earlier figure
-      static const RE2 kThings(R"(^\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+(?:to|into)\b)");
-      if (role == kFrom && q.unit == "number" && !Scaled(s.substr(qb, qe - qb)) &&
-          RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kThings))
-        continue;
-      // "accounting for 58% of Northern Region revenues, up from 55%": the earlier figure of a share
-      // said before it that made no record, not of the metric it is a share of
-      if (role == kFrom && q.unit == "%" && i > 0 && roles[i - 1].first == kLevel && ctx.quantities[i - 1].unit == "%") {
-        static const RE2 kOfSales(R"(^\s+of\s+(?:[\w&.-]+\s+){0,4}?(?i:revenues?|sales)\b)");
-        const uint32_t pe = ctx.quantities[i - 1].end - base;
-        const bool share = RE2::PartialMatch(re2::StringPiece(s.data() + pe, s.size() - pe), kOfSales);
-        if (share && !LastOfSentence(ctx, out, [&](Metric& r) { return r.end == ctx.quantities[i - 1].end; })) continue;
-      }
-      Comparison c;
-      c.type = role == kChange ? "change" : "from";
-      // "compared with a loss of $127 million": an earlier figure in its own sign
-      c.value = role == kChange ? sign * std::fabs(q.value) : LossBefore(Before(s, qb)) ? -std::fabs(q.value) : q.value;
-      if (!std::isnan(q.low) && q.low != q.high) {  // "to grow 5% to 7%": the range, in the value's sign
-        bool flip = (c.value < 0) != (q.value < 0);
-        // (one across zero or from it is as said: "growth of -2% to +1%", "flat to down 3%")
-        if (role == kChange && q.low <= 0 && q.high >= 0) flip = sign < 0, c.value = flip ? -q.value : q.value;
-        c.low = flip ? -q.high : q.low, c.high = flip ? -q.low : q.high;
-      }
-      c.unit = unit_q;
-      const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
-      CompareKind(ctx, st, qb, qe, next, &c);
-      // "Over the past four years, we have added $9 billion of annual revenue": a change against
-      // the year that many years back, like "since 2014"
-      if (role == kChange && c.kind == "vs_prior" && c.period.empty() && ctx.analysis.call.fiscal_year) {
-        static const RE2 kYearsBack(R"((?i)\b(?:over|in|during|across)\s+the\s+(?:last|past)\s+(\w+)\s+years\b)");
-        std::string n;
-        if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kYearsBack, &n)) {
-          const Lexicon::Entry* w = numwords_ ? numwords_->Find(n) : nullptr;
-          const int back = w ? std::atoi(w->Attr("value").c_str()) : std::atoi(n.c_str());
-          if (back >= 2 && back <= 20) c.period = fmt::format("FY {}", ctx.analysis.call.fiscal_year - back);
-        }
-      }
-      if (!forced[i] && st.slot[i].second > 0 && role == kChange) {
-        // "$7 billion or $1.20 per share, up 11% and 13%, respectively":
-        // the n-th change to the n-th of as many records as this sentence made
-        std::vector<Metric*> recs;
-        LastOfSentence(ctx, out, [&](Metric& r) {  // every one, last first
-          if (r.start < q.start) recs.push_back(&r);
-          return false;
-        });
-        std::reverse(recs.begin(), recs.end());
-        if (recs.size() == static_cast<size_t>(st.slot[i].second)) {
-          Metric& to = *recs[st.slot[i].first];
-          InUnitOf(&c, to.unit, guessed);
-          to.comparisons.push_back(std::move(c));
-          rec = &to, rec_end = qe;
-          continue;
-        }
-      }
-      if (forced[i]) {  // "... down 2% and 5%, respectively"
-        auto it = std::find_if(made.begin(), made.end(), [&](const auto& p) { return p.first == forced[i]; });
-        if (it != made.end()) {
-          Metric& to = out->metrics[it->second];
-          InUnitOf(&c, to.unit, guessed);
-          to.comparisons.push_back(std::move(c));
-          rec = &to, rec_end = qe;
-          continue;
-        }
-        metric_between = forced[i], seg_between = nullptr;
-      }
-      // "a 15% increase in revenue and a $5 million decrease in R&D": a noun of change right after
-      // the number names its metric after it
-      const Mention* noun = role == kChange && !forced[i] ? NounAfter(st, qe) : nullptr;
-      const Mention* named = noun ? NamedAfter(st, s, *noun) : role == kChange && !forced[i] ? MetricGrowthAfter(st, s, qe) : nullptr;
-      // "... mainly driven by a 90 basis point increase and ...": a driver of no metric named
-      // (or the second of such a list: "driven by 20% growth in X and 9% growth in Y")
-      static const RE2 kDriver(
-          R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?(?:[^,;.]{1,80}?\s+and\s+(?:an?\s+)?)?$)");
-      if (noun && !named && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kDriver)) continue;
-      // "a 30 basis point gain in yields": the change of a thing named after the noun,
-      // not of a metric named before (a period, a currency or a basis named there is no thing:
-      // "a 10% increase in the quarter", "in local currency")
-      if (noun && !named && OtherThingAfter(s, noun->e)) continue;
-      // A new record for this change of the record's metric, of another segment or basis.
-      auto again = [&](std::string segment, std::string basis) {
-        Metric r = *rec;
-        r.value = r.low = r.high = NAN, r.comparisons.clear(), r.share_of.clear();
-        r.segment = std::move(segment), r.basis = std::move(basis);
-        r.start = q.start, r.end = q.end;
-        InUnitOf(&c, r.unit, guessed);
-        r.comparisons.push_back(std::move(c));
-        out->metrics.push_back(std::move(r));
-        rec = &out->metrics.back(), rec_end = qe;
-      };
-      // A new record for a change or earlier level of the metric named by `mm`.
-      auto open = [&](const Mention& mm, const Mention* seg) {
-        Metric r = New(ctx, st, mm, qb, qe, next, seg);
-        // "compared to a net loss of $236 million last year": an earlier level in the line's sign
-        if (role == kFrom && mm.metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
-        std::string u = Fits(*mm.metric, unit_q, false);
-        r.unit = u.empty() ? DefaultUnit(*mm.metric) : u;
-        // "adjusted SG&A rose 40 bps": an amount's change in points is its share of revenue's
-        // (not revenue itself, nor a growth rate's points: "lower revenue growth by 1 point")
-        static const RE2 kGrowthAfter(R"((?i)^\s+growth\b)");
-        if (IsCurrency(r.unit) && (unit_q == "bp" || unit_q == "pp") && r.metric != "revenue" &&
-            !RE2::PartialMatch(re2::StringPiece(s.data() + mm.e, s.size() - mm.e), kGrowthAfter))
-          r.unit = "%", r.share_of = "revenue";
-        InUnitOf(&c, r.unit, guessed);
-        r.start = q.start, r.end = q.end;
-        r.comparisons.push_back(std::move(c));
-        out->metrics.push_back(std::move(r));
-        made.emplace_back(&mm, out->metrics.size() - 1);
-        rec = &out->metrics.back();
-      };
-      if (named && !IsNone(*named->metric)) {
-        used.push_back(named);
-        // (the same metric again, of the record's segment unless this sentence named that one)
-        if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() &&
-            (rec->segment.empty() || !NamedHere(st, rec->segment))) {
-          InUnitOf(&c, rec->unit, guessed);
-          rec->comparisons.push_back(std::move(c));
-        } else {
-          open(*named, nullptr);
-        }
-        rec_end = std::max<uint32_t>(qe, named->e);
-        continue;
-      }
-      // "Other income was a net gain of $31 million, versus a net loss of $12 million": a loss set
-      // against the record's gain, right after "compared with" or "versus", is its earlier figure
-      // (not "Revenue was $412 million, compared to a net loss of": the other line's)
-      static const RE2 kVersusLoss(R"((?i)^[\s,]*(?:(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+)?$)");
-      static const RE2 kGainOf(R"((?i)\bgain\s+of\s+$)");
-      const uint32_t rec_b = rec && rec->start >= base ? rec->start - base : 0;
-      if (rec && role == kFrom && metric_between && !seg_between && rec->sentence == ctx.index &&
-          metric_between->metric->Attr("sign") == "-1" && metric_between->b >= rec_end && rec_b <= qb &&
-          RE2::PartialMatch(re2::StringPiece(s.data(), rec_b), kGainOf) &&
-          RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, metric_between->b - rec_end), kVersusLoss)) {
-        c.value = -std::fabs(c.value);
-        InUnitOf(&c, rec->unit, guessed);
-        rec->comparisons.push_back(std::move(c));
-        used.push_back(metric_between);
-        continue;
-      }
-      // "Net loss was $3 million, compared to a net loss of $5 million": the same line named again
-      // for its earlier level goes to this record (a loss's level in its sign). So does a change
-      // said as an aside (", down 2%") after the line is named again, when no other period (but
-      // the one compared with), basis or segment comes between: "Sales reached 9.4 billion, with
-      // top-line momentum firm, down 2% sequentially" (not "organic sales grew 4%", another measure)
-      // (or ", an increase of 20%")
-      static const RE2 kAside(
-          R"(,\s+(?:and\s+)?(?:(?:up|down)\s+(?:by\s+)?|an?\s+(?:increase|decrease|decline|rise|drop)\s+of\s+)(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
-      auto named_between = [&] {
-        return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
-          return ((x.in->kind == Kind::kPeriod && !x.comparative && x.text != rec->period) || x.in->kind == Kind::kBasis) &&
-                 x.b >= rec_end && x.e <= qb;
-        });
-      };
-      // (the record's segment; or none, when the record's was not named here but inherited)
-      auto same_segment = [&](const std::string& seg) {
-        return seg == rec->segment || (seg.empty() && !NamedHere(st, rec->segment));
-      };
-      if (rec && metric_between && !seg_between && rec->sentence == ctx.index &&
-          rec->metric == metric_between->metric->Name() && !IsNone(*metric_between->metric) &&
-          (role == kFrom || (role == kChange && (c.unit == "%" || c.unit == rec->unit) &&
-                             same_segment(metric_between->text) && !named_between() &&
-                             RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAside) &&
-                             !OthersGrowth(st, m, s, qb)))) {
-        if (role == kFrom && metric_between->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
-        InUnitOf(&c, rec->unit, guessed);
-        rec->comparisons.push_back(std::move(c));
-        used.push_back(metric_between);
-        continue;
-      }
-      if (rec && !metric_between && !seg_between && OthersGrowth(st, m, s, qb)) continue;
-      // "sales grew 2% as reported, and 4% excluding the costs of exited lines": a change
-      // that leaves something out right after its number is the adjusted measure's, a record of its own
-      if (const Mention* own = rec && !metric_between && !seg_between && role == kChange ? RightAfter(st, qb, qe) : nullptr;
-          own && own->text != rec->basis) {
-        again(rec->segment, own->text);
-        continue;
-      }
-      if (rec && !metric_between && !seg_between) {
-        // "$9 million or $0.02 a diluted share, compared with $164 million and $0.37": an amount
-        // goes to this sentence's record in its own unit, not to the per-share one
-        // (and "... or $3.10 per share versus ... or $2.80 per share": a per-share amount
-        // goes to the per-share record, not to the amount's)
-        Metric* to = rec;
-        // "$640 million or 38% of revenues, up 9%": a change in percent is the amount's, not its share's
-        if (!rec->share_of.empty() && c.type == "change" && c.unit == "%")
-          if (Metric* amount = LastOfSentence(ctx, out, [&](Metric& r) {
-                return &r != rec && r.metric == rec->metric && IsCurrency(r.unit);
-              }))
-            to = amount;
-        if ((rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) ||
-            (IsCurrency(rec->unit) && c.unit.ends_with("/share"))) {
-          to = LastOfSentence(ctx, out, [&](Metric& r) { return r.unit == c.unit; });
-          if (!to) continue;
-        }
-        // "$4.6 billion or 92 days, up 4 days": a change in days is not the dollar amount's
-        if (c.unit == "days" && to->unit != "days") continue;
-        InUnitOf(&c, to->unit, guessed);
-        to->comparisons.push_back(std::move(c));
-        continue;
-      }
-      const Mention* mm = metric_between ? metric_between : nullptr;
-      if (mm && role == kChange && WhichOthers(st, s, qb)) continue;  // "fees on client assets, which grew 24%"
-      if (mm && IsNone(*mm->metric)) {  // "with balances up 22%": a change of something else
-        rec = nullptr, rec_end = qe;
-        continue;
-      }
-      if (!mm) {
-        if (!rec || !seg_between) continue;  // a change of nothing named
-        again(InRegion(seg_between->text, rec->segment), rec->basis);  // "the US, also growing at 39%"
-      } else {
-        // "the tax rate was a benefit of 13% compared to an expense of 19%": an earlier level
-        // in a unit the metric cannot hold is not its own (a money line's is money, or a share);
-        if (role == kFrom && c.unit == "%" && Fits(*mm->metric, "%", false).empty() &&
-            Fits(*mm->metric, "USD", false) == "USD")
-          continue;
-        // "raised the leverage it allows by 1 turn": nor is a plain number counting a
-        // thing named after it
-        static const RE2 kCounted(R"(^\s+[a-z][a-z-]*\b)");
-        if (c.unit == "number" && !Scaled(s.substr(qb, qe - qb)) && Fits(*mm->metric, "number", false).empty() &&
-            RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kCounted))
-          continue;
-        open(*mm, seg_between);
-      }
-      rec = &out->metrics.back(), rec_end = qe;
-      continue;
-    }
-    // "between $120 million loss and $40 million loss": the range's second end
-    static const RE2 kLossAnd(R"((?i)^\s+(?:net\s+|operating\s+)?loss\s+and\s+$)");
-    if (rec && rec->start >= base && rec->end - base <= qb && rec->value < 0 &&
-        (std::isnan(rec->low) || rec->low == rec->high) &&
-        RE2::FullMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kLossAnd)) {
-      // (or "between a $60 million loss and $140 million in profit": from a loss to an income)
-      static const RE2 kIncomeAfter(R"((?i)^\s+(?:in\s+)?(?:net\s+|operating\s+)?(?:income|profit)\b)");
-      const bool income = RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kIncomeAfter);
-      if (LossAfter(s.substr(qe)) || income) {
-        const double v = income ? std::fabs(q.value) : -std::fabs(q.value);
-        rec->low = std::min(rec->value, v), rec->high = std::max(rec->value, v);
-        rec->value = (rec->low + rec->high) / 2, rec->end = q.end;
-        continue;
-      }
-    }
-    // A level: which metric? "$18 million of EX switch revenue" looks right; else the nearest before.
-    const Mention* mm = forced[i];
-    if (!mm && IsCurrency(q.unit)) {
-      static const RE2 kRate(R"((?i)^\s+(?:every|per|each|a\s+(?:day|week|month|year))\b)");  // "$3 million cash every day"
-      // "$2.1 billion to our stockholders via dividends and buybacks": what was returned, and how
-      static const RE2 kToHolders(
-          R"((?i)^\s+(?:of\s+cash\s+)?(?:back\s+)?to\s+(?:our\s+)?(?:share|stock)holders\s+(?:back\s+)?(?:through|via|in(?:\s+the\s+form\s+of)?|by\s+way\s+of)\s+(?:(?:share|stock)\s+)?$)");
-      // (a byte search first: this runs for every amount, the word is rare)
-      const bool holders = s.substr(qe, 48).find("holders") != std::string_view::npos;
-      for (const Mention& x : st.ms)
-        if (holders && x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 48 &&
-            RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kToHolders))
-          mm = &x;
-      for (const Mention& x : st.ms)
-        if (!mm && x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 30) {
-          std::string_view gap = s.substr(qe, x.b - qe);
-          // "... of EX switch revenue"; "a $10 billion buyback" (the noun the amount qualifies);
-          // "$2 billion on share repurchases and $1.1 billion on dividends" (not "net income of
-          // $2 billion on revenue of", "$3 billion for the repurchase or early payment of
-          // notes", "$90 million for Q2 or 31% of revenue")
-          static const RE2 kOwnFigure(R"((?i)^\s+(?:of|or|at|was|were)\b|^\s+and\s+[a-z])");
-          auto for_on_free = [&](std::string_view g) {
-            return g.find_first_of("0123456789") == std::string_view::npos && g.find(" or ") == std::string_view::npos &&
-                   !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kOwnFigure);
-          };
-          bool for_on = (gap.starts_with(" for ") || gap.starts_with(" on ")) && for_on_free(gap);
-          // "we've allocated $700 million to buybacks" (a budget)
-          static const RE2 kBudget(R"((?i)\b(?:allocat\w*|earmark\w*|set\s+aside|budget\w*|dedicat\w*)\s+(?:[\w-]+\s+)?(?:\$|US\$)?$)");
-          bool to_budget = gap.starts_with(" to ") && for_on_free(gap) &&
-                           RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBudget);
-          if (((gap.starts_with(" of ") || gap.starts_with(" in ") ||
-                gap.starts_with(" through ") || for_on || to_budget) &&
-               gap.find(',') == std::string_view::npos) ||
-              ((gap == " " || gap == "-") && !s.substr(x.b).starts_with("and ") &&
-               !s.substr(x.b).starts_with("or ") &&
-               !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kRate)))
-            mm = &x;
-          break;
-        }
-    }
-    bool restated = false;
-    {
-      std::string_view before = s.substr(0, qb);
-      size_t k = before.size();
-      while (k > 0 && before[k - 1] != ',' && qb - k < 24) --k;
-      restated = k > 0 && before[k - 1] == ',' && before.substr(k).find(" or ") != std::string_view::npos;
-    }
-    if (!mm) {
-      for (const Mention& x : st.ms) {
-        if (x.in->kind != Kind::kMetric || &x == share_mention) continue;
-        bool inside = x.b >= qb && x.e <= qe;
-        if (!inside && (x.e > qb || qb - x.e > 150)) continue;
-        if (restated && x.metric->Attr("restate") == "no") continue;
-        // (but "a 9% increase in the dividend to $0.48": the level a change named after its
-        // number reached fills that change's record, below; so does one said right after the
-        // change, "as a percent of revenue fell 120 basis points to 9.4%")
-        auto reached = [&] {
-          static const RE2 kReached(R"((?i)^\s+to\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
-          if (!rec || !std::isnan(rec->value) || rec->sentence != ctx.index) return false;
-          if (rec_end == x.e && x.e <= qb) return RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kReached);
-          const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
-          return i > 0 && rec->end == ctx.quantities[i - 1].end && x.metric && x.metric->Name() == rec->metric &&
-                 RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kReached);
-        };
-        if (!restated && !share_of && std::find(used.begin(), used.end(), &x) != used.end() && !reached()) {
-          mm = nullptr;  // "$2 billion in cash, and generating $2 million": one level per mention
-          continue;
-        }
-        if (share_mention && x.b >= share_mention->b && x.e <= share_mention->e) continue;
-        if (InShareOf(st, x)) continue;
-        mm = &x;  // the last one before wins
-      }
-      // "net income includes $45 million of costs tied to the merger": a part of the metric, not its
-      // level
-      static const RE2 kIncludes(
-          R"((?i)\b(?:includes?|included)\s+(?:(?:approximately|about|roughly|an?|the)\s+)?$)");
-      if (mm && mm->e <= qb && !forced[i] && !share_of &&
-          RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, qb - mm->e), kIncludes)) {
-        rec = nullptr, rec_end = qe;
-        continue;
-      }
-    }
-    // "R&D as a percentage of revenue was 15%": a share said right after the metric's name
-    if (mm && !share_of && q.unit == "%" && mm->e <= qb) {
-      static const RE2 kAsShare(
-          R"((?i)^\s+as\s+an?\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+|net\s+)?(?:revenues?|sales)\b)");
-      if (RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, qb - mm->e), kAsShare)) share_of = true;
-    }
-    if (mm && IsNone(*mm->metric)) {  // "3 million subscribers": not a metric, and not the one before
-      used.push_back(mm);
-      rec = nullptr, rec_end = qe;
-      continue;
-    }
-    const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
-    // "to back a $4 billion buyback": an amount said as the buyback's size is a program's
-    if (metric && metric->canonical == "buyback" && mm->b >= qe && mm->b - qe <= 1)
-      if (const Lexicon::Entry* program = metrics_->Find("buyback authorization")) metric = program;
-    // a per-share amount is EPS when said with earnings ("net income of $9 million or $0.02 per
-    // diluted share"), not a price ("we sold some at $697 a share")
-    if (unit_q.ends_with("/share") && (!metric || metric->Attr("class").find("per_share") == std::string::npos))
-      metric = (metric && metric->Attr("basis", "no") != "no") || s.find("dilut") != std::string_view::npos
-                   ? metrics_->Find(metric && metric->Attr("sign") == "-1" ? "loss per share" : "eps")  // "a net loss of $12.5 million, or $0.08 per share"
-                   : nullptr;
-    if (!metric && share_of && share_mention) {
-      const Mention* seg = nullptr;
-      for (const Mention& x : st.ms)
-        if (x.in->kind == Kind::kSegment && x.e <= qb) seg = &x;
-      if (!seg) continue;  // "our only customer to exceed 10% of revenue"
-      metric = metrics_->Find("revenue");
-    }
-    // "Gross margin rose to 61.5%, while the services share was 40%, up 300 bps": a level of
-    // nothing the vocabulary names, in a clause with a subject of its own, ends the record's
-    // clause; a change after it is that level's
-    if (!metric) {
-      static const RE2 kOwnSubject(
-          R"((?i),\s+(?:while|whereas|but|and)\s+(?:our\s+|the\s+|its\s+)?[\w\s&-]*?\b(?:was|were|is|are|stood|came\s+in|ended|finished|reached)\s+(?:at\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
-      if (rec && rec->sentence == ctx.index && rec->end >= base && rec->end - base <= qb &&
-          RE2::PartialMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kOwnSubject))
-        rec = nullptr, rec_end = qe;
-      continue;
-    }
-    // "a range of $8.37 to $8.53 per share, or $8.45 at the midpoint": the range restated
-    if (rec && rec->metric == metric->Name() && !std::isnan(rec->low) && rec->low != rec->high &&
-        q.value >= rec->low && q.value <= rec->high &&
-        MidpointAfter(s.substr(qe)))
-      continue;
-    // ("Marketing expense as a percent of revenue fell 120 basis points to 9.4%": the
-    // share its change's record is of)
-    const bool share_rec = rec && std::isnan(rec->value) && rec->sentence == ctx.index && !rec->share_of.empty() &&
-                           rec->metric == metric->Name() && unit_q == "%";
-    std::string unit = Fits(*metric, unit_q, share_of || share_rec);
-    if (unit.empty()) continue;
-    // "our quarterly dividend to $0.29": a small amount of a line said both ways, without a scale, is per share
-    if (IsCurrency(unit) && std::fabs(q.value) < 50 && metric->Attr("class").find("per_share") != std::string::npos &&
-        !Scaled(s.substr(qb, qe - qb)))
-      unit += "/share";
-    // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million"
-    // (not an amount's record with a share: "Product revenues grew 9%, representing 71% of revenue").
-    // (nor the same metric named again for another line: "Cloud revenue fell 2% and services
-    // revenue was $80 million")
-    if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
-        !(share_of && unit == "%" && IsCurrency(rec->unit)) && !(mm && !mm->text.empty() && mm->text != rec->segment)) {
-      SetLevel(rec, q, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
-      rec->start = q.start, rec->end = q.end;
-      if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
-      for (auto& c : rec->comparisons)
-        if (c.unit == "number") c.unit = unit;
-      rec_end = qe;
-      continue;
-    }
-    Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
-    SetLevel(&r, q, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
-    // A reference period right before the metric's name is the level's own: said as its name's
-    // qualifier ("a bit under our full-year planned tax rate of 19%", the period read as the
-    // figure's; not "against last year for a gross margin of 38%"), or as the time "when"
-    // ("a gain of three points on the second quarter of last year, when costs were 51.2% of
-    // sales", that earlier period)
-    static const RE2 kQualifies(R"((?i)^(?:'s)?\s+(?:(?:expected|reported|estimated|projected|planned|guided)\s+)?$)");
-    static const RE2 kWhenThen(R"((?i)^\s*,?\s+when\s+(?:our\s+|the\s+|total\s+)*$)");
-    for (const Mention& x : st.ms) {
-      if (!mm || x.in->kind != Kind::kPeriod || !x.comparative || x.e > mm->b || mm->b - x.e > 24) continue;
-      re2::StringPiece gap(s.data() + x.e, mm->b - x.e);
-      const std::string& own = x.own.empty() ? x.text : x.own;
-      if (!x.in->ref && !own.empty() && mm->e <= qb && qb - mm->e <= 8 && RE2::FullMatch(gap, kQualifies)) r.period = own;
-      else if (!x.text.empty() && RE2::FullMatch(gap, kWhenThen)) r.period = x.text;
-    }
-    if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
-    // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
-    // in another unit is the same line's
-    if (mm && !seg_between)
-      for (const auto& [from, k] : made)
-        if (from == mm && !out->metrics[k].segment.empty()) r.segment = out->metrics[k].segment;
-    r.start = q.start, r.end = q.end;
-    out->metrics.push_back(std::move(r));
-    rec = &out->metrics.back(), rec_end = qe;
-    if (mm) used.push_back(mm), made.emplace_back(mm, out->metrics.size() - 1);
+    Figure f{i, &q, qb, qe, next, unit_q, role, sign, seg_between, metric_between, share_mention, share_of};
+    if (role != kLevel) AttachChange(ctx, m, st, f, walk, out);
+    else AttachLevel(ctx, st, f, walk, out);
   }
   Flat(ctx, st, out);
   // A sequential change is a quarter's: "Imaging revenue was $0.8 billion, down 6% sequentially"

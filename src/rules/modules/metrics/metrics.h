@@ -57,6 +57,29 @@ struct Mention {
   uint32_t name_at = 0;  // a segment: where its name starts (the match may start a word before it)
 };
 
+// Where Attach's walk over a sentence's quantities stands.
+struct Walk {
+  Metric* rec = nullptr;    // the record comparisons attach to
+  uint32_t rec_end = 0;     // where the text that introduced it ends
+  uint32_t after_end = 0;   // the end of the last segment named right after its number
+  std::vector<std::pair<const Mention*, size_t>> made;  // the record each metric mention opened
+  bool blocked_prev = false;  // the quantity before was blocked
+};
+
+// One quantity of the walk, and what the text names around it (Attach, AttachChange, AttachLevel).
+struct Figure {
+  size_t i;
+  const Quantity* q;
+  uint32_t qb, qe, next;  // the number's span in the sentence; where its comparison words end
+  std::string unit_q;     // its unit, the call's currency for a bare scaled amount
+  FigureRole role;
+  int sign;
+  const Mention* seg_between;     // the segment and metric named since the record began
+  const Mention* metric_between;
+  const Mention* share_mention;   // "of revenue" right after it
+  bool share_of;
+};
+
 struct State : ModuleState {
   int turn = -1;
   std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
@@ -208,6 +231,8 @@ class Metrics : public Module {
 
   // attach.cc: the walk over a sentence's quantities
   void Roles(const SentenceContext& ctx, const State& st) const;
+  void AttachChange(const SentenceContext& ctx, const Matches& m, const State& st, Figure& f, Walk& walk, Tags* out) const;
+  void AttachLevel(const SentenceContext& ctx, const State& st, Figure& f, Walk& walk, Tags* out) const;
   void Attach(const SentenceContext& ctx, const Matches& m, const State& st, Tags* out) const;
   void Flat(const SentenceContext& ctx, const State& st, Tags* out) const;
 
