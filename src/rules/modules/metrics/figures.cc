@@ -368,11 +368,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // no level; a word of the whole may still: "For the full year, total revenue ...")
     static const RE2 kLeadOnly(R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:in|within|for|across)\s+(?:the\s+|this\s+|our\s+)?$)");
     static const RE2 kWholeWords(WholeWordsRegex("|core|base"));
-    if (own_level && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
-          return x.in->kind == Kind::kPeriod && x.b <= 24 && x.e <= qb &&
-                 RE2::FullMatch(re2::StringPiece(ctx.text.data(), x.b), kLeadOnly);
-        }))
-      own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kWholeWords);
+    const bool period_lead = own_level && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+      return x.in->kind == Kind::kPeriod && x.b <= 24 && x.e <= qb &&
+             RE2::FullMatch(re2::StringPiece(ctx.text.data(), x.b), kLeadOnly);
+    });
+    if (period_lead) own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kWholeWords);
     // (a segment opening the paragraph does not speak for "Outside the Americas", "Together")
     r.segment = !st.opener.empty() && !own_level ? st.opener
                 : own_level && st.segment_opened ? ""
@@ -387,12 +387,13 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
                  (r.segment == st.segment && st.segment_opened &&
                   (st.segment_line || st.section_reports)));
     if (line) r.segment.clear();
-    // "Harbor's pre-tax profit was $90 million." then, a paragraph on (layouts that break lines at
-    // a sentence's end), "For the second half, we expect a pre-tax loss of ...": the same metric
-    // looked ahead to next, of no other level, is the same business's
-    if (r.segment.empty() && !own_level && ctx.paragraph_start && st.business_at == ctx.index - 1 &&
-        st.business_metric == r.metric &&
-        std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward && x.e <= qb; }))
+    // "Harbor's pre-tax profit was $90 million." then, a paragraph on too (layouts that break lines
+    // at a sentence's end), "For the second half, we expect a pre-tax loss of ..." or "In Q3, pre-tax
+    // profit rose 5%": the same metric said next, for a period or looked ahead to, of no other
+    // level, is the same business's (not "On a reported basis, revenues reached ...": another measure)
+    if (r.segment.empty() && !own_level && st.business_at == ctx.index - 1 && st.business_metric == r.metric &&
+        (period_lead ||
+         std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward && x.e <= qb; })))
       r.segment = st.business;
     // (not of another level: "Outside the Americas", "Together", "total company"; "Excluding
     // one-offs, expenses fell" is the section's)
