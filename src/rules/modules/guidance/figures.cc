@@ -148,8 +148,8 @@ bool GuidanceModule::NamedInPart(const Reading& r, const std::string& metric, ui
   start = start == std::string_view::npos ? 0 : start;
   size_t end = r.text.find(';', pos);
   end = end == std::string_view::npos ? r.text.size() : end;
-  // The nearest mention of the metric before the value, inside a condition ("which excludes ...
-  // other operating expenses, to be between ..."), names what the guidance leaves out.
+  // The nearest mention of the metric before the value, inside a condition ("which leaves out ...
+  // other operating costs, to come in at ..."), names what the guidance leaves out.
   const Mention* last = nullptr;
   for (const Mention* x : r.mentions)
     if (x->kind == Kind::kMetric && x->e <= pos) {

@@ -364,7 +364,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     static const RE2 kOwnLevel(
         LevelRegex("in|within|outside|excluding|for|across", "|core|base"));
     bool own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOwnLevel);
-    // ("For the second half of the year, we expect ...": an opening preposition of a period names
+    // ("For the fourth quarter, we see ...": an opening preposition of a period names
     // no level; a word of the whole may still: "For the full year, total revenue ...")
     static const RE2 kLeadOnly(R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:in|within|for|across)\s+(?:the\s+|this\s+|our\s+)?$)");
     static const RE2 kWholeWords(WholeWordsRegex("|core|base"));
@@ -390,7 +390,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // "Harbor's pre-tax profit was $90 million." then, a paragraph on too (layouts that break lines
     // at a sentence's end), "For the second half, we expect a pre-tax loss of ..." or "In Q3, pre-tax
     // profit rose 5%": the same metric said next, for a period or looked ahead to, of no other
-    // level, is the same business's (not "On a reported basis, revenues reached ...": another measure)
+    // level, is the same business's (not "On a reported basis, sales were ...": another measure)
     if (r.segment.empty() && !own_level && st.business_at == ctx.index - 1 && st.business_metric == r.metric &&
         (period_lead ||
          std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward && x.e <= qb; })))
