@@ -128,18 +128,11 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
                            Tags* out) const {
   std::string_view s = ctx.text;
   const uint32_t base = ctx.sentence.begin;
-  const size_t i = f.i;
-  const Quantity& q = *f.q;
-  const uint32_t qb = f.qb, qe = f.qe, next = f.next;
-  const std::string& unit_q = f.unit_q;
-  const Mention*& seg_between = f.seg_between;
-  const Mention*& metric_between = f.metric_between;
+  auto& [i, q, qb, qe, next, unit_q, role, sign, seg_between, metric_between, share_mention, share_of] = f;
+  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
   auto& used = const_cast<State&>(st).used;
   const auto& forced = st.forced;
-  const FigureRole role = f.role;
-  const int sign = f.sign;
   const auto& roles = st.roles;
-  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
     // "from 1 technology node to the next": a count of things, not an earlier figure
     static const RE2 kThings(R"(^\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+(?:to|into)\b)");
     if (role == kFrom && q.unit == "number" && !Scaled(s.substr(qb, qe - qb)) &&
@@ -370,17 +363,10 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
 void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f, Walk& walk, Tags* out) const {
   std::string_view s = ctx.text;
   const uint32_t base = ctx.sentence.begin;
-  const size_t i = f.i;
-  const Quantity& q = *f.q;
-  const uint32_t qb = f.qb, qe = f.qe, next = f.next;
-  const std::string& unit_q = f.unit_q;
-  const Mention*& seg_between = f.seg_between;
-  const Mention*& metric_between = f.metric_between;
+  auto& [i, q, qb, qe, next, unit_q, role, sign, seg_between, metric_between, share_mention, share_of] = f;
+  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
   auto& used = const_cast<State&>(st).used;
   const auto& forced = st.forced;
-  bool& share_of = f.share_of;
-  const Mention* share_mention = f.share_mention;
-  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
   // "between $120 million loss and $40 million loss": the range's second end
   static const RE2 kLossAnd(R"((?i)^\s+(?:net\s+|operating\s+)?loss\s+and\s+$)");
   if (rec && rec->start >= base && rec->end - base <= qb && rec->value < 0 &&
@@ -644,7 +630,7 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kShareOf && x.b >= qe && x.b - qe <= 2 && q.unit == "%") share_of = true, share_mention = &x;
 
-    Figure f{i, &q, qb, qe, next, unit_q, role, sign, seg_between, metric_between, share_mention, share_of};
+    Figure f{i, q, qb, qe, next, unit_q, role, sign, seg_between, metric_between, share_mention, share_of};
     if (role != kLevel) AttachChange(ctx, m, st, f, walk, out);
     else AttachLevel(ctx, st, f, walk, out);
   }

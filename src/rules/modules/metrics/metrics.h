@@ -69,7 +69,7 @@ struct Walk {
 // One quantity of the walk, and what the text names around it (Attach, AttachChange, AttachLevel).
 struct Figure {
   size_t i;
-  const Quantity* q;
+  const Quantity& q;
   uint32_t qb, qe, next;  // the number's span in the sentence; where its comparison words end
   std::string unit_q;     // its unit, the call's currency for a bare scaled amount
   FigureRole role;
