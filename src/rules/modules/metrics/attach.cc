@@ -128,8 +128,18 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
                            Tags* out) const {
   std::string_view s = ctx.text;
   const uint32_t base = ctx.sentence.begin;
-  auto& [i, q, qb, qe, next, unit_q, role, sign, seg_between, metric_between, share_mention, share_of] = f;
-  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
+  // (references, not structured bindings: clang before 16 cannot capture those in a lambda)
+  const size_t i = f.i;
+  const Quantity& q = f.q;
+  const uint32_t qb = f.qb, qe = f.qe, next = f.next;
+  const std::string& unit_q = f.unit_q;
+  const FigureRole role = f.role;
+  const int sign = f.sign;
+  const Mention*& seg_between = f.seg_between;
+  const Mention*& metric_between = f.metric_between;
+  Metric*& rec = walk.rec;
+  uint32_t& rec_end = walk.rec_end;
+  auto& made = walk.made;
   auto& used = const_cast<State&>(st).used;
   const auto& forced = st.forced;
   const auto& roles = st.roles;
@@ -363,8 +373,17 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
 void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f, Walk& walk, Tags* out) const {
   std::string_view s = ctx.text;
   const uint32_t base = ctx.sentence.begin;
-  auto& [i, q, qb, qe, next, unit_q, role, sign, seg_between, metric_between, share_mention, share_of] = f;
-  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
+  const size_t i = f.i;
+  const Quantity& q = f.q;
+  const uint32_t qb = f.qb, qe = f.qe, next = f.next;
+  const std::string& unit_q = f.unit_q;
+  const Mention*& seg_between = f.seg_between;
+  const Mention*& metric_between = f.metric_between;
+  const Mention* share_mention = f.share_mention;
+  bool& share_of = f.share_of;
+  Metric*& rec = walk.rec;
+  uint32_t& rec_end = walk.rec_end;
+  auto& made = walk.made;
   auto& used = const_cast<State&>(st).used;
   const auto& forced = st.forced;
   // "between $120 million loss and $40 million loss": the range's second end
@@ -564,7 +583,9 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
   std::string_view s = ctx.text;
   const uint32_t base = ctx.sentence.begin;
   Walk walk;
-  auto& [rec, rec_end, after_end, made, blocked_prev] = walk;
+  uint32_t& rec_end = walk.rec_end;
+  uint32_t& after_end = walk.after_end;
+  bool& blocked_prev = walk.blocked_prev;
   const size_t nq = ctx.quantities.size();
   Roles(ctx, st);
   const auto& roles = st.roles;
