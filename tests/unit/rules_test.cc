@@ -45,8 +45,9 @@ std::vector<Case> ReadCases(const std::string& path) {
     if (l == "----") {
       std::string text;
       for (size_t i = 0; i < input.size(); ++i) {
-        if (input[i].empty()) text += '\n';
-        else text += (text.empty() || text.back() == '\n' ? "" : " ") + input[i];
+        if (input[i] == "====") text += '\f';  // the speaker's next turn
+        else if (input[i].empty()) text += '\n';
+        else text += (text.empty() || text.back() == '\n' || text.back() == '\f' ? "" : " ") + input[i];
       }
       while (!text.empty() && text.back() == '\n') text.pop_back();
       c.input = text, state = kExpect;
@@ -94,11 +95,21 @@ Analysis Build(const Case& c) {
   p.name = "Robyn Denholm";
   p.role = role == "analyst" ? Role::kAnalyst : role == "operator" ? Role::kOperator : role == "other" ? Role::kOther : Role::kExecutive;
   a.participants.push_back(p);
-  Turn t;
-  t.section = Get(c.speaker, "section", "presentation") == "qa" ? Section::kQa : Section::kPresentation;
-  t.text = c.input;
-  t.end = static_cast<uint32_t>(c.input.size());
-  a.turns.push_back(t);
+  // (a line "====" in the input starts another turn of the same speaker)
+  for (size_t from = 0; from <= c.input.size();) {
+    size_t to = c.input.find('\f', from);
+    if (to == std::string::npos) to = c.input.size();
+    Turn t;
+    t.index = static_cast<int>(a.turns.size());
+    t.section = Get(c.speaker, "section", "presentation") == "qa" ? Section::kQa : Section::kPresentation;
+    t.text = c.input.substr(from, to - from);
+    while (!t.text.empty() && t.text.back() == '\n') t.text.pop_back();
+    while (!t.text.empty() && t.text.front() == '\n') t.text.erase(0, 1);
+    t.end = static_cast<uint32_t>(t.text.size());
+    a.turns.push_back(t);
+    from = to + 1;
+  }
+  const Turn& t = a.turns.front();
   if (t.section == Section::kQa && p.role == Role::kExecutive) {
     Participant an;
     an.id = 1, an.name = "Pat Analyst", an.role = Role::kAnalyst;

@@ -112,6 +112,10 @@ struct State : ModuleState {
   bool section_pending = false;  // a slide was turned to, its segment not yet named
   bool forward = false;  // this sentence looks ahead
   // The call's currency, for amounts said without one (NoteCurrency).
+  // The basis the call's figures are on unless a figure says another ("Today's results are
+  // presented on a non-GAAP basis, unless otherwise stated."): given by Finish to the figures of a
+  // basis=yes metric said with none.
+  std::string call_basis;
   bool currency_read = false;
   std::string declared, counted;
   std::string Currency() const { return declared.empty() ? counted : declared; }
@@ -182,6 +186,7 @@ class Metrics : public Module {
  private:
   // module.cc: the sentence flow, and what carries from sentence to sentence
   void NoteCurrency(const SentenceContext& ctx, State* st) const;
+  static void NoteCallBasis(const SentenceContext& ctx, State* st);
   void Section(const SentenceContext& ctx, State* st) const;
   static bool NamedHere(const State& st, const std::string& segment);
   std::string SegmentKind(std::string_view name) const;

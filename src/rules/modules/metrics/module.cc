@@ -53,6 +53,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   // paragraph: it carries over the next kPeriodReach sentences.
   if (!st.period.empty() && ctx.index - st.period_at > kPeriodReach) st.period.clear();
   NoteCurrency(ctx, &st);
+  NoteCallBasis(ctx, &st);
   if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
   if (!m->searched) {  // the prefilter said no (no slide number: only a section to close)
     st.ms.clear(), st.section_pending = false;
@@ -397,11 +398,25 @@ void Metrics::AheadOfYear(const SentenceContext& ctx, const State& st, size_t fr
   }
 }
 
+// "Our results today are presented on a non-GAAP basis, unless otherwise stated.", "Unless otherwise
+// noted, we will refer to adjusted figures": the basis of the call's figures, said once, by whoever
+// speaks (an investor relations host, before the figures); not "all comparisons are year over year
+// unless otherwise stated". A byte search first: this runs on every sentence.
+void Metrics::NoteCallBasis(const SentenceContext& ctx, State* st) {
+  if (!st->call_basis.empty() || ctx.text.find("nless otherwise") == std::string_view::npos) return;
+  static const RE2 kCallBasis(
+      R"((?i)\b(?:results?|discussion|figures|numbers|metrics|measures|comments|remarks|refer\s+to)\b[^.;]*?\b(non-GAAP|adjusted|underlying)\b[^.;]*\bunless\s+otherwise\b|\bunless\s+otherwise\s+(?:specified|stated|noted|indicated|mentioned)\b[^.;]*?\b(non-GAAP|adjusted|underlying)\s+(?:basis|figures|results|numbers|metrics|measures|financial)\b)");
+  std::string a, b;
+  if (!RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kCallBasis, &a, &b)) return;
+  std::string said = Lower(a.empty() ? b : a);
+  st->call_basis = said == "non-gaap" ? "non-GAAP" : "adjusted";
+}
+
 // "Net income was $410 million" in the opening remarks, "Adjusted net income was $410 million" in
 // the CFO's: a level said without a basis that the call gives elsewhere with one, and only one, is that
 // basis's (the same metric, value, unit, period and segment). Not a change said alone: "up 4%" is
 // said of too many things to tell one from another.
-void Metrics::Finish(ModuleState*, Tags* out) const {
+void Metrics::Finish(ModuleState* state, Tags* out) const {
   auto key = [](const Metric& r) {
     if (std::isnan(r.value)) return std::string();
     return fmt::format("{}|{}|{}|{}|{}|{}|{}", r.metric, r.unit, r.period, r.segment, r.value, r.low, r.high);
@@ -414,12 +429,15 @@ void Metrics::Finish(ModuleState*, Tags* out) const {
     auto [it, fresh] = basis.emplace(std::move(k), r.basis);
     if (!fresh && it->second != r.basis) it->second.clear();
   }
-  if (basis.empty()) return;
+  const std::string& call_basis = static_cast<const State*>(state)->call_basis;
+  if (basis.empty() && call_basis.empty()) return;
   for (Metric& r : out->metrics) {
     if (!r.basis.empty()) continue;
     const Lexicon::Entry* e = metrics_->Find(r.metric);
     if (!e || e->Attr("basis", "no") == "no") continue;
     if (auto it = basis.find(key(r)); it != basis.end() && !it->second.empty()) r.basis = it->second;
+    // (and the call's stated basis: a metric that can be either, said with none)
+    else if (!call_basis.empty() && e->Attr("basis") == "yes") r.basis = call_basis;
   }
 }
 
