@@ -326,7 +326,8 @@ void Metrics::SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metri
 std::string Metrics::OfBusiness(const SentenceContext& ctx, const State& st, const std::string& seg, uint32_t qe) const {
   static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
   static const RE2 kOfTotal(R"((?i)^\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\b)");
-  if (seg.empty() || !IsRegion(seg) || st.business.empty() || ctx.index - st.business_at > kOpenerReach ||
+  // (the cheap tests first: this runs for every record)
+  if (seg.empty() || st.business.empty() || ctx.index - st.business_at > kOpenerReach || !IsRegion(seg) ||
       !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kRegionally) ||
       RE2::PartialMatch(re2::StringPiece(ctx.text.data() + qe, ctx.text.size() - qe), kOfTotal))
     return seg;

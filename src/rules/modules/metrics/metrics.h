@@ -71,7 +71,7 @@ struct Figure {
   size_t i;
   const Quantity& q;
   uint32_t qb, qe, next;  // the number's span in the sentence; where its comparison words end
-  std::string unit_q;     // its unit, the call's currency for a bare scaled amount
+  const std::string& unit_q;  // its unit, the call's currency for a bare scaled amount
   FigureRole role;
   int sign;
   const Mention* seg_between;     // the segment and metric named since the record began
