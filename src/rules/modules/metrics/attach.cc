@@ -441,6 +441,31 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
         break;
       }
   }
+  // "an 8.2% adjusted return on tangible common equity", "a 31% gross margin": a rate said before
+  // its name (not "10% revenue growth", a change; not a share, "20% of revenue"); a goal's rate is
+  // no level ("our 25% operating margin model", "a goal of 30% gross margin")
+  bool rate_first = false;
+  if (!mm && q.unit == "%") {
+    static const RE2 kRateFirst(
+        R"((?i)^\s+(?:(?:annualized|adjusted|reported|underlying|non-GAAP|GAAP|core|average|normalized)\s+)*(\S.*)$)");
+    static const RE2 kChangeAfter(R"((?i)^\s+(?:growth|increase|decrease|decline|improvement|expansion|contraction|gain)\b)");
+    static const RE2 kGoalAfter(R"((?i)^\s+(?:model|targets?|goals?|objectives?|ambition)\b)");
+    static const RE2 kGoalOf(R"((?i)\b(?:our|goals?\s+of|targets?\s+of|objectives?\s+of|aim\s+of|commitment\s+(?:of|to))\s+(?:an?\s+)?$)");
+    std::string name;
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kMetric && x.e > qe && x.e - qe <= 60) {
+        if (x.metric->Attr("class").find("pct") != std::string::npos &&
+            RE2::FullMatch(re2::StringPiece(s.data() + qe, x.e - qe), kRateFirst, &name) && metrics_->Find(name) == x.metric) {
+          const re2::StringPiece after(s.data() + x.e, s.size() - x.e);
+          if (RE2::PartialMatch(after, kGoalAfter) || RE2::PartialMatch(re2::StringPiece(s.data(), qb), kGoalOf)) {
+            used.push_back(&x);
+            return;
+          }
+          if (!RE2::PartialMatch(after, kChangeAfter)) mm = &x, rate_first = true;
+        }
+        break;
+      }
+  }
   bool restated = false;
   {
     std::string_view before = s.substr(0, qb);
@@ -537,6 +562,13 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (IsCurrency(unit) && std::fabs(q.value) < 50 && metric->Attr("class").find("per_share") != std::string::npos &&
       !Scaled(s.substr(qb, qe - qb)))
     unit += "/share";
+  // "reduced debt by $365 million, including $200 million of our credit line and $165 million of
+  // senior notes": parts of the record's figure, not levels of its metric (but "capex of $2.2 billion,
+  // including $190 million of maintenance capex" is a figure of its own)
+  static const RE2 kPartsOf(R"((?i)(?:,|\(|—|–|\s-)\s*(?:including|of\s+which|which\s+included)\s)");
+  if (rec && rec->metric == metric->Name() && rec->sentence == ctx.index && rec->end - base <= qb && !metric_between && !seg_between &&
+      RE2::PartialMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kPartsOf))
+    return;
   // Fill a record opened by a change or an earlier level: "from $10 million to over $20 million"
   // (not an amount's record with a share: "Product revenues grew 9%, representing 71% of revenue").
   // (nor the same metric named again for another line: "Cloud revenue fell 2% and services
@@ -573,6 +605,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (mm && !seg_between)
     for (const auto& [from, k] : made)
       if (from == mm && !out->metrics[k].segment.empty()) r.segment = out->metrics[k].segment;
+  // ("Europe operating income rose 12% to $210 million, a 6.1% operating margin": so is a
+  // rate said after the record's figure)
+  if (rate_first && rec && rec->sentence == ctx.index && !seg_between && mm->text.empty() && !rec->segment.empty())
+    r.segment = rec->segment;
   r.start = q.start, r.end = q.end;
   out->metrics.push_back(std::move(r));
   rec = &out->metrics.back(), rec_end = qe;

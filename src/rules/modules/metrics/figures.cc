@@ -451,10 +451,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   if (const std::string basis = metric->Attr("basis", "no"); basis != "no") {
     const Mention* bm = nullptr;
     // the last one before the figure, else the first after it that does not name the basis of a
-    // later metric ("sales of $2.3 billion, down 4%, and non-GAAP EPS of $0.41")
+    // later metric ("sales of $2.3 billion, down 4%, and non-GAAP EPS of $0.41"; not the figure's
+    // own name, "an 11.8% adjusted return on equity")
     auto later_metric = [&](const Mention& b) {
       return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-        return k.in->kind == Kind::kMetric && k.b >= qe && k.b <= b.e + 3;
+        return k.in->kind == Kind::kMetric && k.b >= qe && k.b <= b.e + 3 && static_cast<int64_t>(k.e) != named_end;
       });
     };
     // (a rule with ahead=no speaks only of figures after it: "Sales were $1.4 billion, with
