@@ -319,6 +319,19 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       again(rec->segment, own->text);
       return;
     }
+    // "Fees were up $1.1 billion, or 12%, and excluding the one-time gain, were up 7%": so is a
+    // change after a clause that leaves something out (not currency: a currency-neutral figure is
+    // not tagged)
+    static const RE2 kLeftOut(
+        R"((?i)[,;]\s+(?:(?:and|but|while)\s+)?(?:excluding|ex\.|absent|adjusting\s+for)\s+([^,;]{2,80}?)(?:,\s*(?:(?:it|they)\s+)?(?:(?:was|were|is|are|would\s+have\s+been)\s+)?|\s+(?:(?:it|they)\s+)?(?:was|were|is|are|would\s+have\s+been)\s+)(?:(?:up|down|higher|lower|grew|rose|fell|declined|increased|decreased)\s+)?(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
+    static const RE2 kCurrency(R"((?i)\b(?:currenc\w*|FX|foreign\s+exchange)\b)");
+    std::string left_out;
+    if (rec && !metric_between && !seg_between && role == kChange && rec->sentence == ctx.index && rec_end <= qb &&
+        RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kLeftOut, &left_out) &&
+        !RE2::PartialMatch(left_out, kCurrency)) {
+      again(rec->segment, "adjusted");
+      return;
+    }
     if (rec && !metric_between && !seg_between) {
       // "$9 million or $0.02 a diluted share, compared with $164 million and $0.37": an amount
       // goes to this sentence's record in its own unit, not to the per-share one
