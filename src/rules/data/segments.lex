@@ -38,6 +38,7 @@ security
 wholesale
 retail
 leasing
+property sales
 advisory
 online|e-commerce|ecommerce
 digital

@@ -338,6 +338,12 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& 
            const Mention* seg_between) const {
   Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
   if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : OfBusiness(ctx, st, mm.text, qe);
+  // "in our Americas region, where leasing revenue fell 16%": a line of business said in a region
+  // the sentence named before it is the line's in the region
+  if (!r.segment.empty() && r.segment == mm.text && SegmentKind(mm.text) == "line")
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kSegment && x.e <= mm.b && IsRegion(x.text) && !WholeBetween(ctx.text, x.e, qb))
+        r.segment = InRegion(x.text, mm.text);
   // "Segment operating income increased 12%", paragraphs after "Revenue from Devices was ...":
   // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
   // (and every metric of a sentence that opens so: "..., and gross margin percentage rose"; not
