@@ -70,7 +70,17 @@ std::string NotTranscriptReason(std::string_view text) {
       R"((?i)\b(?:reports?|reported|announce[sd]?)\b.{0,80}\b(?:results|earnings|revenues?)\b|\bper (?:diluted )?share\b)");
   static const RE2 kFiling(
       R"((?i)\b(?:prospectus|form (?:424B\d|10-?K|10-?Q|8-?K|S-\d|20-?F|6-?K|DEF 14A)|registration statement|indenture)\b)");
+  // a call's words without who said them (a summarization dataset's sentences, say): two spoken
+  // turns of phrase, which releases and filings do not use
+  static const RE2 kSpoken(
+      R"((?i)\b(?:good (?:morning|afternoon|evening)|thank you.{0,20}for joining|joining us|(?:on|after|during|in) (?:today's|this|the) call|turn (?:the call|it) over|(?:next|first) question|(?:my|our|opening|prepared) (?:prepared )?remarks|I(?:'ll| will) (?:now |then |also )?(?:review|discuss|turn|cover|talk|provide|start|begin|walk)|as (?:I|we) (?:said|mentioned|noted|discussed))\b)");
   std::string_view head = text.substr(0, 20000);
+  re2::StringPiece spoken(head.data(), head.size());
+  int turns_of_phrase = 0;
+  while (turns_of_phrase < 2 && RE2::FindAndConsume(&spoken, kSpoken)) ++turns_of_phrase;
+  if (turns_of_phrase == 2)
+    return "not an earnings-call transcript: no speaker turns (it reads like a call's words without who "
+           "said them; --document analyzes it as a speaker-less document)";
   if (RE2::PartialMatch(text.substr(0, 3000), kFiling))
     return "not an earnings-call transcript: no speaker turns (it reads like a securities filing)";
   if (RE2::PartialMatch(head, kEarnings))
