@@ -179,9 +179,14 @@ bool Metrics::OtherThingAfter(std::string_view s, uint32_t e) {
 // shipment", a measure of its own).
 const Mention* Metrics::NamedAfter(const State& st, std::string_view s, const Mention& noun) {
   static const RE2 kIn(R"((?i)^\s+(?:in|of|to)\s+(?:the\s+|our\s+|total\s+)?(?:quarterly\s+|annual\s+)?$)"), kPer(R"((?i)^\s+per\b)");
+  // ("of incremental non-GAAP operating profit": the noun holds the "of")
+  // (a metric mention may open at "GAAP", read as a segment's acronym: "non-GAAP operating profit")
+  static const RE2 kRightAfter(R"((?i)^\s+(?:(?:non-GAAP|GAAP|adjusted|underlying|annual|recurring)\s+)*(?:non-)?$)");
+  const bool holds_of = s.substr(noun.b, 3) == "of " || s.substr(noun.b, 3) == "in ";
   for (const Mention& x : st.ms) {
     if (x.in->kind != Kind::kMetric) continue;
-    if (x.b >= noun.e && x.b - noun.e <= 26 && RE2::FullMatch(re2::StringPiece(s.data() + noun.e, x.b - noun.e), kIn))
+    if (x.b >= noun.e && x.b - noun.e <= 26 &&
+        RE2::FullMatch(re2::StringPiece(s.data() + noun.e, x.b - noun.e), holds_of ? kRightAfter : kIn))
       return RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kPer) ? nullptr : &x;
   }
   return nullptr;
