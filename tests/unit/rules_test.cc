@@ -93,6 +93,7 @@ Analysis Build(const Case& c) {
   std::string role = Get(c.speaker, "role", "executive");
   Participant p;
   p.name = "Robyn Denholm";
+  p.title = Get(c.speaker, "title", "");
   p.role = role == "analyst" ? Role::kAnalyst : role == "operator" ? Role::kOperator : role == "other" ? Role::kOther : Role::kExecutive;
   a.participants.push_back(p);
   // (a line "====" in the input starts another turn of the same speaker)

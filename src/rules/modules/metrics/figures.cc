@@ -418,6 +418,9 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
       if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()) &&
           !WholeBetween(ctx.text, x.e, qb) && !Deferred(ctx.text, x.name_at))
         r.segment = x.text;
+    // else the business its speaker heads ("Group Head, Wholesale Banking" answering a question)
+    if (r.segment.empty() && !own_level && metric->Attr("level") != "company")
+      if (std::string b = HeadsBusiness(ctx.speaker); !b.empty() && !IsCompany(ctx.analysis.call, b)) r.segment = b;
   }
   r.segment = OfBusiness(ctx, st, r.segment, qe);
   // Period: the nearest non-comparative one before, else right after (no comma), else carried.
@@ -505,6 +508,24 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     if (const Mention* after = RightAfter(st, qb, qe)) r.basis = after->text;
   }
   return r;
+}
+
+// The business a speaker's title says they head: "Group Head, Wholesale Banking", "CEO of Life and
+// Retirement", "EVP & GM of Data Center Group"; not a function ("Head of Investor Relations",
+// "President, Development & Sales") nor more titles ("President, CEO & Director").
+std::string Metrics::HeadsBusiness(const Participant& p) {
+  static const RE2 kHeads(
+      R"((?:\b(?:CEO|Chief\s+Executive(?:\s+Officer)?|President|Head|GM|General\s+Manager)(?:\s*,\s*|\s+of\s+(?:the\s+)?))([A-Z][\w&'.-]*(?:\s+(?:&|and|of|[A-Z][\w&'.-]*))*)\s*$)");
+  static const RE2 kFunction(
+      R"((?i)\b(?:investor|IR|finance|financial|risk|sales|marketing|operations|strategy|legal|counsel|human|HR|engineering|technology|development|corporate|communications|treasury|treasurer|accounting|controller|director|officer|board|chairman|chairwoman|secretary|administrative|president|CEO|CFO|COO|CIO|CTO|EVP|SVP|VP|chief|executive|founder|co-founder|manager|head|global|worldwide|group)\b)");
+  std::string business;
+  if (p.role != Role::kExecutive || !RE2::PartialMatch(p.title, kHeads, &business)) return {};
+  // ("Data Center Group", "Wholesale Banking": the last word may be "Group", not the first)
+  const std::string first = business.substr(0, business.find(' '));
+  if (RE2::PartialMatch(first, kFunction) ||
+      RE2::PartialMatch(business.substr(0, business.rfind(' ') == std::string::npos ? 0 : business.rfind(' ')), kFunction))
+    return {};
+  return business;
 }
 
 }  // namespace callscope::rules::metrics_detail

@@ -280,6 +280,7 @@ class Metrics : public Module {
   static void SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before = {},
                        std::string_view after = {});
   std::string OfBusiness(const SentenceContext& ctx, const State& st, const std::string& seg, uint32_t qe) const;
+  static std::string HeadsBusiness(const Participant& p);
   Metric New(const SentenceContext& ctx, const State& st, const Mention& mm, uint32_t qb, uint32_t qe, uint32_t next,
              const Mention* seg_between) const;
   Metric New(const SentenceContext& ctx, const State& st, const Lexicon::Entry* metric, uint32_t qb, uint32_t qe,
