@@ -67,7 +67,7 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
         x.comparative = true;
         const uint32_t from = c.b > 24 ? c.b - 24 : 0;
         x.cause = x.b - c.e <= 12 && RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, c.b - from), kCause);
-        if (x.in->attr != "this") {  // a reference is past
+        if (x.in->attr != "this" && x.in->attr != "ended") {  // a reference is past (a date said in full is as said)
           if (x.own.empty()) x.own = x.text;
           x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false, !forward);
         }
@@ -274,7 +274,8 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       x->text = x->in->attr == "none" ? "" : x->in->attr;
       return true;
     case Kind::kPeriod: {
-      x->text = Period(m, *x->m, x->in->attr, call, forward, !forward && LastBefore(ctx.text, x->b));
+      x->text = x->in->attr == "ended" ? Ended(ctx, m, *x->m)
+                                       : Period(m, *x->m, x->in->attr, call, forward, !forward && LastBefore(ctx.text, x->b));
       // (no year before earnings calls were held: a speech-to-text "19 ... 33 cents" is no 1933)
       static const RE2 kYear(R"(\b((?:19|20)\d\d)\b)");
       if (int year = 0; x->text.find("19") != std::string::npos && RE2::PartialMatch(x->text, kYear, &year) && year < 1990)

@@ -226,6 +226,7 @@ class Metrics : public Module {
   static int QuarterNumber(std::string_view w);
   static int Year(std::string_view y, int dflt);
   static std::string Quarter(int q, int y) { return y ? fmt::format("Q{} {}", q, y) : fmt::format("Q{}", q); }
+  static std::string Ended(const SentenceContext& ctx, const Matches& m, const Match& x);
   static std::string Relative(const Call& call, const std::string& rel);
   static bool LastBefore(std::string_view text, uint32_t b);
   static std::string Period(const Matches& m, const Match& x, const std::string& rel, const Call& call, bool forward,

@@ -131,6 +131,27 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
   return q ? Quarter(q, Year(ys, ahead ? cy + 1 : behind ? cy - 1 : cy)) : "";
 }
 
+// "the quarter ended June 30, 2019": the call's quarter as many years before it as the year falls
+// behind the latest one the sentence ends a period in ("... compared with the quarter ended June
+// 30, 2019" after "For the quarter ended June 30, 2020"); a fiscal year by the year it ended in.
+std::string Metrics::Ended(const SentenceContext& ctx, const Matches& m, const Match& x) {
+  const Call& call = ctx.analysis.call;
+  const int y = Year(m.Group(x, "y"), 0);
+  static const RE2 kEndedYear(
+      R"((?i)\b(?:ended|ending)\s+(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b)");
+  re2::StringPiece rest(ctx.text.data(), ctx.text.size());
+  int latest = y, other = 0;
+  while (RE2::FindAndConsume(&rest, kEndedYear, &other)) latest = std::max(latest, other);
+  std::string_view span = m.Group(x, "span");
+  const char s = static_cast<char>(std::tolower(static_cast<unsigned char>(span[0])));
+  const bool twelve = span.size() > 1 && (span[1] == 'w' || span[1] == 'W' || span[1] == '2');
+  const int cy = call.fiscal_year, cq = call.fiscal_quarter, back = latest - y;
+  if (!twelve && (s == 'q' || s == 't' || s == '3')) return cq && cy ? Quarter(cq, cy - back) : "";
+  if (s == 's' || s == '6') return cy ? fmt::format("{} {}", cq == 4 ? "H2" : "H1", cy - back) : "";
+  if (s == 'n' || s == '9') return cy ? fmt::format("9M {}", cy - back) : "";
+  return y ? fmt::format("FY {}", y) : "";  // ("twelve months", "year", "fiscal year")
+}
+
 // The comparison kind for a change or earlier level at [b, e): a cue or comparative period after
 // it (up to the next quantity), else the nearest before it.
 void Metrics::CompareKind(const SentenceContext& ctx, const State& st, uint32_t b, uint32_t e, uint32_t next, Comparison* c) const {
