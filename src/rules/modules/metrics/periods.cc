@@ -136,13 +136,14 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
 // 30, 2019" after "For the quarter ended June 30, 2020"); a fiscal year by the year it ended in.
 std::string Metrics::Ended(const SentenceContext& ctx, const Matches& m, const Match& x) {
   const Call& call = ctx.analysis.call;
-  const int y = Year(m.Group(x, "y"), 0);
+  const bool at = !m.Group(x, "at").empty();  // "as of June 30, 2020": a quarter's end
+  const int y = Year(m.Group(x, at ? "ya" : "y"), 0);
   static const RE2 kEndedYear(
-      R"((?i)\b(?:ended|ending)\s+(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b)");
+      R"((?i)\b(?:ended|ending|as\s+of|at)\s+(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b)");
   re2::StringPiece rest(ctx.text.data(), ctx.text.size());
   int latest = y, other = 0;
   while (RE2::FindAndConsume(&rest, kEndedYear, &other)) latest = std::max(latest, other);
-  std::string_view span = m.Group(x, "span");
+  std::string_view span = at ? std::string_view("quarter") : m.Group(x, "span");
   const char s = static_cast<char>(std::tolower(static_cast<unsigned char>(span[0])));
   const bool twelve = span.size() > 1 && (span[1] == 'w' || span[1] == 'W' || span[1] == '2');
   const int cy = call.fiscal_year, cq = call.fiscal_quarter, back = latest - y;
@@ -176,6 +177,16 @@ void Metrics::CompareKind(const SentenceContext& ctx, const State& st, uint32_t 
     // (the year before as a bare year is the same period a year earlier: "grew 35% to $0.77
     // compared to $0.57 in 2019" in a 2020 second quarter is against the 2019 second quarter)
     if (x.in->attr != "prev_q" && x.in->attr != "prev_y" && !fy_before) c->period = x.text;
+    // ("up 20% versus the same period in 2023" said of the first half: that half a year before)
+    // (the figure's own period: the last one said before it, not far)
+    if (x.in->attr == "same_q" && ctx.text.substr(x.b, x.e - x.b).find("period") != std::string_view::npos) {
+      const Mention* own = nullptr;
+      for (const Mention& o : st.ms)
+        if (o.in->kind == Kind::kPeriod && !o.comparative && o.e <= x.b && x.b - o.e <= 120) own = &o;
+      if (own && own->text.size() > 3 && own->text[0] != 'Q' && own->text.find(' ') != std::string::npos &&
+          x.text.find(' ') != std::string::npos)
+        c->period = own->text.substr(0, own->text.find(' ')) + x.text.substr(x.text.find(' '));
+    }
     return true;
   };
   // (not past the clause: "Europe up around 12%, and roughly flat quarter on quarter" leaves
