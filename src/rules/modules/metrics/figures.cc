@@ -179,7 +179,7 @@ bool Metrics::OtherThingAfter(std::string_view s, uint32_t e) {
 // shipment", a measure of its own).
 const Mention* Metrics::NamedAfter(const State& st, std::string_view s, const Mention& noun) {
   static const RE2 kIn(R"((?i)^\s+(?:in|of|to)\s+(?:the\s+|our\s+|total\s+)?(?:quarterly\s+|annual\s+)?$)"), kPer(R"((?i)^\s+per\b)");
-  // ("of incremental non-GAAP operating profit": the noun holds the "of")
+  // ("of incremental adjusted EBITDA": the noun holds the "of")
   // (a metric mention may open at "GAAP", read as a segment's acronym: "non-GAAP operating profit")
   static const RE2 kRightAfter(R"((?i)^\s+(?:(?:non-GAAP|GAAP|adjusted|underlying|annual|recurring)\s+)*(?:non-)?$)");
   const bool holds_of = s.substr(noun.b, 3) == "of " || s.substr(noun.b, 3) == "in ";
@@ -343,7 +343,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& 
            const Mention* seg_between) const {
   Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
   if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : OfBusiness(ctx, st, mm.text, qe);
-  // "in our Americas region, where leasing revenue fell 16%": a line of business said in a region
+  // "in EMEA, our leasing revenue fell 16%": a line of business said in a region
   // the sentence named before it is the line's in the region
   if (!r.segment.empty() && r.segment == mm.text && SegmentKind(mm.text) == "line")
     for (const Mention& x : st.ms)
