@@ -454,9 +454,9 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
         break;
       }
   }
-  // "a 9.1% adjusted ROTCE", "a 31% gross margin": a rate said before
-  // its name (not "10% revenue growth", a change; not a share, "20% of revenue"); a goal's rate is
-  // no level ("our 25% operating margin model", "a goal of 30% gross margin")
+  // "a 9.1% adjusted ROTCE", "a 31% gross margin": a rate said before its name (not "10% revenue
+  // growth", a change; not a share, "20% of revenue"); a goal's rate is no level ("our 25%
+  // operating margin model", "a goal of 30% gross margin")
   bool rate_first = false;
   if (!mm && q.unit == "%") {
     static const RE2 kRateFirst(

@@ -343,8 +343,8 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& 
            const Mention* seg_between) const {
   Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
   if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : OfBusiness(ctx, st, mm.text, qe);
-  // "in EMEA, our leasing revenue fell 16%": a line of business said in a region
-  // the sentence named before it is the line's in the region
+  // "in EMEA, our leasing revenue fell 16%": a line of business said in a region the sentence named
+  // before it is the line's in the region
   if (!r.segment.empty() && r.segment == mm.text && SegmentKind(mm.text) == "line")
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kSegment && x.e <= mm.b && IsRegion(x.text) && !WholeBetween(ctx.text, x.e, qb))

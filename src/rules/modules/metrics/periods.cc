@@ -143,6 +143,7 @@ std::string Metrics::Ended(const SentenceContext& ctx, const Matches& m, const M
   re2::StringPiece rest(ctx.text.data(), ctx.text.size());
   int latest = y, other = 0;
   while (RE2::FindAndConsume(&rest, kEndedYear, &other)) latest = std::max(latest, other);
+  // (the span by its first letters: quarter, three/3, six/6, nine/9 months; twelve/12 months or a year)
   std::string_view span = at ? std::string_view("quarter") : m.Group(x, "span");
   const char s = static_cast<char>(std::tolower(static_cast<unsigned char>(span[0])));
   const bool twelve = span.size() > 1 && (span[1] == 'w' || span[1] == 'W' || span[1] == '2');
