@@ -85,6 +85,19 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
       return i > 0 && roles[i - 1].first != kLevel && RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), kElliptic) &&
              !RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kShareAfter);
     };
+    // "Revenue rose 5% and operating income 8%", "... by $40 million and operating income by $12
+    // million": the next metric of the list, its number in the first's unit, changed as the first
+    // (not a rate's level: "grew 5% and gross margin 61%")
+    static const RE2 kListBefore(R"(^\s*,?\s*(?:and\s+)?$)"), kListAfter(R"(^\s+(?:by\s+)?$)");
+    auto metric_list = [&](uint32_t from) {
+      if (i == 0 || roles[i - 1].first != kChange || ctx.quantities[i].unit != ctx.quantities[i - 1].unit) return false;
+      return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+        return x.in->kind == Kind::kMetric && x.b >= from && x.e <= qb &&
+               !(ctx.quantities[i].unit == "%" && x.metric->Attr("class").find("pct") != std::string::npos) &&
+               RE2::FullMatch(re2::StringPiece(s.data() + from, x.b - from), kListBefore) &&
+               RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kListAfter);
+      });
+    };
     // "up 4% from the prior quarter and 29% year-over-year", "up 5% from fiscal second quarter and
     // 22% from the prior year": the cue named a period, not this level
     bool carry = false;
@@ -113,7 +126,7 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
       roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
     } else if (ctx.quantities[i].unit != "number" && MetricGrowthAfter(st, s, qe)) {
       roles[i] = {kChange, 1};  // "20% revenue growth"
-    } else if (carry || elliptic(prev_end) || region_list(i)) {
+    } else if (carry || elliptic(prev_end) || region_list(i) || metric_list(prev_end)) {
       roles[i] = roles[i - 1];
     } else if (i > 0 && YearAgoAfter(ctx, st, ctx.quantities[i].end - base)) {
       roles[i] = {kFrom, 1};  // "$0.52 a share, more than double the $0.23 a share a year ago"
