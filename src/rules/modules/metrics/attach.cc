@@ -516,7 +516,14 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
         return i > 0 && rec->end == ctx.quantities[i - 1].end && x.metric && x.metric->Name() == rec->metric &&
                RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kReached);
       };
-      if (!restated && !share_of && std::find(used.begin(), used.end(), &x) != used.end() && !reached()) {
+      // ("repurchased 5.1 million shares for $408 million": the same buyback in money)
+      auto priced = [&] {
+        static const RE2 kFor(R"((?i)^\s+for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
+        const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
+        return i > 0 && ctx.quantities[i - 1].unit == "shares" && IsCurrency(q.unit) && pe <= qb &&
+               RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kFor);
+      };
+      if (!restated && !share_of && std::find(used.begin(), used.end(), &x) != used.end() && !reached() && !priced()) {
         mm = nullptr;  // "$2 billion in cash, and generating $2 million": one level per mention
         continue;
       }
