@@ -14,6 +14,7 @@
 # [by=level]: a metric said as a verb ("reduce costs"): the amount after "by" is its level, not a
 #   change in it (guidance takes "we plan to reduce costs by $750 million" as a target).
 # [benefit=-1]: a level said as "a benefit of 13%" is negative (a tax rate that is a benefit).
+# [days=dio]: a balance said in days ("inventory of $1.3 billion, or 95 days") is that metric's.
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=stated]
@@ -69,7 +70,9 @@ bookings|bookings|orders|order intake
 backlog|backlog|remaining performance obligations|remaining performance obligation|RPO|current remaining performance obligation|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
 [class=money basis=no level=company]
 debt|total debt|long-term debt|borrowings
+[class=money basis=no level=company days=dio]
 inventory|inventory|inventories
+[class=money basis=no level=company days=dso]
 accounts_receivable|accounts receivable|receivables
 [class=money,per_share basis=no restate=no level=company]
 buyback_price|average price

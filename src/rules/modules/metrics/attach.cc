@@ -562,6 +562,9 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     metric = (metric && metric->Attr("basis", "no") != "no") || s.find("dilut") != std::string_view::npos
                  ? metrics_->Find(metric && metric->Attr("sign") == "-1" ? "loss per share" : "eps")  // "a net loss of $12.5 million, or $0.08 per share"
                  : nullptr;
+  // "inventory of $1.3 billion, or 95 days": a balance said in days is its days outstanding
+  if (metric && unit_q == "days" && !metric->Attr("days").empty())
+    if (const Lexicon::Entry* days = metrics_->Find(metric->Attr("days"))) metric = days;
   if (!metric && share_of && share_mention) {
     const Mention* seg = nullptr;
     for (const Mention& x : st.ms)
