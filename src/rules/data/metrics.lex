@@ -114,6 +114,7 @@ gmv|GMV|gross merchandise volume|gross merchandise value
 noi|NOI|net operating income|same-store NOI|same store NOI|same-property NOI|cash NOI
 revpar|RevPAR
 net_charge_offs|net charge-offs|net charge offs|NCOs
+provision_for_credit_losses|provision for credit losses|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments
 [class=per_share basis=no level=company]
 book_value_per_share|book value per share|BVPS
@@ -122,6 +123,9 @@ tbvps|tangible book value per share|TBVPS
 net_leverage|net leverage|net leverage ratio|net debt to EBITDA|net debt-to-EBITDA|net debt to adjusted EBITDA
 [class=pct basis=no]
 occupancy|occupancy rate|average occupancy
+[class=pct basis=no level=company]
+cet1_ratio|CET1 ratio|CET 1 ratio|CET1|CET 1|common equity tier 1 ratio|common equity tier 1|CET1 capital ratio|common equity Tier 1 capital ratio
+[class=pct basis=no]
 payout_ratio|payout ratio|dividend payout ratio
 take_rate|take rate
 nco_rate|net charge-off rate|NCO rate|net charge-off ratio|charge-off rate
@@ -139,6 +143,7 @@ fcf_margin|free cash flow margin|free cash flow margins|FCF margin|FCF margins
 net_interest_margin|net interest margin|NIM
 roe|return on equity|ROE|return on average equity|return on common equity|return on average common equity|return on segment common equity|return on segment equity
 rotce|return on tangible common equity|ROTCE|return on tangible equity|RoTE|ROTE
+return_on_cet1|return on CET1 capital|return on CET1|RoCET1|return on common equity tier 1 capital
 roic|return on invested capital|ROIC
 [class=pct basis=yes level=company benefit=-1]
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
@@ -157,4 +162,4 @@ share_count|share count|shares outstanding|diluted shares|diluted share count|we
 [class=ratio]
 book_to_bill|book-to-bill|book-to-bill ratio
 [class=none]
-other_quantity|other cost of revenues|other cost of revenue|other costs of revenue|other cost of sales|other operating expenses|other operating expense|income tax expense|income tax expenses|tax expense|tax expenses|provision for income taxes|credit loss expense|credit loss expenses|provision for credit losses|one-time expense|one-time expenses|integration-related expenses|integration-related expense|integration expenses|acquisition-related expenses|compensation expense|compensation expenses|employee-related expenses|employeerelated expenses|volume-related expenses|revenue-related expenses|legal expense|legal expenses|litigation expense|litigation expenses|litigation costs|litigation cost|brokerage expense|spending|headcount investments|headcount additions|earnings estimates|estimates|consensus estimates|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|property sales|property sales volume|property sales volumes|originations|loan originations|origination volume|origination volumes|unit sales|units|shipments|bit shipments|shipment quantities|shipment quantity|shipment volumes|bits|bit growth|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital|CET1|CET 1|CET1 ratio|CET 1 ratio|CET1 capital|CET 1 capital|common equity tier 1|Tier 1|Tier 1 capital|capital ratio|leverage ratio|liquidity coverage ratio|LCR|net stable funding ratio|NSFR|RWA|risk-weighted assets|energy costs|energy cost|fuel costs|fuel cost|input costs|freight costs|commodity costs|labor costs|wage costs|expense incurred|expenses incurred|costs incurred|cost incurred|capital expenditures incurred|capex incurred|cash usage|free cash usage|cash burn|burn rate|gross burn|operational burn|operating burn|cash costs|cash cost
+other_quantity|other cost of revenues|other cost of revenue|other costs of revenue|other cost of sales|other operating expenses|other operating expense|income tax expense|income tax expenses|tax expense|tax expenses|provision for income taxes|one-time expense|one-time expenses|integration-related expenses|integration-related expense|integration expenses|acquisition-related expenses|compensation expense|compensation expenses|employee-related expenses|employeerelated expenses|volume-related expenses|revenue-related expenses|legal expense|legal expenses|litigation expense|litigation expenses|litigation costs|litigation cost|brokerage expense|spending|headcount investments|headcount additions|earnings estimates|estimates|consensus estimates|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|property sales|property sales volume|property sales volumes|originations|loan originations|origination volume|origination volumes|unit sales|units|shipments|bit shipments|shipment quantities|shipment quantity|shipment volumes|bits|bit growth|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|pre-provision profit|PTPP|pre-tax pre-provision profit|transactions|traffic|bad debt expense|net debt to total capital|debt to capital|CET1 capital|CET 1 capital|Tier 1|Tier 1 capital|capital ratio|leverage ratio|liquidity coverage ratio|LCR|net stable funding ratio|NSFR|RWA|risk-weighted assets|energy costs|energy cost|fuel costs|fuel cost|input costs|freight costs|commodity costs|labor costs|wage costs|expense incurred|expenses incurred|costs incurred|cost incurred|capital expenditures incurred|capex incurred|cash usage|free cash usage|cash burn|burn rate|gross burn|operational burn|operating burn|cash costs|cash cost
