@@ -516,7 +516,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
         return i > 0 && rec->end == ctx.quantities[i - 1].end && x.metric && x.metric->Name() == rec->metric &&
                RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kReached);
       };
-      // ("repurchased 5.1 million shares for $408 million": the same buyback in money)
+      // ("bought back 2 million shares for $90 million": the same buyback in money)
       auto priced = [&] {
         static const RE2 kFor(R"((?i)^\s+for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
         const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
