@@ -57,6 +57,7 @@ government
 small business|small businesses
 mid-market
 mortgage origination|origination
+Card|card|cards|credit card|credit cards
 trading
 pharmacy
 server|servers
