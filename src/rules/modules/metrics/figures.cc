@@ -345,9 +345,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& 
   if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : OfBusiness(ctx, st, mm.text, qe);
   // "in EMEA, our leasing revenue fell 16%": a line of business said in a region the sentence named
   // before it is the line's in the region
+  // (or right after it: "subscription revenue in EMEA rose 16%")
   if (!r.segment.empty() && r.segment == mm.text && SegmentKind(mm.text) == "line")
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kSegment && x.e <= mm.b && IsRegion(x.text) && !WholeBetween(ctx.text, x.e, qb))
+      if (x.in->kind == Kind::kSegment && IsRegion(x.text) &&
+          ((x.e <= mm.b && !WholeBetween(ctx.text, x.e, qb)) || (x.b >= mm.e && x.e <= qb && &x == seg_between)))
         r.segment = InRegion(x.text, mm.text);
   // "Segment operating income increased 12%", paragraphs after "Revenue from Devices was ...":
   // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
