@@ -3,6 +3,9 @@
 // comparison of the record before it.
 #include "rules/modules/metrics/metrics.h"
 
+#include <tuple>
+#include <utility>
+
 namespace callscope::rules::metrics_detail {
 
 // Each quantity's role first: the nearest cue between the previous quantity and this one, else an
@@ -621,6 +624,13 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   }
   Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
   SetLevel(&r, q, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
+  // "Net income was a loss of $12 million, or $0.08 per share": the per-share amount restated
+  // after a loss is a loss too
+  if (restated && unit.ends_with("/share") && rec && rec->sentence == ctx.index && rec->value < 0 && r.value > 0 &&
+      IsCurrency(rec->unit)) {
+    r.value = -r.value;
+    if (!std::isnan(r.low)) std::tie(r.low, r.high) = std::make_pair(-r.high, -r.low);
+  }
   // A reference period right before the metric's name is the level's own: said as its name's
   // qualifier ("a bit under our full-year planned tax rate of 19%", the period read as the
   // figure's; not "against last year for a gross margin of 38%"), or as the time "when"

@@ -280,7 +280,8 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       static const RE2 kYear(R"(\b((?:19|20)\d\d)\b)");
       if (int year = 0; x->text.find("19") != std::string::npos && RE2::PartialMatch(x->text, kYear, &year) && year < 1990)
         return false;
-      return !x->text.empty() || x->in->attr == "this";
+      // (a year ago or the quarter before, in a call of no known period, still says which comparison)
+      return !x->text.empty() || x->in->attr == "this" || x->in->attr == "prev_q" || x->in->attr == "prev_y";
     }
     default:
       return true;

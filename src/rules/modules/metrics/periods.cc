@@ -164,7 +164,9 @@ void Metrics::CompareKind(const SentenceContext& ctx, const State& st, uint32_t 
     if (x.in->kind != Kind::kPeriod || !x.comparative || x.cause) return false;
     std::string prev_q = Relative(call, "prev_q"), prev_y = Relative(call, "prev_y");
     bool fy_before = call.fiscal_year && x.text == fmt::format("FY {}", call.fiscal_year - 1);
-    c->kind = x.text == prev_q ? "qoq" : x.text == prev_y || fy_before ? "yoy" : "vs_prior";
+    // (a call of no known period names none: the cue's own kind then, not two empty names alike)
+    if (x.text.empty()) c->kind = x.in->attr == "prev_q" ? "qoq" : x.in->attr == "prev_y" ? "yoy" : "vs_prior";
+    else c->kind = x.text == prev_q ? "qoq" : x.text == prev_y || fy_before ? "yoy" : "vs_prior";
     // The end of last year is a point, not a year: "61 days at the end of 2024" in a first
     // quarter is the quarter before's level, in a fourth a year ago's, else an earlier date's.
     static const RE2 kEndOf(R"((?i)\bend\s+of\b)");
