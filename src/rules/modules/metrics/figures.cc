@@ -422,7 +422,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
         r.segment = x.text;
     // else the business its speaker heads ("Group Head, Wholesale Banking" answering a question)
     if (r.segment.empty() && !own_level && metric->Attr("level") != "company")
-      if (std::string b = HeadsBusiness(ctx.speaker); !b.empty() && !IsCompany(ctx.analysis.call, b)) r.segment = b;
+      if (!st.heads.empty() && !IsCompany(ctx.analysis.call, st.heads)) r.segment = st.heads;
   }
   r.segment = OfBusiness(ctx, st, r.segment, qe);
   // Period: the nearest non-comparative one before, else right after (no comma), else carried.

@@ -83,6 +83,7 @@ struct Figure {
 struct State : ModuleState {
   int turn = -1;
   std::string basis, period, segment;  // carried: basis in the turn, period and segment in the paragraph
+  std::string heads;  // the business the turn's speaker heads, by their title (HeadsBusiness)
   // `segment` was named by the paragraph's opening words in a section (Section), not a heading
   // sentence; with its revenue ("Fixed Income revenues were up 2%")
   bool segment_opened = false, segment_line = false;

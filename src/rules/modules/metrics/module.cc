@@ -41,7 +41,8 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   State& st = *static_cast<State*>(state);
   if (ctx.turn.index != st.turn)
     st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.region.clear(), st.period.clear(),
-    st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.business.clear();
+    st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.business.clear(),
+    st.heads = HeadsBusiness(ctx.speaker);
   if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
   // (a period a heading named, "Let me now walk through our full year 2019 results.", runs on into the
   // next paragraphs, kPeriodReach sentences: layouts that make each sentence a paragraph)
