@@ -207,11 +207,14 @@ void Metrics::CompareKind(const SentenceContext& ctx, const State& st, uint32_t 
 // The first period after a level, when no comma comes between: "$3 billion in revenue in fiscal
 // 2024"; or the period the sentence's subject closed, the level said in the opening phrase ("With
 // revenue over $9 billion, the company ended fiscal 2021 as ...", not "Revenue was $9 billion, and
-// we ended the year with ...").
+// we ended the year with ..."); or the one after the next figure when "and" joins the two, no
+// comma or forecast between ("growth of 6% and EPS growth of 11% for the year": both the year's).
 const Mention* Metrics::PeriodAfter(const SentenceContext& ctx, const State& st, uint32_t qe, uint32_t next) {
   static const RE2 kOpening(R"((?i)^\W*(?:with|on|having|after|behind|thanks\s+to)\s[^,]*$)");
   static const RE2 kClosed(
       R"((?i)^[^,]*,\s+(?:[a-z][\w.&'-]*\s+){1,3}(?:ended|closed|finished|completed|exited)\s+(?:the\s+|our\s+)?$)");
+  static const RE2 kJoined(R"((?i)^[^,;:]*\band\s[^,;:]*$)");
+  static const RE2 kAhead(R"((?i)\b(?:target\w*|expect\w*|plan\w*|aim\w*|forecast\w*|guid\w*|outlook|anticipat\w*|project\w*|will|should|would|intend\w*|see)\b)");
   for (const Mention& x : st.ms)
     if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && x.b < next) {
       std::string_view gap = ctx.text.substr(qe, x.b - qe);
@@ -221,6 +224,16 @@ const Mention* Metrics::PeriodAfter(const SentenceContext& ctx, const State& st,
                  ? &x
                  : nullptr;
     }
+  const re2::StringPiece joint(ctx.text.data() + qe, next >= ctx.text.size() ? 0 : next - qe);
+  if (next >= ctx.text.size() || !RE2::FullMatch(joint, kJoined) || RE2::PartialMatch(joint, kAhead) ||
+      std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward; }))
+    return nullptr;
+  const uint32_t base = ctx.sentence.begin;
+  for (size_t j = 0; j < ctx.quantities.size(); ++j)
+    if (ctx.quantities[j].start - base == next)
+      return PeriodAfter(ctx, st, ctx.quantities[j].end - base,
+                         j + 1 < ctx.quantities.size() ? ctx.quantities[j + 1].start - base
+                                                       : static_cast<uint32_t>(ctx.text.size()));
   return nullptr;
 }
 
