@@ -85,7 +85,9 @@ bool GuidanceModule::Skipped(std::string_view text, uint32_t qb, uint32_t qe, bo
   for (const Rule* rule : after_)
     if (kind_.at(rule) == Kind::kSkip && (growth || rule->Attr("growth") != "1") && Hit(after, *rule->match)) return true;
   for (const Rule* rule : before_)
-    if (kind_.at(rule) == Kind::kSkip && (growth || rule->Attr("growth") != "1") && Hit(before, *rule->match)) return true;
+    if (kind_.at(rule) == Kind::kSkip && (growth || rule->Attr("growth") != "1") &&
+        Hit(rule->Attr("before") == "sentence" ? text.substr(0, qb) : before, *rule->match))
+      return true;
   return false;
 }
 
