@@ -367,6 +367,16 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       }
       // "$4.6 billion or 92 days, up 4 days": a change in days is not the dollar amount's
       if (c.unit == "days" && to->unit != "days") return;
+      // "a net loss per share of 25 cents, compared with 49 cents": an earlier level of a loss
+      // said with no word of profit is a loss too
+      static const RE2 kLoss(R"((?i)\bloss(?:es)?\b)");
+      static const RE2 kProfit(R"((?i)\b(?:income|earnings|profit|gain|positive)\b)");
+      static const RE2 kProfitAfter(R"((?i)^\s*(?:of\s+)?(?:net\s+|operating\s+)?(?:income|earnings|profit|gain)\b)");
+      if (role == kFrom && c.value > 0 && to->value < 0 && (IsCurrency(to->unit) || to->unit.ends_with("/share")) &&
+          RE2::PartialMatch(re2::StringPiece(s.data(), qb), kLoss) && to->sentence == ctx.index && to->end - base <= qb &&
+          !RE2::PartialMatch(re2::StringPiece(s.data() + (to->end - base), qb - (to->end - base)), kProfit) &&
+          !RE2::PartialMatch(re2::StringPiece(s.data() + qe, std::min<size_t>(s.size() - qe, 24)), kProfitAfter))
+        c.value = -c.value;
       InUnitOf(&c, to->unit, guessed);
       to->comparisons.push_back(std::move(c));
       return;
