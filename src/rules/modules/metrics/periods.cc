@@ -147,7 +147,21 @@ std::string Metrics::Ended(const SentenceContext& ctx, const Matches& m, const M
   std::string_view span = at ? std::string_view("quarter") : m.Group(x, "span");
   const char s = static_cast<char>(std::tolower(static_cast<unsigned char>(span[0])));
   const bool twelve = span.size() > 1 && (span[1] == 'w' || span[1] == 'W' || span[1] == '2');
-  const int cy = call.fiscal_year, cq = call.fiscal_quarter, back = latest - y;
+  const int cy = call.fiscal_year, cq = call.fiscal_quarter;
+  int back = latest - y;
+  // (the latest such day of the sentence ended a year or more before the call's date: "compared
+  // with a net loss of $13.3 million for the quarter ended June 30, 2019" said alone in an August
+  // 2020 call is the same quarter a year before; the years are counted from the call's date)
+  static const RE2 kMonth(R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))");
+  static constexpr std::string_view kMonths = "janfebmaraprmayjunjulaugsepoctnovdec";
+  std::string month;
+  int call_y = 0, call_m = 0;
+  if (back == 0 && y && std::sscanf(call.date.c_str(), "%d-%d", &call_y, &call_m) == 2 &&
+      RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.begin, x.end - x.begin), kMonth, &month)) {
+    for (char& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const int months = (call_y * 12 + call_m) - (y * 12 + static_cast<int>(kMonths.find(month) / 3) + 1);
+    if (months >= 9) back = (months + 3) / 12;
+  }
   if (!twelve && (s == 'q' || s == 't' || s == '3')) return cq && cy ? Quarter(cq, cy - back) : "";
   if (s == 's' || s == '6') return cy ? fmt::format("{} {}", cq == 4 ? "H2" : "H1", cy - back) : "";
   if (s == 'n' || s == '9') return cy ? fmt::format("9M {}", cy - back) : "";
