@@ -199,6 +199,7 @@ class Metrics : public Module {
   static bool RevenueAfter(const State& st, const Mention& seg);
   static bool FinancialAfter(const State& st, const Mention& seg);
   void ThatImpact(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;
+  bool Compares(const SentenceContext& ctx, const State& st, Tags* out) const;
   // Verbs that tell a result, not a forecast.
   static constexpr const char* kResultVerbs =
       "was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|"

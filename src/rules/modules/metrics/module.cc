@@ -64,7 +64,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   }
   Collect(ctx, *m, &st);
   const size_t made_from = out->metrics.size();
-  if (!ctx.quantities.empty()) Attach(ctx, *m, st, out);
+  if (!ctx.quantities.empty() && !Compares(ctx, st, out)) Attach(ctx, *m, st, out);
   AheadOfYear(ctx, st, made_from, out);
   ThatImpact(ctx, &st, made_from, out);
   RegionLines(ctx, &st, made_from, out);
@@ -369,6 +369,49 @@ void Metrics::ThatImpact(const SentenceContext& ctx, State* st, size_t made_from
   for (const Mention& x : st->ms)
     if (x.in->kind == Kind::kMetric && x.metric && !x.text.empty()) st->last.emplace_back(x.metric->Name(), x.text);
   st->last_at = ctx.index;
+}
+
+// "Gross margin was 45%. This compares with 43% last quarter and 41% a year ago.": a sentence
+// that opens by comparing what was just said holds earlier levels of the record the sentence
+// before it made, in that record's unit, when it names no other metric (else it is read as any other)
+bool Metrics::Compares(const SentenceContext& ctx, const State& st, Tags* out) const {
+  static const RE2 kOpens(
+      R"((?i)^\W*(?:and\s+)?(?:this|that|which)\s+(?:compares|compared|is\s+compared|was\s+compared)\s+(?:with|to|against)\b)");
+  if (out->metrics.empty() || !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kOpens)) return false;
+  Metric& rec = out->metrics.back();
+  if (rec.sentence != ctx.index - 1 || rec.turn != ctx.turn.index) return false;
+  // (a margin, of the amount the record gave as a share of revenue: "operating income of $4.4
+  // billion, representing 53% of revenue. This compares with operating margins of 52% ...")
+  static const std::map<std::string, std::string> kMarginOf = {
+      {"operating_margin", "operating_income"}, {"gross_margin", "gross_profit"}, {"net_margin", "net_income"}};
+  for (const Mention& x : st.ms) {
+    if (x.in->kind != Kind::kMetric || !x.metric || x.metric->Name() == rec.metric) continue;
+    auto of = kMarginOf.find(x.metric->Name());
+    if (of == kMarginOf.end() || of->second != rec.metric || rec.share_of != "revenue") return false;
+  }
+  const uint32_t base = ctx.sentence.begin;
+  State cmp = st;  // (every period the sentence names is one it compares with: "52% in the third quarter")
+  for (Mention& x : cmp.ms)
+    if (x.in->kind == Kind::kPeriod) x.comparative = true;
+  std::vector<Comparison> cs;
+  for (size_t i = 0; i < ctx.quantities.size(); ++i) {
+    const Quantity& q = ctx.quantities[i];
+    std::string unit = q.unit;
+    const uint32_t qb = q.start - base, qe = q.end - base;
+    if (unit == "number" && std::fabs(q.value) >= 1e6 && Scaled(ctx.text.substr(qb, qe - qb)))
+      if (std::string cur = st.Currency(); !cur.empty()) unit = cur;
+    if (unit != rec.unit && !(IsCurrency(unit) && IsCurrency(rec.unit))) return false;
+    Comparison c;
+    c.type = "from", c.value = q.value, c.unit = unit;
+    if (!std::isnan(q.low) && q.low != q.high) c.low = q.low, c.high = q.high;
+    if (rec.value < 0 && c.value > 0 && LossBefore(Before(ctx.text, qb))) c.value = -c.value;
+    InUnitOf(&c, rec.unit, false);
+    const uint32_t next = i + 1 < ctx.quantities.size() ? ctx.quantities[i + 1].start - base : static_cast<uint32_t>(ctx.text.size());
+    CompareKind(ctx, cmp, qb, qe, next, &c);
+    cs.push_back(std::move(c));
+  }
+  for (Comparison& c : cs) rec.comparisons.push_back(std::move(c));
+  return true;
 }
 
 // "We now expect selling expenses to fall 20 to 30 basis points as a share of revenue compared
