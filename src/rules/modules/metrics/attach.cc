@@ -232,7 +232,8 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     // (or the second of such a list: "driven by 20% growth in X and 9% growth in Y")
     static const RE2 kDriver(
         R"((?i)\b(?:driven\s+by|due\s+to|because\s+of|reflecting|helped\s+by)\s+(?:an?\s+|the\s+)?(?:[^,;.]{1,80}?\s+and\s+(?:an?\s+)?)?$)");
-    if (noun && !named && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kDriver)) return;
+    // (so is one of a thing the vocabulary knows is no metric: "driven by a 3% increase in traffic")
+    if (noun && (!named || IsNone(*named->metric)) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kDriver)) return;
     // "a 30 basis point gain in yields": the change of a thing named after the noun,
     // not of a metric named before (a period, a currency or a basis named there is no thing:
     // "a 10% increase in the quarter", "in local currency")
@@ -667,7 +668,8 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     r.segment = rec->segment;
   r.start = q.start, r.end = q.end;
   out->metrics.push_back(std::move(r));
-  rec = &out->metrics.back(), rec_end = qe;
+  // (a metric named after the number is the record's too: "$2.1 billion in revenue, a 12% increase")
+  rec = &out->metrics.back(), rec_end = mm && mm->b >= qe ? std::max<uint32_t>(qe, mm->e) : qe;
   if (mm) used.push_back(mm), made.emplace_back(mm, out->metrics.size() - 1);
 }
 
