@@ -112,7 +112,7 @@ working_capital|working capital|net working capital
 asp|average selling price|average selling prices|ASP|ASPs|average sales price|average sales prices
 gmv|GMV|gross merchandise volume|gross merchandise value
 noi|NOI|net operating income|same-store NOI|same store NOI|same-property NOI|cash NOI
-revpar|RevPAR
+revpar|RevPAR|revenue per available room|RevPAR growth
 net_charge_offs|net charge-offs|net charge offs|NCOs
 provision_for_credit_losses|provision for credit losses|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments

@@ -328,6 +328,22 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       used.push_back(metric_between);
       return;
     }
+    // ("a net loss of $12 million, or $0.09 per share, compared to net income of $5 million": so
+    // does it to the sentence's earlier record of the line in its unit, when the record is the
+    // per-share amount said after it)
+    if (rec && role == kFrom && metric_between && !seg_between && rec->sentence == ctx.index &&
+        rec->metric != metric_between->metric->Name() && !IsNone(*metric_between->metric) &&
+        rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5)
+      if (Metric* line = LastOfSentence(ctx, out, [&](Metric& r) {
+            return r.metric == metric_between->metric->Name() && r.unit == c.unit && r.segment == rec->segment &&
+                   r.comparisons.empty();
+          })) {
+        if (metric_between->metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
+        line->comparisons.push_back(std::move(c));
+        used.push_back(metric_between);
+        rec_end = qe;  // (the line's name is used: the per-share amount after it is the record's)
+        return;
+      }
     if (rec && !metric_between && !seg_between && OthersGrowth(st, m, s, qb)) return;
     // "sales grew 2% as reported, and 4% excluding the costs of exited lines": a change
     // that leaves something out right after its number is the adjusted measure's, a record of its own
