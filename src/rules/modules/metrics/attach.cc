@@ -583,6 +583,15 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     return;
   }
   const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
+  // "Adjusted EBITDA was $310 million, representing a margin of 22.5%": a bare margin said after an
+  // amount is that amount's margin
+  static const RE2 kBareMargin(
+      R"((?i)\b(?:representing|for|at|with|or|and)\s+(?:an?\s+)?margins?\s+(?:of\s+)?(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
+  static const std::map<std::string, std::string> kMarginFor = {
+      {"ebitda", "EBITDA margin"}, {"operating_income", "operating margin"}, {"gross_profit", "gross margin"}, {"net_income", "net margin"}};
+  if (unit_q == "%" && !share_of && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) && !std::isnan(rec->value) &&
+      (!metric || metric->Name() == rec->metric) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin))
+    if (auto it = kMarginFor.find(rec->metric); it != kMarginFor.end()) metric = metrics_->Find(it->second);
   // "to back a $4 billion buyback": an amount said as the buyback's size is a program's
   if (metric && metric->canonical == "buyback" && mm->b >= qe && mm->b - qe <= 1)
     if (const Lexicon::Entry* program = metrics_->Find("buyback authorization")) metric = program;
