@@ -592,6 +592,28 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (unit_q == "%" && !share_of && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) && !std::isnan(rec->value) &&
       (!metric || metric->Name() == rec->metric) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin))
     if (auto it = kMarginFor.find(rec->metric); it != kMarginFor.end()) metric = metrics_->Find(it->second);
+  // "In Q2, gross margin was 66%, and in Q3 it was 68%": a level of "it" in a clause of its own is
+  // the record's metric again, in the record's unit
+  static const RE2 kItWas(
+      R"((?i)^\s*,?\s+(?:and|but|while|whereas)\s+(?:(?:(?:in|for|during|at)\s+[^,;]{1,30}?|(?:last|a)\s+(?:year|quarter)(?:\s+ago)?),?\s+)?(?:it|that)\s+(?:was|is|came\s+in\s+at|stood\s+at|reached|ended\s+at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|just\s+over\s+|over\s+)?$)");
+  if (!metric && rec && rec->sentence == ctx.index && rec->end >= base && rec_end <= qb && !std::isnan(rec->value) &&
+      (unit_q == rec->unit || (IsCurrency(unit_q) && IsCurrency(rec->unit))) &&
+      RE2::FullMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kItWas)) {
+    // (said of an earlier period, "and a year ago it was $733 million", the record's earlier level)
+    if (std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+          return x.in->kind == Kind::kPeriod && x.comparative && x.b >= rec_end && x.e <= qb;
+        })) {
+      Comparison c;
+      c.type = "from", c.value = q.value, c.unit = unit_q;
+      if (!std::isnan(q.low) && q.low != q.high) c.low = q.low, c.high = q.high;
+      InUnitOf(&c, rec->unit, false);
+      CompareKind(ctx, st, qb, qe, f.next, &c);
+      rec->comparisons.push_back(std::move(c));
+      rec_end = qe;
+      return;
+    }
+    metric = metrics_->Find(rec->metric);
+  }
   // "to back a $4 billion buyback": an amount said as the buyback's size is a program's
   if (metric && metric->canonical == "buyback" && mm->b >= qe && mm->b - qe <= 1)
     if (const Lexicon::Entry* program = metrics_->Find("buyback authorization")) metric = program;
