@@ -21,7 +21,7 @@
 revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover
 [class=money basis=yes]
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
-operating_income|operating income|operating profit|income from operations|EBIT
+operating_income|operating income|operating profit|income from operations|EBIT|segment profit
 [class=money basis=yes bottom=1]
 net_income|net income|net earnings|earnings|net profit
 pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings
