@@ -380,8 +380,8 @@ bool Metrics::Compares(const SentenceContext& ctx, const State& st, Tags* out) c
   if (out->metrics.empty() || !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kOpens)) return false;
   Metric& rec = out->metrics.back();
   if (rec.sentence != ctx.index - 1 || rec.turn != ctx.turn.index) return false;
-  // (a margin, of the amount the record gave as a share of revenue: "operating income of $4.4
-  // billion, representing 53% of revenue. This compares with operating margins of 52% ...")
+  // (a margin, of the amount the record gave as a share of revenue: "operating income of $2.1
+  // billion, or 41% of revenue. That compares to an operating margin of 39% ...")
   static const std::map<std::string, std::string> kMarginOf = {
       {"operating_margin", "operating_income"}, {"gross_margin", "gross_profit"}, {"net_margin", "net_income"}};
   for (const Mention& x : st.ms) {
