@@ -131,9 +131,9 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
   return q ? Quarter(q, Year(ys, ahead ? cy + 1 : behind ? cy - 1 : cy)) : "";
 }
 
-// "the quarter ended June 30, 2019": the call's quarter as many years before it as the year falls
-// behind the latest one the sentence ends a period in ("... compared with the quarter ended June
-// 30, 2019" after "For the quarter ended June 30, 2020"); a fiscal year by the year it ended in.
+// "the quarter ended March 31, 2019": the call's quarter as many years before it as the year falls
+// behind the latest one the sentence ends a period in ("... against the quarter ended March 31,
+// 2019" after "In the quarter ended March 31, 2020"); a fiscal year by the year it ended in.
 std::string Metrics::Ended(const SentenceContext& ctx, const Matches& m, const Match& x) {
   const Call& call = ctx.analysis.call;
   const bool at = !m.Group(x, "at").empty();  // "as of June 30, 2020": a quarter's end
@@ -149,9 +149,9 @@ std::string Metrics::Ended(const SentenceContext& ctx, const Matches& m, const M
   const bool twelve = span.size() > 1 && (span[1] == 'w' || span[1] == 'W' || span[1] == '2');
   const int cy = call.fiscal_year, cq = call.fiscal_quarter;
   int back = latest - y;
-  // (the latest such day of the sentence ended a year or more before the call's date: "compared
-  // with a net loss of $13.3 million for the quarter ended June 30, 2019" said alone in an August
-  // 2020 call is the same quarter a year before; the years are counted from the call's date)
+  // (the latest such day of the sentence ended a year or more before the call's date: "against a
+  // loss of $8 million in the quarter ended March 31, 2019" said alone in a May 2020 call is the
+  // same quarter a year before; the years are counted from the call's date)
   static const RE2 kMonth(R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))");
   static constexpr std::string_view kMonths = "janfebmaraprmayjunjulaugsepoctnovdec";
   std::string month;
