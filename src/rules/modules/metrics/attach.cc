@@ -587,11 +587,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // amount is that amount's margin
   static const RE2 kBareMargin(
       R"((?i)\b(?:representing|for|at|with|or|and)\s+(?:an?\s+)?margins?\s+(?:of\s+)?(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
-  static const std::map<std::string, std::string> kMarginFor = {
-      {"ebitda", "EBITDA margin"}, {"operating_income", "operating margin"}, {"gross_profit", "gross margin"}, {"net_income", "net margin"}};
   if (unit_q == "%" && !share_of && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) && !std::isnan(rec->value) &&
       (!metric || metric->Name() == rec->metric) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin))
-    if (auto it = kMarginFor.find(rec->metric); it != kMarginFor.end()) metric = metrics_->Find(it->second);
+    for (const auto& [amount, margin] : kMargins)
+      if (rec->metric == amount) metric = metrics_->Find(margin);
   // "In Q2, gross margin was 66%, and in Q3 it was 68%": a level of "it" in a clause of its own is
   // the record's metric again, in the record's unit
   static const RE2 kItWas(

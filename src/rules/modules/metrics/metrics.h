@@ -13,7 +13,9 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "rules/engine.h"
 #include "rules/pack.h"
@@ -200,6 +202,10 @@ class Metrics : public Module {
   static bool FinancialAfter(const State& st, const Mention& seg);
   void ThatImpact(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;
   bool Compares(const SentenceContext& ctx, const State& st, Tags* out) const;
+  // An amount and its margin, its share of revenue (a bare "margin" said after the amount; a
+  // margin compared with the amount's share)
+  static constexpr std::pair<std::string_view, std::string_view> kMargins[] = {
+      {"ebitda", "ebitda_margin"}, {"operating_income", "operating_margin"}, {"gross_profit", "gross_margin"}, {"net_income", "net_margin"}};
   // Verbs that tell a result, not a forecast.
   static constexpr const char* kResultVerbs =
       "was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|"

@@ -382,12 +382,12 @@ bool Metrics::Compares(const SentenceContext& ctx, const State& st, Tags* out) c
   if (rec.sentence != ctx.index - 1 || rec.turn != ctx.turn.index) return false;
   // (a margin, of the amount the record gave as a share of revenue: "operating income of $2.1
   // billion, or 41% of revenue. That compares to an operating margin of 39% ...")
-  static const std::map<std::string, std::string> kMarginOf = {
-      {"operating_margin", "operating_income"}, {"gross_margin", "gross_profit"}, {"net_margin", "net_income"}};
   for (const Mention& x : st.ms) {
     if (x.in->kind != Kind::kMetric || !x.metric || x.metric->Name() == rec.metric) continue;
-    auto of = kMarginOf.find(x.metric->Name());
-    if (of == kMarginOf.end() || of->second != rec.metric || rec.share_of != "revenue") return false;
+    const bool margin_of_rec = rec.share_of == "revenue" && std::any_of(std::begin(kMargins), std::end(kMargins), [&](const auto& p) {
+                                 return p.first == rec.metric && p.second == x.metric->Name();
+                               });
+    if (!margin_of_rec) return false;
   }
   const uint32_t base = ctx.sentence.begin;
   State cmp = st;  // (every period the sentence names is one it compares with: "52% in the third quarter")
