@@ -404,7 +404,9 @@ bool GuidanceModule::Duplicate(const Tags& t, const Guidance& g) {
 void GuidanceModule::Priors(const SentenceContext& ctx, const State& st, const Reading& r, const std::vector<uint32_t>& used,
             size_t first, Tags* out) const {
   static const RE2 kUp(R"((?i)\bup\s+from\b)"), kDown(R"((?i)\bdown\s+from\b)");
-  for (const Quantity& q : ctx.quantities) {
+  static const RE2 kTo(R"((?i)^\s*(?:to|-|–)\s*$)");
+  for (size_t k = 0; k < ctx.quantities.size(); ++k) {
+    const Quantity& q = ctx.quantities[k];
     uint32_t qb = q.start - ctx.sentence.begin;
     if (qb < r.prior_at || std::find(used.begin(), used.end(), qb) != used.end()) continue;
     // This sentence's guidance first, else the previous sentence's.
@@ -422,6 +424,10 @@ void GuidanceModule::Priors(const SentenceContext& ctx, const State& st, const R
         }
     if (!target) continue;
     target->prior_low = q.low, target->prior_high = q.high;
+    // ("up from 6% to 8% previously": a range the grammar read as two values, from one to the other)
+    if (k + 1 < ctx.quantities.size() && ctx.quantities[k + 1].unit == q.unit && ctx.quantities[k + 1].low >= q.high &&
+        RE2::FullMatch(re2::StringPiece(ctx.text.data() + (q.end - ctx.sentence.begin), ctx.quantities[k + 1].start - q.end), kTo))
+      target->prior_high = ctx.quantities[++k].high;
     std::string_view head = r.text.substr(0, qb);
     if (Hit(head, kUp)) target->revision = "raised";
     else if (Hit(head, kDown)) target->revision = "lowered";
