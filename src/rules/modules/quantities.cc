@@ -201,11 +201,13 @@ class Quantities : public Module {
     int e1 = Exp(s), e2 = Exp(s2);
     if (s.empty()) e1 = e2;  // "$3.57 to 3.62 billion": the scale carries back
     if (s2.empty()) e2 = e1;  // "$921 million and 971 million"/"and 971": and forward
-    // "flat to up 2%", "flat to down 3%": a range from zero
-    if (!g("flat").empty() && !n2.empty()) {
+    // "flat to up 2%", "flat to down 3%": a range from zero ("a loss of $2 million to breakeven":
+    // to zero, from below it)
+    const bool flat_end = !g("flatend").empty();
+    if ((!g("flat").empty() || flat_end) && !n2.empty()) {
       auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
       if (!v2 || *v2 <= 0) return false;
-      bool down = !g("down").empty();
+      bool down = !g("down").empty() || flat_end;
       q->low = down ? -*v2 : 0, q->high = down ? 0 : *v2;
       q->value = Tidy((q->low + q->high) / 2), q->range = true;
       return !q->unit.empty();

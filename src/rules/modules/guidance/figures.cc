@@ -56,7 +56,8 @@ std::string GuidanceModule::Basis(const State& st, const Reading& r, const std::
   std::string base = metric.ends_with("_growth") ? metric.substr(0, metric.size() - 7) : metric;
   auto of_other = [&](const Mention* b) {
     return std::any_of(r.mentions.begin(), r.mentions.end(), [&](const Mention* y) {
-      if (y->kind != Kind::kMetric || y->b < b->e || y->b - b->e > 2) return false;
+      // (right after it, or holding it: "adjusted EBITDA" is one name in the vocabulary)
+      if (y->kind != Kind::kMetric || y->b < b->b || y->b > b->e + 2) return false;
       const Lexicon::Entry* e = metrics_->Find(r.text.substr(y->b, y->e - y->b));
       return e && e->Name() != base;
     });

@@ -318,8 +318,10 @@ bool Metrics::LossAfter(std::string_view after) {
 // 13%" is -13%.
 void Metrics::SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metric, std::string_view before,
                      std::string_view after) {
-  bool loss = metric.Attr("sign") == "-1" || LossBefore(before) || LossAfter(after) ||
-              (metric.Attr("benefit") == "-1" && BenefitBefore(before));
+  // (a range already at or below zero is as said: "a loss of $2 million to breakeven")
+  bool loss = (metric.Attr("sign") == "-1" || LossBefore(before) || LossAfter(after) ||
+               (metric.Attr("benefit") == "-1" && BenefitBefore(before))) &&
+              !(q.low < q.high && q.high <= 0);
   r->value = loss ? -std::fabs(q.value) : q.value;
   r->low = loss ? -std::fabs(q.high) : q.low;
   r->high = loss ? -std::fabs(q.low) : q.high;
