@@ -15,6 +15,8 @@
 #   change in it (guidance takes "we plan to reduce costs by $750 million" as a target).
 # [benefit=-1]: a level said as "a benefit of 13%" is negative (a tax rate that is a benefit).
 # [days=dio]: a balance said in days ("inventory of $1.3 billion, or 95 days") is that metric's.
+# [rate=nco_rate]: an amount said as a percentage of a balance ("net charge-offs were 0.45% of
+#   average loans") is that rate.
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=stated]
@@ -113,9 +115,10 @@ asp|average selling price|average selling prices|ASP|ASPs|average sales price|av
 gmv|GMV|gross merchandise volume|gross merchandise value
 noi|NOI|net operating income|same-store NOI|same store NOI|same-property NOI|cash NOI
 revpar|RevPAR|revenue per available room|RevPAR growth
-net_charge_offs|net charge-offs|net charge offs|NCOs
-provision_for_credit_losses|provision for credit losses|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses
+provision_for_credit_losses|provision for credit losses|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses|provision expense|provision for credit loss expense|credit provision|credit provisions
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments
+[class=money basis=no rate=nco_rate]
+net_charge_offs|net charge-offs|net charge offs|NCOs
 [class=per_share basis=no level=company]
 book_value_per_share|book value per share|BVPS
 tbvps|tangible book value per share|TBVPS
@@ -145,6 +148,7 @@ roe|return on equity|ROE|return on average equity|return on common equity|return
 rotce|return on tangible common equity|ROTCE|return on tangible equity|RoTE|ROTE
 return_on_cet1|return on CET1 capital|return on CET1|RoCET1|return on common equity tier 1 capital
 roic|return on invested capital|ROIC
+roa|return on assets|return on average assets|ROA|ROAA
 [class=pct basis=yes level=company benefit=-1]
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
 [class=pct basis=yes bottom=1]

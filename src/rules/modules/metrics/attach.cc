@@ -625,6 +625,12 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // "inventory of $1.3 billion, or 95 days": a balance said in days is its days outstanding
   if (metric && unit_q == "days" && !metric->Attr("days").empty())
     if (const Lexicon::Entry* days = metrics_->Find(metric->Attr("days"))) metric = days;
+  // "net charge-offs were 0.45% of average loans": an amount said as a percentage of a balance is
+  // its rate
+  static const RE2 kOfBalance(R"((?i)^\s+of\s+(?:average\s+|total\s+|period-end\s+)?(?:loans|receivables|balances)\b)");
+  if (metric && unit_q == "%" && !metric->Attr("rate").empty() &&
+      RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfBalance))
+    if (const Lexicon::Entry* rate = metrics_->Find(metric->Attr("rate"))) metric = rate;
   if (!metric && share_of && share_mention) {
     const Mention* seg = nullptr;
     for (const Mention& x : st.ms)
