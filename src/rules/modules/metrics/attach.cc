@@ -176,6 +176,10 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     c.type = role == kChange ? "change" : "from";
     // "compared with a loss of $127 million": an earlier figure in its own sign
     c.value = role == kChange ? sign * std::fabs(q.value) : LossBefore(Before(s, qb)) ? -std::fabs(q.value) : q.value;
+    // ("compared with a benefit of 3%": a tax rate's earlier level in its sign)
+    if (const Lexicon::Entry* e = rec && role == kFrom ? metrics_->Find(rec->metric) : nullptr;
+        e && e->Attr("benefit") == "-1" && BenefitBefore(Before(s, qb)))
+      c.value = -std::fabs(q.value);
     if (!std::isnan(q.low) && q.low != q.high) {  // "to grow 5% to 7%": the range, in the value's sign
       bool flip = (c.value < 0) != (q.value < 0);
       // (one across zero or from it is as said: "growth of -2% to +1%", "flat to down 3%")
@@ -410,9 +414,16 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     } else {
       // "the tax rate was a benefit of 13% compared to an expense of 19%": an earlier level
       // in a unit the metric cannot hold is not its own (a money line's is money, or a share);
+      // it is the tax rate's before it ("a benefit of 13% compared to an expense of 19%")
       if (role == kFrom && c.unit == "%" && Fits(*mm->metric, "%", false).empty() &&
-          Fits(*mm->metric, "USD", false) == "USD")
+          Fits(*mm->metric, "USD", false) == "USD") {
+        const Lexicon::Entry* r = rec && rec->sentence == ctx.index && mm->b > rec_end ? metrics_->Find(rec->metric) : nullptr;
+        if (r && r->Attr("benefit") == "-1" && rec->unit == "%") {
+          rec->comparisons.push_back(std::move(c));
+          rec_end = qe;
+        }
         return;
+      }
       // "raised the leverage it allows by 1 turn": nor is a plain number counting a
       // thing named after it
       static const RE2 kCounted(R"(^\s+[a-z][a-z-]*\b)");

@@ -247,7 +247,20 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
         seg.remove_suffix(tail.size());
       const Lexicon::Entry* e = segments_->Find(seg);
       if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
+      std::string topic;
       if (x->in->checked_names && notnames_) {
+        // "In Windows, OEM Pro revenue grew 9%": a topic, then one of its lines; a line named by an
+        // acronym is the topic's ("Windows OEM Pro"), a name is a brand of its own ("In Cloud, Azure
+        // revenue": Azure)
+        static const std::set<std::string, std::less<>> kTopics = {"In", "Within", "For", "At", "Across", "On"};
+        if (size_t sp = seg.find(' '), c = seg.find(", "); sp != std::string_view::npos && c != std::string_view::npos &&
+                                                           sp < c && kTopics.count(seg.substr(0, sp))) {
+          std::string_view t = seg.substr(sp + 1, c - sp - 1), rest = seg.substr(c + 2);
+          if (!t.empty() && !rest.empty() && rest.find(", ") == std::string_view::npos) {
+            if (AllUpper(rest.substr(0, rest.find(' '))) && !Segment(t, ctx.text).empty()) topic = t;
+            seg = rest;
+          }
+        }
         // "While Asia Wealth Management revenue ...": a sentence opener is not part of the name
         static const std::set<std::string, std::less<>> kOpeners = {
             "While", "When", "If", "Although", "Though", "Because", "Since", "After", "Before", "During", "Excluding",
@@ -267,6 +280,7 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
         if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kLeftOut)) return false;
       }
       x->text = Segment(seg, ctx.text);
+      if (!topic.empty() && !x->text.empty()) x->text = topic + " " + x->text;
       x->name_at = seg.data() ? static_cast<uint32_t>(seg.data() - ctx.text.data()) : x->b;
       return !x->text.empty() && !IsCompany(call, x->text);
     }
