@@ -8,6 +8,23 @@
 
 namespace callscope::rules::metrics_detail {
 
+namespace {
+// The line a share of revenue came from, said right after it ("31% of our total revenue came from
+// software, up from 28%": "software"; not customers, "from our top five customers"); empty if
+// none, else *end is where the line's name ends.
+std::string ShareFrom(std::string_view s, uint32_t at, uint32_t* end = nullptr) {
+  static const RE2 kFrom(
+      R"((?i)^(\s+(?:(?:was|were|is|are)\s+)?(?:(?:that|which)\s+)?(?:generated\s+|came\s+|coming\s+|derived\s+)?from\s+(?:our\s+|the\s+)?([a-z][\w&-]*(?:\s+[a-z][\w&-]*){0,2}?))(?:\s*[,.;]|\s+(?:up|down|compared|versus|vs|in|this|last|a|during|for|and|as)\b|$))");
+  static const RE2 kWho(R"((?i)\b(?:customers?|clients?|accounts?|one|two|three|four|five|six|seven|eight|nine|ten|top|largest)\b)");
+  re2::StringPiece all, line;
+  if (at > s.size() || !RE2::PartialMatch(re2::StringPiece(s.data() + at, s.size() - at), kFrom, &all, &line) ||
+      RE2::PartialMatch(line, kWho))
+    return {};
+  if (end) *end = at + static_cast<uint32_t>(all.size());
+  return std::string(line.data(), line.size());
+}
+}  // namespace
+
 // Each quantity's role first: the nearest cue between the previous quantity and this one, else an
 // ellipsis ("down 26% sequentially, and 46% year-over-year"); "increased to 9.5%" is a level.
 // Writes st.roles (and st.region_after, st.used cleared) for Attach.
@@ -646,7 +663,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     const Mention* seg = nullptr;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kSegment && x.e <= qb) seg = &x;
-    if (!seg) return;  // "our only customer to exceed 10% of revenue"
+    if (!seg && ShareFrom(s, share_mention->e).empty()) return;  // "our only customer to exceed 10% of revenue"
     metric = metrics_->Find("revenue");
   }
   // "Gross margin rose to 61.5%, while the services share was 40%, up 300 bps": a level of
@@ -720,6 +737,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     else if (!x.text.empty() && RE2::FullMatch(gap, kWhenThen)) r.period = x.text;
   }
   if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
+  // ("31% of our total revenue came from software": the line's share; the line's name is the record's)
+  uint32_t line_end = 0;
+  if (share_of && share_mention && metric->Name() == "revenue")
+    if (std::string line = ShareFrom(s, share_mention->e, &line_end); !line.empty()) r.segment = line;
   // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
   // in another unit is the same line's
   if (mm && !seg_between)
@@ -733,6 +754,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   out->metrics.push_back(std::move(r));
   // (a metric named after the number is the record's too: "$2.1 billion in revenue, a 12% increase")
   rec = &out->metrics.back(), rec_end = mm && mm->b >= qe ? std::max<uint32_t>(qe, mm->e) : qe;
+  rec_end = std::max(rec_end, line_end);
   if (mm) used.push_back(mm), made.emplace_back(mm, out->metrics.size() - 1);
 }
 
