@@ -17,6 +17,8 @@
 # [days=dio]: a balance said in days ("inventory of $1.3 billion, or 95 days") is that metric's.
 # [rate=nco_rate]: an amount said as a percentage of a balance ("net charge-offs were 0.45% of
 #   average loans") is that rate.
+# [better=lower]: a ratio that improves as it falls (efficiency, combined and loss ratios, churn):
+#   "improved 150 basis points" is a fall.
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=stated]
@@ -50,6 +52,7 @@ cash_flow_from_operations|cash flow from operations|cash flows from operations|o
 free_cash_flow|free cash flow|FCF
 [class=money basis=no]
 arr|annual recurring revenue|annualized recurring revenue|ARR
+billings|billings|total billings|calculated billings
 [class=money basis=no level=company]
 capex|capital expenditures|capex|capital expenditure|capital spending|cash paid for PP&E|cash paid for property and equipment|purchases of property and equipment|purchases of property, plant and equipment|additions to property and equipment
 maintenance_capex|maintenance capex|maintenance capital expenditures|recurring capex|recurring capital expenditures
@@ -115,6 +118,11 @@ asp|average selling price|average selling prices|ASP|ASPs|average sales price|av
 gmv|GMV|gross merchandise volume|gross merchandise value
 noi|NOI|net operating income|same-store NOI|same store NOI|same-property NOI|cash NOI
 revpar|RevPAR|revenue per available room|RevPAR growth
+premiums_written|net written premiums|net premiums written|gross written premiums|gross premiums written|written premiums|premiums written
+premiums_earned|net earned premiums|net premiums earned|earned premiums|premiums earned
+arpu|ARPU|average revenue per user|average revenue per unit|ARPA|average revenue per account
+rasm|RASM|TRASM|PRASM|revenue per available seat mile|total revenue per available seat mile
+casm|CASM|CASM-ex|cost per available seat mile
 provision_for_credit_losses|provision for credit losses|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses|provision expense|provision for credit loss expense|credit provision|credit provisions
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments
 [class=money basis=no rate=nco_rate]
@@ -126,6 +134,10 @@ tbvps|tangible book value per share|TBVPS
 net_leverage|net leverage|net leverage ratio|net debt to EBITDA|net debt-to-EBITDA|net debt to adjusted EBITDA
 [class=pct basis=no]
 occupancy|occupancy rate|average occupancy
+load_factor|load factor|load factors
+[class=pct basis=no better=lower]
+combined_ratio|combined ratio|underlying combined ratio|core combined ratio|accident year combined ratio
+loss_ratio|loss ratio|loss and LAE ratio|loss and loss adjustment expense ratio|medical loss ratio|medical care ratio|MLR
 [class=pct basis=no level=company]
 cet1_ratio|CET1 ratio|CET 1 ratio|CET1|CET 1|common equity tier 1 ratio|common equity tier 1|CET1 capital ratio|common equity Tier 1 capital ratio
 [class=pct basis=no]
@@ -151,10 +163,11 @@ roic|return on invested capital|ROIC
 roa|return on assets|return on average assets|ROA|ROAA
 [class=pct basis=yes level=company benefit=-1]
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
-[class=pct basis=yes bottom=1]
+[class=pct basis=yes bottom=1 better=lower]
 efficiency_ratio|efficiency ratio|adjusted efficiency ratio|cost-to-income ratio|cost/income ratio|cost income ratio
 [class=pct basis=no]
 net_revenue_retention|net revenue retention|dollar-based net revenue retention|net dollar retention|dollar-based net retention|net retention rate|NRR
+[class=pct basis=no better=lower]
 attrition|attrition|revenue attrition|attrition rate|churn|churn rate|revenue churn|customer churn|gross churn
 [class=days level=company]
 dso|DSO|DSOs|days sales outstanding|days of sales outstanding

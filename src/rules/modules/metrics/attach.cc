@@ -9,6 +9,11 @@
 namespace callscope::rules::metrics_detail {
 
 namespace {
+bool Improves(std::string_view cue) {
+  static const RE2 kImprove(R"((?i)\bimprov)");
+  return RE2::PartialMatch(re2::StringPiece(cue.data(), cue.size()), kImprove);
+}
+
 // The line a share of revenue came from, said right after it ("31% of our total revenue came from
 // software, up from 28%": "software"; not customers, "from our top five customers"); empty if
 // none, else *end is where the line's name ends.
@@ -144,6 +149,13 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
     if (cue && cue->in->kind == Kind::kFrom && ctx.quantities[i].unit == "%" && MetricGrowthAfter(st, s, qe)) cue = nullptr;
     if (cue) {
       roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
+      // "The efficiency ratio improved 150 basis points": a ratio better lower improves down
+      if (cue->in->kind == Kind::kChange && cue->in->sign > 0 && Improves(s.substr(cue->b, cue->e - cue->b))) {
+        const Mention* named = nullptr;
+        for (const Mention& x : st.ms)
+          if (x.in->kind == Kind::kMetric && x.e <= cue->b) named = &x;
+        if (named && named->metric->Attr("better") == "lower") roles[i].second = -roles[i].second;
+      }
     } else if (ctx.quantities[i].unit != "number" && MetricGrowthAfter(st, s, qe)) {
       roles[i] = {kChange, 1};  // "20% revenue growth"
     } else if (carry || elliptic(prev_end) || region_list(i) || metric_list(prev_end)) {
@@ -215,6 +227,20 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         const Lexicon::Entry* w = numwords_ ? numwords_->Find(n) : nullptr;
         const int back = w ? std::atoi(w->Attr("value").c_str()) : std::atoi(n.c_str());
         if (back >= 2 && back <= 20) c.period = fmt::format("FY {}", ctx.analysis.call.fiscal_year - back);
+      }
+    }
+    // (and "over the past five quarters, NIM rose 118 basis points": the quarter that many back)
+    if (const Call& call = ctx.analysis.call; role == kChange && c.kind == "vs_prior" && c.period.empty() &&
+                                              call.fiscal_year && call.fiscal_quarter) {
+      static const RE2 kQuartersBack(R"((?i)\b(?:over|in|during|across)\s+the\s+(?:last|past)\s+(\w+)\s+quarters\b)");
+      std::string n;
+      if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kQuartersBack, &n)) {
+        const Lexicon::Entry* w = numwords_ ? numwords_->Find(n) : nullptr;
+        const int back = w ? std::atoi(w->Attr("value").c_str()) : std::atoi(n.c_str());
+        if (back >= 2 && back <= 40) {
+          const int at = call.fiscal_year * 4 + call.fiscal_quarter - 1 - back;
+          c.period = Quarter(at % 4 + 1, at / 4);
+        }
       }
     }
     if (!forced[i] && st.slot[i].second > 0 && role == kChange) {

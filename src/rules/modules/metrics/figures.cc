@@ -229,8 +229,9 @@ bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, ui
   return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
     if (k.in->kind != Kind::kBlock || (!k.in->unit.empty() && k.in->unit != unit)) return false;
     if (k.in->attr == "sentence") return true;
+    // (one may start inside the quantity before: "1,240 customers with ARR over $100,000", a count)
     if (k.in->attr == "next")  // not inside the quantity: "$1.74, plus or minus $0.08" is one range
-      return k.b >= prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12) && !(k.b >= qb && k.e <= qe);
+      return k.e > prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12) && !(k.b >= qb && k.e <= qe);
     const bool before = k.b >= prev_end && k.e <= qb && qb - k.e <= 40;  // since the previous quantity
     if (k.in->attr == "1") return k.b >= qe && k.b - qe <= 2;
     if (k.in->attr == "before") return before;
