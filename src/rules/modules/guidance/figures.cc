@@ -410,16 +410,21 @@ void GuidanceModule::Priors(const SentenceContext& ctx, const State& st, const R
     const Quantity& q = ctx.quantities[k];
     uint32_t qb = q.start - ctx.sentence.begin;
     if (qb < r.prior_at || std::find(used.begin(), used.end(), qb) != used.end()) continue;
+    // (a per-share range's prior said without "per share": "EPS of $4.10 to $4.25, up from our prior
+    // guidance of $3.95 to $4.15")
+    auto fits = [&](const Guidance& g) {
+      return SameFamily(g.unit, q.unit) || (g.unit == q.unit + "/share" && std::fabs(q.high) < 1000);
+    };
     // This sentence's guidance first, else the previous sentence's.
     Guidance* target = nullptr;
     for (size_t i = out->guidance.size(); i-- > first;)
-      if (SameFamily(out->guidance[i].unit, q.unit) && std::isnan(out->guidance[i].prior_low)) {
+      if (fits(out->guidance[i]) && std::isnan(out->guidance[i].prior_low)) {
         target = &out->guidance[i];
         break;
       }
     if (!target && first == out->guidance.size() && st.last_sentence == ctx.index - 1)
       for (size_t i = st.last_end; i-- > st.last_begin;)
-        if (SameFamily(out->guidance[i].unit, q.unit) && std::isnan(out->guidance[i].prior_low)) {
+        if (fits(out->guidance[i]) && std::isnan(out->guidance[i].prior_low)) {
           target = &out->guidance[i];
           break;
         }
@@ -429,7 +434,9 @@ void GuidanceModule::Priors(const SentenceContext& ctx, const State& st, const R
     if (k + 1 < ctx.quantities.size() && ctx.quantities[k + 1].unit == q.unit && ctx.quantities[k + 1].low >= q.high &&
         RE2::FullMatch(re2::StringPiece(ctx.text.data() + (q.end - ctx.sentence.begin), ctx.quantities[k + 1].start - q.end), kTo))
       target->prior_high = ctx.quantities[++k].high;
-    std::string_view head = r.text.substr(0, qb);
+    // (the direction said since the figure before it: not an earlier item's "up from 5% to 7%")
+    const uint32_t since = k > 0 ? ctx.quantities[k - 1].end - ctx.sentence.begin : 0;
+    std::string_view head = r.text.substr(since, qb - since);
     if (Hit(head, kUp)) target->revision = "raised";
     else if (Hit(head, kDown)) target->revision = "lowered";
     else if (target->revision.empty())

@@ -713,6 +713,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   const bool share_rec = rec && std::isnan(rec->value) && rec->sentence == ctx.index && !rec->share_of.empty() &&
                          rec->metric == metric->Name() && unit_q == "%";
   std::string unit = Fits(*metric, unit_q, share_of || share_rec);
+  // "Diluted share count was about 412 million": a count of shares said without the word
+  if (unit.empty() && q.unit == "number" && std::fabs(q.value) >= 1e5 && Fits(*metric, "shares", false) == "shares" &&
+      Fits(*metric, "USD", false).empty())
+    unit = "shares";
   if (unit.empty()) return;
   // "our quarterly dividend to $0.29": a small amount of a line said both ways, without a scale, is per share
   if (IsCurrency(unit) && std::fabs(q.value) < 50 && metric->Attr("class").find("per_share") != std::string::npos &&
