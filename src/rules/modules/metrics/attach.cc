@@ -513,7 +513,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   }
   // A level: which metric? "$18 million of EX switch revenue" looks right; else the nearest before.
   const Mention* mm = forced[i];
-  if (!mm && IsCurrency(q.unit)) {
+  if (!mm && IsCurrency(unit_q)) {  // (or a scaled number in the call's currency: "1.2 billion of free cash flow")
     static const RE2 kRate(R"((?i)^\s+(?:every|per|each|a\s+(?:day|week|month|year))\b)");  // "$3 million cash every day"
     // "$2.1 billion to our stockholders via dividends and buybacks": what was returned, and how
     static const RE2 kToHolders(
