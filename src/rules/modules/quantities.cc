@@ -190,6 +190,14 @@ class Quantities : public Module {
       q->value = Tidy((q->low + q->high) / 2), q->range = true, q->approx = true;
       return true;
     }
+    // "a dollar twelve", "two dollars and five cents": dollars and cents said apart
+    if (std::string_view c = !g("cents").empty() ? g("cents") : g("cents2"); !c.empty()) {
+      auto d = n == "a" || n == "A" ? std::optional<double>(1) : ParseNumber(n, 0, numbers_);
+      auto k = ParseNumber(c, 0, numbers_);
+      if (!d || !k || *k < 1 || *k >= 100) return false;
+      q->value = q->low = q->high = Tidy(*d + *k / 100);
+      return true;
+    }
     if (std::string_view den = g("den"); !den.empty()) {
       const Lexicon::Entry* e = fractions_->Find(den);
       double d = e ? std::atof(e->Attr("den").c_str()) : ParseNumber(den, 0, nullptr).value_or(0);
