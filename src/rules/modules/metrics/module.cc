@@ -43,7 +43,11 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.region.clear(), st.period.clear(),
     st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.business.clear(),
     st.heads = HeadsBusiness(ctx.speaker);
-  if (ctx.paragraph_start || ctx.index > st.opener_until) st.opener.clear();
+  // ("The Data Center Group delivered ... Growth slowed in all three verticals within DCG. ...":
+  // a sentence naming it again by its initials keeps it speaking, a new paragraph's too)
+  const bool again = !st.opener.empty() && ctx.index <= st.opener_until && Initials(ctx.text, st.opener);
+  if ((ctx.paragraph_start && !again) || ctx.index > st.opener_until) st.opener.clear();
+  if (again) st.opener_until = ctx.index + kOpenerReach;
   // (a period a heading named, "Let me now walk through our full year 2019 results.", runs on into the
   // next paragraphs, kPeriodReach sentences: layouts that make each sentence a paragraph)
   if (ctx.paragraph_start) {
@@ -147,6 +151,21 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   if (!st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
       OpensWithSegment(ctx.text))
     st.section = st.turn_segment, st.section_at = ctx.index, st.section_reports = false;
+}
+
+// Does `text` say `name` by its initials, as a word ("DCG" for "Data Center Group")?
+bool Metrics::Initials(std::string_view text, std::string_view name) {
+  std::string ini;
+  for (size_t i = 0; i < name.size(); ++i)
+    if ((i == 0 || name[i - 1] == ' ') && std::isupper(static_cast<unsigned char>(name[i]))) ini += name[i];
+    else if ((i == 0 || name[i - 1] == ' ') && name[i] != '&') return false;  // "Data and Analytics": no
+  if (ini.size() < 2) return false;
+  for (size_t at = text.find(ini); at != std::string_view::npos; at = text.find(ini, at + 1)) {
+    const bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+    const size_t end = at + ini.size();
+    if (left && (end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end])))) return true;
+  }
+  return false;
 }
 
 // The call's currency, for amounts said without one ("Total revenues were 9.8 billion"): the one
