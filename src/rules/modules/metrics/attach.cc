@@ -151,9 +151,15 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
       roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
       // "The efficiency ratio improved 150 basis points": a ratio better lower improves down
       if (cue->in->kind == Kind::kChange && cue->in->sign > 0 && Improves(s.substr(cue->b, cue->e - cue->b))) {
-        const Mention* named = nullptr;
-        for (const Mention& x : st.ms)
-          if (x.in->kind == Kind::kMetric && x.e <= cue->b) named = &x;
+        // (the metric before it, or after it for a noun of change: "a 310-basis-point improvement in
+        // the combined ratio")
+        const Mention *named = nullptr, *after = nullptr;
+        for (const Mention& x : st.ms) {
+          if (x.in->kind != Kind::kMetric) continue;
+          if (x.e <= cue->b) named = &x;
+          else if (cue->in->named_after && !after && x.b >= cue->e && x.b - cue->e <= 40) after = &x;
+        }
+        if (after) named = after;
         if (named && named->metric->Attr("better") == "lower") roles[i].second = -roles[i].second;
       }
     } else if (ctx.quantities[i].unit != "number" && MetricGrowthAfter(st, s, qe)) {
@@ -667,6 +673,20 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     }
     metric = metrics_->Find(rec->metric);
   }
+  // "a 12% increase in revenue, which came in at $3.1 billion": the level of the change's record,
+  // made from the figure before
+  static const RE2 kWhichWas(
+      R"((?i),\s+which\s+(?:came\s+in\s+at|was|is|stood\s+at|reached|totaled|totalled|ended\s+at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|just\s+over\s+|over\s+)?$)");
+  if (!metric && rec && rec->sentence == ctx.index && std::isnan(rec->value) && f.i > 0 &&
+      ctx.quantities[f.i - 1].end == rec->end && rec->end - base <= qb &&
+      RE2::PartialMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kWhichWas))
+    if (const Lexicon::Entry* e = metrics_->Find(rec->metric); e && !e->Attr("class").empty()) {
+      if (std::string u = Fits(*e, unit_q, false); !u.empty() && (u == rec->unit || rec->unit.empty())) {
+        SetLevel(rec, q, *e, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = u;
+        rec_end = qe;
+        return;
+      }
+    }
   // "to back a $4 billion buyback": an amount said as the buyback's size is a program's
   if (metric && metric->canonical == "buyback" && mm->b >= qe && mm->b - qe <= 1)
     if (const Lexicon::Entry* program = metrics_->Find("buyback authorization")) metric = program;
