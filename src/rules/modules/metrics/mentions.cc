@@ -194,6 +194,31 @@ bool Metrics::IsCompany(const Call& call, std::string_view seg) {
          std::equal(co.begin(), co.end(), seg.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); });
 }
 
+// "In Windows, OEM non-Pro revenue declined 8%": a sentence opening with a topic, then a line of
+// it named right before the metric; the line is the segment, the topic's when the line is named by
+// an acronym or one lower-case word ("Windows OEM non-Pro"; "In Gaming, console hardware revenue":
+// "console hardware").
+// Not a basis or a determiner ("In Windows, total revenue", "In Search, our revenue").
+void Metrics::TopicLine(std::string_view text, std::string_view metric, std::string* segment) {
+  if (!metric.data() || metric.data() < text.data() || metric.data() > text.data() + text.size()) return;
+  static const RE2 kTopicLine(
+      R"(^(?:In|Within|For)\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}),\s+((?:[A-Za-z][\w&.-]*\s+){1,3}?)$)");
+  // (nor a clause: "In Devices, we expect revenue ...", "Within Services, Consulting realized ...";
+  // nor a period as the topic: "For Q1, ...")
+  static const RE2 kNotLine(
+      R"((?i)\b(?:the|our|its|their|this|that|total|net|adjusted|organic|reported|underlying|GAAP|non-GAAP|comparable|constant|segment|quarterly|annual|a|an|we|I|you|they|it|expect\w*|see|saw|had|has|have|grew|grow\w*|drove|made|did|will|would|should|could|can|may|is|are|was|were|continu\w*|deliver\w*|generat\w*|post\w*|\w+ed)\b)");
+  static const RE2 kPeriod(R"((?i)^(?:Q[1-4]|H[12]|FY|fiscal|full|first|second|third|fourth|\d))");
+  re2::StringPiece topic, line;
+  if (!RE2::FullMatch(re2::StringPiece(text.data(), metric.data() - text.data()), kTopicLine, &topic, &line) ||
+      RE2::PartialMatch(line, kNotLine) || RE2::PartialMatch(topic, kPeriod))
+    return;
+  std::string_view l(line.data(), line.size());
+  while (!l.empty() && l.back() == ' ') l.remove_suffix(1);
+  // (and a single lower-case word is the topic's too: "In Search, ad revenue", "Search ad")
+  const bool own = AllUpper(l.substr(0, l.find(' '))) || (l.find(' ') == std::string_view::npos && AllLower(l));
+  *segment = own ? std::string(topic.data(), topic.size()) + " " + std::string(l) : std::string(l);
+}
+
 bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, Mention* x) const {
   const Call& call = ctx.analysis.call;
   switch (x->in->kind) {
@@ -228,6 +253,7 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
         if (!head.empty() && !IsCompany(call, head.substr(0, head.find(' '))))
           x->text = DropWhole(ctx.text.substr(from, end - from));
       }
+      TopicLine(ctx.text, m.Group(*x->m, "metric"), &x->text);
       return true;
     }
     case Kind::kSegment: {
