@@ -174,6 +174,16 @@ Reading GuidanceModule::Read(const SentenceContext& ctx, const State& st, const 
   }
   r.dflt = r.cue || (st.outlook && !any_past) ? Reading::kForward : Reading::kBack;
   r.results = !r.cue && any_past;
+  // "Turning to general insurance, net premiums written increase ...": a sentence turning to a
+  // business, with no cue, reviews it; the outlook the sentence before spoke of ends (not one
+  // turning to a period or to the outlook: "Turning to the fourth quarter, revenue of ...")
+  static const RE2 kTurnsTo(
+      R"((?i)^\W*(?:(?:and|so|now)\s*,?\s+)?(?:turning|moving|switching|shifting)\s+(?:now\s+)?(?:over\s+)?to\s+([^,;]{2,60}),)");
+  static const RE2 kAhead(
+      R"((?i)\b(?:outlook|guidance|guide|forecast|expect\w*|Q[1-4]|quarters?|years?|half|fiscal|FY|(?:19|20)\d\d|next|coming|full|balance|rest|remainder)\b)");
+  if (re2::StringPiece topic; !r.cue && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurnsTo, &topic) &&
+                              !RE2::PartialMatch(topic, kAhead))
+    r.dflt = Reading::kBack, r.results = true;
   r.clause_tense.assign(r.cuts.size() - 1, Reading::kUnknown);
   for (size_t c = 0; c + 1 < r.cuts.size(); ++c) {
     // A clause's own tense: a result or a macro forecast in it (as At reads them), else its last
