@@ -22,7 +22,7 @@
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=stated]
-revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover
+revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover|organic growth
 [class=money basis=yes]
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
 operating_income|operating income|operating profit|income from operations|EBIT|segment profit
@@ -47,6 +47,7 @@ stock_compensation|stock-based compensation|stock based compensation|share-based
 [class=money basis=no]
 net_interest_income|net interest income|NII
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
+fee_income|fee income|fee revenue|fee revenues|total fees|fees and commissions
 [class=money basis=no level=company]
 cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flows from operating activities|cash from operating activities|cash provided by operating activities|cash generated from operating activities|cash flow
 free_cash_flow|free cash flow|FCF
@@ -146,7 +147,7 @@ take_rate|take rate
 nco_rate|net charge-off rate|NCO rate|net charge-off ratio|charge-off rate
 [class=pct basis=yes]
 gross_margin|gross margin|gross margins|gross profit margin|gross profit margins
-operating_margin|operating margin|operating margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins
+operating_margin|operating margin|operating margins|segment margin|segment margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins
 net_margin|net margin|net margins|net profit margin|net income margin
 pretax_margin|pre-tax margin|pretax margin|pre-tax margins|pretax margins|pre-tax profit margin|pretax profit margin
 contribution_margin|contribution margin|contribution margins

@@ -26,9 +26,11 @@ void GuidanceModule::Qualitative(const SentenceContext& ctx, const Reading& r, T
   } else {
     if (!cue || !metric || !direction) return;
     if (direction->b > metric->e + 40) return;
-    const Lexicon::Entry* e = metrics_->Find(r.text.substr(metric->b, metric->e - metric->b));
+    const std::string_view said = r.text.substr(metric->b, metric->e - metric->b);
+    const Lexicon::Entry* e = metrics_->Find(said);
     if (!e) return;
-    g.metric = e->Name();
+    // ("improve the organic growth rate": organic growth, as the growth rules name it)
+    g.metric = Lexicon::Key(said) == "organic growth" ? "organic_growth" : e->Name();
     g.revision = revision;
   }
   g.qualitative = true;

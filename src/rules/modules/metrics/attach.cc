@@ -647,10 +647,11 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // amount is that amount's margin
   static const RE2 kBareMargin(
       R"((?i)\b(?:representing|for|at|with|or|and)\s+(?:an?\s+)?margins?\s+(?:of\s+)?(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
+  std::string amount_segment;  // (the amount's segment is its margin's: "Segment EBITDA for X was $612 million, with margins of 24.1%")
   if (unit_q == "%" && !share_of && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) && !std::isnan(rec->value) &&
       (!metric || metric->Name() == rec->metric) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin))
     for (const auto& [amount, margin] : kMargins)
-      if (rec->metric == amount) metric = metrics_->Find(margin);
+      if (rec->metric == amount) metric = metrics_->Find(margin), amount_segment = rec->segment;
   // "In Q2, gross margin was 66%, and in Q3 it was 68%": a level of "it" in a clause of its own is
   // the record's metric again, in the record's unit
   static const RE2 kItWas(
@@ -800,6 +801,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // rate said after the record's figure)
   if (rate_first && rec && rec->sentence == ctx.index && !seg_between && mm->text.empty() && !rec->segment.empty())
     r.segment = rec->segment;
+  if (r.segment.empty() && !seg_between) r.segment = amount_segment;
   r.start = q.start, r.end = q.end;
   out->metrics.push_back(std::move(r));
   // (a metric named after the number is the record's too: "$2.1 billion in revenue, a 12% increase")
