@@ -305,6 +305,13 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
         size_t from = at > 24 ? at - 24 : 0;
         if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kLeftOut)) return false;
       }
+      // "At the enterprise level, the organic growth rate ...": the whole company, said as a level
+      if (seg.data() && static_cast<size_t>(seg.data() + seg.size() - ctx.text.data()) <= ctx.text.size()) {
+        static const std::set<std::string, std::less<>> kWhole = {"enterprise", "company", "group", "firm", "consolidated",
+                                                                  "total", "corporate", "total company"};
+        std::string_view after = ctx.text.substr(static_cast<size_t>(seg.data() + seg.size() - ctx.text.data()));
+        if ((after.starts_with(" level") || after.starts_with("-level")) && kWhole.count(Lower(seg))) return false;
+      }
       x->text = Segment(seg, ctx.text);
       if (!topic.empty() && !x->text.empty()) x->text = topic + " " + x->text;
       x->name_at = seg.data() ? static_cast<uint32_t>(seg.data() - ctx.text.data()) : x->b;
