@@ -72,6 +72,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   AheadOfYear(ctx, st, made_from, out);
   ThatImpact(ctx, &st, made_from, out);
   RegionLines(ctx, &st, made_from, out);
+  Respectively(ctx, made_from, out);
   for (size_t i = made_from; i < out->metrics.size(); ++i) {
     const std::string& seg = out->metrics[i].segment;
     if (seg.empty()) continue;
@@ -319,6 +320,53 @@ bool Metrics::TurnsTo(std::string_view text) {
 // The figures of a line named while the turn reviews a region as a segment are the region's
 // line's ("North America Media"); a sentence naming a region as a segment starts the review, a
 // figure of no segment (a consolidated total) or of a segment said as one ends it.
+// "Revenue in the Americas, EMEA and APAC grew 8%, 5% and 12%, respectively": a record given a
+// list of names and the first figure of as many; the figures after it, which made no record, are
+// the other names' (one record each, the same kind of figure).
+void Metrics::Respectively(const SentenceContext& ctx, size_t made_from, Tags* out) {
+  if (ctx.text.find("respectively") == std::string_view::npos) return;
+  static const RE2 kSep(R"((\s*,\s*(?:and\s+)?|\s+and\s+))");
+  for (size_t r = made_from; r < out->metrics.size(); ++r) {
+    const Metric rec = out->metrics[r];
+    if (rec.segment.find(" and ") == std::string::npos && rec.segment.find(", ") == std::string::npos) continue;
+    std::vector<std::string> names;
+    re2::StringPiece rest(rec.segment), sep;
+    while (RE2::PartialMatch(rest, kSep, &sep)) {
+      const size_t at = static_cast<size_t>(sep.data() - rest.data());
+      names.emplace_back(rest.data(), at);
+      rest.remove_prefix(at + sep.size());
+    }
+    names.emplace_back(rest.data(), rest.size());
+    size_t k = 0;  // the quantity the record was made from
+    while (k < ctx.quantities.size() && ctx.quantities[k].start != rec.start) ++k;
+    const bool level = !std::isnan(rec.value);
+    if (names.size() < 2 || k + names.size() > ctx.quantities.size() || (!level && rec.comparisons.size() != 1)) continue;
+    auto taken = [&](const Quantity& q) {
+      return std::any_of(out->metrics.begin() + static_cast<long>(made_from), out->metrics.end(),
+                         [&](const Metric& m) { return m.start <= q.start && q.end <= m.end; });
+    };
+    bool fits = true;
+    for (size_t j = 1; j < names.size(); ++j)
+      fits &= ctx.quantities[k + j].unit == ctx.quantities[k].unit && !taken(ctx.quantities[k + j]);
+    if (!fits) continue;
+    out->metrics[r].segment = names[0];
+    for (size_t j = 1; j < names.size(); ++j) {
+      const Quantity& q = ctx.quantities[k + j];
+      Metric m = rec;
+      m.segment = names[j], m.start = q.start, m.end = q.end;
+      if (level) {
+        m.value = q.value, m.low = q.low, m.high = q.high, m.approx = q.approx;
+      } else {
+        Comparison& c = m.comparisons[0];
+        const double sign = c.value < 0 ? -1 : 1;
+        c.value = sign * std::fabs(q.value), c.low = NAN, c.high = NAN;
+      }
+      out->metrics.push_back(std::move(m));
+    }
+    return;
+  }
+}
+
 void Metrics::RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const {
   if (st->region.empty() && out->metrics.size() == made_from) return;  // (no figure starts one)
   static const RE2 kSegmentWord(R"((?i)^\s+(?:segment|business|division)\b)");
