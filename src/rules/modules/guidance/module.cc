@@ -174,7 +174,7 @@ Reading GuidanceModule::Read(const SentenceContext& ctx, const State& st, const 
   }
   r.dflt = r.cue || (st.outlook && !any_past) ? Reading::kForward : Reading::kBack;
   r.results = !r.cue && any_past;
-  // "Turning to general insurance, net premiums written increase ...": a sentence turning to a
+  // "Turning to specialty lines, written premiums rose ...": a sentence turning to a
   // business, with no cue, reviews it; the outlook the sentence before spoke of ends (not one
   // turning to a period or to the outlook: "Turning to the fourth quarter, revenue of ...")
   static const RE2 kTurnsTo(

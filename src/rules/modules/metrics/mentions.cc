@@ -194,9 +194,9 @@ bool Metrics::IsCompany(const Call& call, std::string_view seg) {
          std::equal(co.begin(), co.end(), seg.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); });
 }
 
-// "In Windows, OEM non-Pro revenue declined 8%": a sentence opening with a topic, then a line of
+// "In Printers, ODM non-Premium revenue fell 6%": a sentence opening with a topic, then a line of
 // it named right before the metric; the line is the segment, the topic's when the line is named by
-// an acronym or one lower-case word ("Windows OEM non-Pro"; "In Gaming, console hardware revenue":
+// an acronym or one lower-case word ("Printers ODM non-Premium"; "In Gaming, console hardware revenue":
 // "console hardware").
 // Not a basis or a determiner ("In Windows, total revenue", "In Search, our revenue").
 void Metrics::TopicLine(std::string_view text, std::string_view metric, std::string* segment) {
@@ -275,8 +275,8 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
       std::string topic;
       if (x->in->checked_names && notnames_) {
-        // "In Windows, OEM Pro revenue grew 9%": a topic, then one of its lines; a line named by an
-        // acronym is the topic's ("Windows OEM Pro"), a name is a brand of its own ("In Cloud, Azure
+        // "In Printers, ODM Plus revenue fell 6%": a topic, then one of its lines; a line named by an
+        // acronym is the topic's ("Printers ODM Plus"), a name is a brand of its own ("In Cloud, Azure
         // revenue": Azure)
         static const std::set<std::string, std::less<>> kTopics = {"In", "Within", "For", "At", "Across", "On"};
         if (size_t sp = seg.find(' '), c = seg.find(", "); sp != std::string_view::npos && c != std::string_view::npos &&
@@ -305,7 +305,7 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
         size_t from = at > 24 ? at - 24 : 0;
         if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kLeftOut)) return false;
       }
-      // "At the enterprise level, the organic growth rate ...": the whole company, said as a level
+      // "At the enterprise level, sales grew 2%": the whole company, said as a level
       if (seg.data() && static_cast<size_t>(seg.data() + seg.size() - ctx.text.data()) <= ctx.text.size()) {
         static const std::set<std::string, std::less<>> kWhole = {"enterprise", "company", "group", "firm", "consolidated",
                                                                   "total", "corporate", "total company"};
