@@ -214,9 +214,13 @@ void Metrics::TopicLine(std::string_view text, std::string_view metric, std::str
     return;
   std::string_view l(line.data(), line.size());
   while (!l.empty() && l.back() == ' ') l.remove_suffix(1);
-  // (and a single lower-case word is the topic's too: "In Search, ad revenue", "Search ad")
-  const bool own = AllUpper(l.substr(0, l.find(' '))) || (l.find(' ') == std::string_view::npos && AllLower(l));
-  *segment = own ? std::string(topic.data(), topic.size()) + " " + std::string(l) : std::string(l);
+  *segment = OfTopic(l) ? std::string(topic.data(), topic.size()) + " " + std::string(l) : std::string(l);
+}
+
+// Is a line said after its topic the topic's ("In Printers, ODM Plus": an acronym; "In Search, ad
+// revenue": one lower-case word), not a name of its own ("In Cloud, Azure revenue")?
+bool Metrics::OfTopic(std::string_view line) {
+  return AllUpper(line.substr(0, line.find(' '))) || (line.find(' ') == std::string_view::npos && AllLower(line));
 }
 
 bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, Mention* x) const {
@@ -283,7 +287,7 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
                                                            sp < c && kTopics.count(seg.substr(0, sp))) {
           std::string_view t = seg.substr(sp + 1, c - sp - 1), rest = seg.substr(c + 2);
           if (!t.empty() && !rest.empty() && rest.find(", ") == std::string_view::npos) {
-            if (AllUpper(rest.substr(0, rest.find(' '))) && !Segment(t, ctx.text).empty()) topic = t;
+            if (OfTopic(rest) && !Segment(t, ctx.text).empty()) topic = t;
             seg = rest;
           }
         }

@@ -197,6 +197,7 @@ class Metrics : public Module {
   static bool Deferred(std::string_view s, uint32_t b);
   static bool ReviewHeading(std::string_view text);
   static void TopicLine(std::string_view text, std::string_view metric, std::string* segment);
+  static bool OfTopic(std::string_view line);
   static bool Initials(std::string_view text, std::string_view name);
   static bool TurnsTo(std::string_view text);
   void RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;
