@@ -124,7 +124,7 @@ class Quantities : public Module {
       if (la != lb) return la > lb;
       if ((a.in->kind == Kind::kIgnore) != (b.in->kind == Kind::kIgnore)) return a.in->kind == Kind::kIgnore;
       if (a.m->begin != b.m->begin) return a.m->begin < b.m->begin;
-      return a.m->rule < b.m->rule;
+      return a.m->rule->line < b.m->rule->line;  // (the pack's order, not where the rules sit in memory)
     });
     // Kept spans are disjoint, so only the kept span starting last before c's end can overlap c:
     // a map by start makes this O(log n) (the scan of every kept span was quadratic on a long
