@@ -139,7 +139,7 @@ bool GuidanceModule::FromMetric(const SentenceContext& ctx, const Reading& r, co
     g->metric = mt.metric + "_growth";
     // ("organic growth in the range of 3% to 4%": revenue's, said organic, as the growth rules name it)
     static const RE2 kOrganic(R"((?i)\borganic(?:ally)?\s+(?:net\s+)?(?:(?:revenues?|sales)\s+)?growth\b)");
-    const uint32_t qb = q.start - ctx.sentence.begin, from = qb > 80 ? qb - 80 : 0;
+    const uint32_t from = qb > 80 ? qb - 80 : 0;
     if (mt.metric == "revenue" && Hit(ctx.text.substr(from, qb - from), kOrganic)) g->metric = "organic_growth";
     g->unit = "%";
     bool down = c.value < 0 && !(q.low <= 0 && q.high >= 0 && q.low < q.high);  // (a range across zero is as said)
