@@ -9,10 +9,7 @@
 namespace callscope::rules::metrics_detail {
 
 namespace {
-bool Improves(std::string_view cue) {
-  static const RE2 kImprove(R"((?i)\bimprov)");
-  return RE2::PartialMatch(re2::StringPiece(cue.data(), cue.size()), kImprove);
-}
+bool Improves(std::string_view cue) { return Lower(cue).find("improv") != std::string::npos; }
 
 // The line a share of revenue came from, said right after it ("31% of our total revenue came from
 // software, up from 28%": "software"; not customers, "from our top five customers"); empty if
@@ -212,8 +209,8 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     // "compared with a loss of $127 million": an earlier figure in its own sign
     c.value = role == kChange ? sign * std::fabs(q.value) : LossBefore(Before(s, qb)) ? -std::fabs(q.value) : q.value;
     // ("compared with a benefit of 3%": a tax rate's earlier level in its sign)
-    if (const Lexicon::Entry* e = rec && role == kFrom ? metrics_->Find(rec->metric) : nullptr;
-        e && e->Attr("benefit") == "-1" && BenefitBefore(Before(s, qb)))
+    if (const Lexicon::Entry* e = rec && role == kFrom && BenefitBefore(Before(s, qb)) ? metrics_->Find(rec->metric) : nullptr;
+        e && e->Attr("benefit") == "-1")
       c.value = -std::fabs(q.value);
     if (!std::isnan(q.low) && q.low != q.high) {  // "to grow 5% to 7%": the range, in the value's sign
       bool flip = (c.value < 0) != (q.value < 0);
@@ -225,25 +222,17 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     const bool guessed = unit_q != q.unit && q.unit == "number";  // the call's currency, not said
     CompareKind(ctx, st, qb, qe, next, &c);
     // "Over the past four years, we have added $9 billion of annual revenue": a change against
-    // the year that many years back, like "since 2014"
-    if (role == kChange && c.kind == "vs_prior" && c.period.empty() && ctx.analysis.call.fiscal_year) {
-      static const RE2 kYearsBack(R"((?i)\b(?:over|in|during|across)\s+the\s+(?:last|past)\s+(\w+)\s+years\b)");
-      std::string n;
-      if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kYearsBack, &n)) {
+    // the year that many years back, like "since 2014" (and "over the past five quarters, NIM
+    // rose 118 basis points": the quarter that many back)
+    if (const Call& call = ctx.analysis.call; role == kChange && c.kind == "vs_prior" && c.period.empty() && call.fiscal_year) {
+      static const RE2 kBack(R"((?i)\b(?:over|in|during|across)\s+the\s+(?:last|past)\s+(\w+)\s+(years|quarters)\b)");
+      std::string n, span;
+      if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kBack, &n, &span)) {
         const Lexicon::Entry* w = numwords_ ? numwords_->Find(n) : nullptr;
         const int back = w ? std::atoi(w->Attr("value").c_str()) : std::atoi(n.c_str());
-        if (back >= 2 && back <= 20) c.period = fmt::format("FY {}", ctx.analysis.call.fiscal_year - back);
-      }
-    }
-    // (and "over the past five quarters, NIM rose 118 basis points": the quarter that many back)
-    if (const Call& call = ctx.analysis.call; role == kChange && c.kind == "vs_prior" && c.period.empty() &&
-                                              call.fiscal_year && call.fiscal_quarter) {
-      static const RE2 kQuartersBack(R"((?i)\b(?:over|in|during|across)\s+the\s+(?:last|past)\s+(\w+)\s+quarters\b)");
-      std::string n;
-      if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kQuartersBack, &n)) {
-        const Lexicon::Entry* w = numwords_ ? numwords_->Find(n) : nullptr;
-        const int back = w ? std::atoi(w->Attr("value").c_str()) : std::atoi(n.c_str());
-        if (back >= 2 && back <= 40) {
+        if (span == "years" && back >= 2 && back <= 20) {
+          c.period = fmt::format("FY {}", call.fiscal_year - back);
+        } else if (span == "quarters" && call.fiscal_quarter && back >= 2 && back <= 40) {
           const int at = call.fiscal_year * 4 + call.fiscal_quarter - 1 - back;
           c.period = Quarter(at % 4 + 1, at / 4);
         }
@@ -681,7 +670,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (!metric && rec && rec->sentence == ctx.index && std::isnan(rec->value) && f.i > 0 &&
       ctx.quantities[f.i - 1].end == rec->end && rec->end - base <= qb &&
       RE2::PartialMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kWhichWas))
-    if (const Lexicon::Entry* e = metrics_->Find(rec->metric); e && !e->Attr("class").empty()) {
+    if (const Lexicon::Entry* e = metrics_->Find(rec->metric)) {
       if (std::string u = Fits(*e, unit_q, false); !u.empty() && (u == rec->unit || rec->unit.empty())) {
         SetLevel(rec, q, *e, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = u;
         rec_end = qe;
@@ -706,11 +695,14 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (metric && unit_q == "%" && !metric->Attr("rate").empty() &&
       RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfBalance))
     if (const Lexicon::Entry* rate = metrics_->Find(metric->Attr("rate"))) metric = rate;
+  // (the line a share of revenue came from: "31% of our total revenue came from software")
+  uint32_t line_end = 0;
+  const std::string share_line = share_of && share_mention ? ShareFrom(s, share_mention->e, &line_end) : std::string();
   if (!metric && share_of && share_mention) {
     const Mention* seg = nullptr;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kSegment && x.e <= qb) seg = &x;
-    if (!seg && ShareFrom(s, share_mention->e).empty()) return;  // "our only customer to exceed 10% of revenue"
+    if (!seg && share_line.empty()) return;  // "our only customer to exceed 10% of revenue"
     metric = metrics_->Find("revenue");
   }
   // "Gross margin rose to 61.5%, while the services share was 40%, up 300 bps": a level of
@@ -788,10 +780,9 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     else if (!x.text.empty() && RE2::FullMatch(gap, kWhenThen)) r.period = x.text;
   }
   if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
-  // ("31% of our total revenue came from software": the line's share; the line's name is the record's)
-  uint32_t line_end = 0;
-  if (share_of && share_mention && metric->Name() == "revenue")
-    if (std::string line = ShareFrom(s, share_mention->e, &line_end); !line.empty()) r.segment = line;
+  // (the line's share; the line's name is the record's)
+  if (metric->Name() == "revenue" && !share_line.empty()) r.segment = share_line;
+  else line_end = 0;
   // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
   // in another unit is the same line's
   if (mm && !seg_between)

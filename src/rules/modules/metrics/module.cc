@@ -317,9 +317,6 @@ bool Metrics::TurnsTo(std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurns);
 }
 
-// The figures of a line named while the turn reviews a region as a segment are the region's
-// line's ("North America Media"); a sentence naming a region as a segment starts the review, a
-// figure of no segment (a consolidated total) or of a segment said as one ends it.
 // "Revenue in the Americas, EMEA and APAC grew 8%, 5% and 12%, respectively": a record given a
 // list of names and the first figure of as many; the figures after it, which made no record, are
 // the other names' (one record each, the same kind of figure).
@@ -367,6 +364,9 @@ void Metrics::Respectively(const SentenceContext& ctx, size_t made_from, Tags* o
   }
 }
 
+// The figures of a line named while the turn reviews a region as a segment are the region's
+// line's ("North America Media"); a sentence naming a region as a segment starts the review, a
+// figure of no segment (a consolidated total) or of a segment said as one ends it.
 void Metrics::RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const {
   if (st->region.empty() && out->metrics.size() == made_from) return;  // (no figure starts one)
   static const RE2 kSegmentWord(R"((?i)^\s+(?:segment|business|division)\b)");
