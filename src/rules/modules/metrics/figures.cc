@@ -501,12 +501,13 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
               : basis == "yes" ? st.basis : "";
   } else {
     // a metric of no usual basis (cash flow, tax rate) takes one only as said of it: right before
-    // its name ("adjusted free cash flow") or by a sentence that opens leaving something out
+    // its name ("adjusted free cash flow", "our adjusted combined ratio": the name, not the match
+    // that may hold the words before it) or by a sentence that opens leaving something out
     // ("Excluding the legal settlement, operating cash flow rose 4%")
     for (const Mention& x : st.ms) {
       if (x.in->kind != Kind::kBasis || x.text.empty() || own_of_other(x) || x.in->right_after) continue;
       bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-        return k.in->kind == Kind::kMetric && k.metric == metric && k.b >= x.e && k.b - x.e <= 1;
+        return k.in->kind == Kind::kMetric && k.metric == metric && k.name_at >= x.e && k.name_at - x.e <= 1;
       });
       if (adjacent || (!x.in->carries && x.e <= qb && !LostBreak(ctx.text, x.e, qb))) r.basis = x.text;
     }

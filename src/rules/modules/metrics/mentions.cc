@@ -227,8 +227,10 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
   const Call& call = ctx.analysis.call;
   switch (x->in->kind) {
     case Kind::kMetric: {
-      x->metric = metrics_->Find(m.Group(*x->m, "metric"));
+      const std::string_view name = m.Group(*x->m, "metric");
+      x->metric = metrics_->Find(name);
       if (!x->metric) return false;
+      x->name_at = static_cast<uint32_t>(name.data() - ctx.text.data());
       std::string_view sa = m.Group(*x->m, "seg"), sb = m.Group(*x->m, "seg2");
       // "G&A expense": another metric's name the vocabulary holds whole, read as a segment and a
       // metric (not "commercial RPO" said in full, the same metric's)

@@ -56,7 +56,7 @@ struct Mention {
   std::string own;   // a period a cue made a reference: what it names read as the figure's own
   bool comparative = false;
   bool cause = false;    // a period named as the source of an effect ("the impact from our Q3 offering")
-  uint32_t name_at = 0;  // a segment: where its name starts (the match may start a word before it)
+  uint32_t name_at = 0;  // a segment's or a metric's name: where it starts (the match may start before it)
 };
 
 // Where Attach's walk over a sentence's quantities stands.
