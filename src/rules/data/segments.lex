@@ -31,7 +31,9 @@ license|licenses|licensing
 maintenance
 cloud
 consumer
+commercial lines
 commercial
+personal lines
 switch|switching
 routing|router|routers
 security

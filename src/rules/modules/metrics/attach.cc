@@ -313,9 +313,11 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     };
     if (named && !IsNone(*named->metric)) {
       used.push_back(named);
-      // (the same metric again, of the record's segment unless this sentence named that one)
+      // (the same metric again, of the record's segment unless this sentence named that one, or
+      // the name holds another: "..., 150-basis-point improvement in the international personal
+      // lines combined ratio" after the commercial lines' ratio)
       if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() &&
-          (rec->segment.empty() || !NamedHere(st, rec->segment))) {
+          (rec->segment.empty() || !NamedHere(st, rec->segment)) && (named->text.empty() || named->text == rec->segment)) {
         InUnitOf(&c, rec->unit, guessed);
         rec->comparisons.push_back(std::move(c));
       } else {
@@ -664,9 +666,9 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     metric = metrics_->Find(rec->metric);
   }
   // "a 12% increase in revenue, which came in at $3.1 billion": the level of the change's record,
-  // made from the figure before
+  // made from the figure before (the comma may be left out: "in the loss ratio which was 61%")
   static const RE2 kWhichWas(
-      R"((?i),\s+which\s+(?:came\s+in\s+at|was|is|stood\s+at|reached|totaled|totalled|ended\s+at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|just\s+over\s+|over\s+)?$)");
+      R"((?i)(?:,\s+|\s+)which\s+(?:came\s+in\s+at|was|is|stood\s+at|reached|totaled|totalled|ended\s+at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|just\s+over\s+|over\s+)?$)");
   if (!metric && rec && rec->sentence == ctx.index && std::isnan(rec->value) && f.i > 0 &&
       ctx.quantities[f.i - 1].end == rec->end && rec->end - base <= qb &&
       RE2::PartialMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kWhichWas))
