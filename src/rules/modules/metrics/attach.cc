@@ -163,6 +163,8 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
       roles[i] = {kChange, 1};  // "20% revenue growth"
     } else if (carry || elliptic(prev_end) || region_list(i) || metric_list(prev_end)) {
       roles[i] = roles[i - 1];
+    } else if (i > 0 && roles[i - 1].first == kFrom && ShareAfterFrom(s, prev_end, qb, qe)) {
+      roles[i] = {kFrom, 1};  // "compared to $295 million, or 29% of revenue": the share's earlier level
     } else if (i > 0 && YearAgoAfter(ctx, st, ctx.quantities[i].end - base)) {
       roles[i] = {kFrom, 1};  // "$0.52 a share, more than double the $0.23 a share a year ago"
     }
@@ -426,6 +428,13 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         to = LastOfSentence(ctx, out, [&](Metric& r) { return r.unit == c.unit; });
         if (!to) return;
       }
+      // ("$310 million, or 28% of revenue, compared to $295 million": an earlier amount is the
+      // amount's, not its share's)
+      if (role == kFrom && !rec->share_of.empty() && IsCurrency(c.unit))
+        if (Metric* amount = LastOfSentence(ctx, out, [&](Metric& r) {
+              return &r != rec && r.metric == rec->metric && r.unit == c.unit && r.segment == rec->segment;
+            }))
+          to = amount;
       // "$4.6 billion or 92 days, up 4 days": a change in days is not the dollar amount's
       if (c.unit == "days" && to->unit != "days") return;
       // "a net loss per share of 25 cents, compared with 49 cents": an earlier level of a loss
@@ -438,6 +447,15 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           !RE2::PartialMatch(re2::StringPiece(s.data() + (to->end - base), qb - (to->end - base)), kProfit) &&
           !RE2::PartialMatch(re2::StringPiece(s.data() + qe, std::min<size_t>(s.size() - qe, 24)), kProfitAfter))
         c.value = -c.value;
+      // ("$310 million, or 28% of revenue, compared to $295 million, or 29% of revenue, a year
+      // ago": what the share's earlier level is compared as, the amount's is too)
+      if (role == kFrom && i > 0 && !to->share_of.empty() && roles[i - 1].first == kFrom &&
+          ShareAfterFrom(s, ctx.quantities[i - 1].end - base, qb, qe))
+        if (Metric* amount = LastOfSentence(ctx, out, [&](Metric& r) { return &r != to && r.metric == to->metric && IsCurrency(r.unit); });
+            amount && !amount->comparisons.empty()) {
+          Comparison& a = amount->comparisons.back();
+          if (a.type == "from" && a.kind == "vs_prior" && a.period.empty()) a.kind = c.kind, a.period = c.period;
+        }
       InUnitOf(&c, to->unit, guessed);
       to->comparisons.push_back(std::move(c));
       return;

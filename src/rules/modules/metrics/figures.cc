@@ -213,6 +213,15 @@ bool Metrics::AndBetween(const SentenceContext& ctx, size_t i) {
   return RE2::FullMatch(re2::StringPiece(ctx.text.data() + (from - ctx.sentence.begin), to - from), kAnd);
 }
 
+// "compared to $295 million, or 29% of revenue": a share of revenue said right after an earlier
+// amount, with ", or", is the share's earlier level too.
+bool Metrics::ShareAfterFrom(std::string_view s, uint32_t prev_end, uint32_t qb, uint32_t qe) {
+  static const RE2 kOr(R"(^\s*,?\s*or\s+$)"), kOfSales(R"((?i)^%?\s+of\s+(?:total\s+|net\s+)?(?:revenues?|sales)\b)");
+  return prev_end <= qb && s.substr(qe > 0 ? qe - 1 : 0, 1) == "%" &&
+         RE2::FullMatch(re2::StringPiece(s.data() + prev_end, qb - prev_end), kOr) &&
+         RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfSales);
+}
+
 // "4.1% and 6.3% year-on-year increases": the plural noun of change after the pair that
 // quantity i opens, else nullptr.
 const Mention* Metrics::PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i) {

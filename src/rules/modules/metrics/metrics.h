@@ -276,6 +276,8 @@ class Metrics : public Module {
   static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun);
   static bool LostBreak(std::string_view s, uint32_t from, uint32_t to);
   static bool AndBetween(const SentenceContext& ctx, size_t i);
+  // ", or 29% of revenue" between the end of an earlier figure and [qb, qe)
+  static bool ShareAfterFrom(std::string_view s, uint32_t prev_end, uint32_t qb, uint32_t qe);
   static const Mention* PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i);
   static bool Blocked(const State& st, std::string_view s, uint32_t prev_end, uint32_t qb, uint32_t qe,
                       const std::string& unit);
