@@ -66,6 +66,9 @@ TEST_CASE("a module's own checks fail the load too") {
   auto e = Engine::Load(Dir({{"metrics.pack", "lexicon metric metrics.lex\nlexicon segment segments.lex\nrule r kind=oops\n  match x\n"}}));
   REQUIRE(!e.ok());
   CHECK(e.status().message().find("metrics.pack:3: rule r: kind must be one of") != std::string::npos);
+  auto as = Engine::Load(Dir({{"metrics.pack", "lexicon metric metrics.lex\nlexicon segment segments.lex\nrule r kind=metric as=nope\n  match (?P<metric>x)\n"}}));
+  REQUIRE(!as.ok());
+  CHECK(as.status().message().find("metrics.pack:3: rule r: as=nope is no metric of metrics.lex") != std::string::npos);
 }
 
 TEST_CASE("{lexicon:KIND} is the lexicon's terms under [kind=KIND] only") {

@@ -228,7 +228,7 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
   switch (x->in->kind) {
     case Kind::kMetric: {
       const std::string_view name = m.Group(*x->m, "metric");
-      x->metric = metrics_->Find(name);
+      x->metric = metrics_->Find(x->in->attr.empty() ? name : std::string_view(x->in->attr));  // (as=: the rule names it)
       if (!x->metric) return false;
       x->name_at = static_cast<uint32_t>(name.data() - ctx.text.data());
       std::string_view sa = m.Group(*x->m, "seg"), sb = m.Group(*x->m, "seg2");

@@ -31,7 +31,7 @@ enum class Kind { kMetric, kSegment, kPeriod, kBasis, kChange, kFrom, kContrast,
 
 struct RuleInfo {
   Kind kind;
-  std::string attr;  // basis name, period rel, block scope, segment scope
+  std::string attr;  // basis name, period rel, block scope, segment scope, a metric rule's metric (as=)
   int sign = 1;
   std::string unit;  // a block only for quantities in this unit ("%"), else any
   bool carries = true;  // a period the next sentences of the paragraph inherit (carry=no: not)

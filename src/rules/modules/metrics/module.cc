@@ -25,7 +25,11 @@ Metrics::Metrics(const Pack& p)
                            "contrast, yoy, qoq, share_of, block, forward, flat", r->file, r->line, r->name);
       return;
     }
-    std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kSegment ? "scope"
+    if (k->second == Kind::kMetric && !r->Attr("as").empty() && (!metrics_ || !metrics_->Find(r->Attr("as")))) {
+      error_ = fmt::format("{}:{}: rule {}: as={} is no metric of metrics.lex", r->file, r->line, r->name, r->Attr("as"));
+      return;
+    }
+    std::string key = k->second == Kind::kBasis ? "basis" : k->second == Kind::kSegment ? "scope" : k->second == Kind::kMetric ? "as"
                       : k->second == Kind::kBlock ? (r->Attr("scope").empty() ? "after" : "scope")
                       : k->second == Kind::kChange ? "after" : "rel";
     info_[r.get()] = {k->second, r->Attr(key), std::atoi(r->Attr("sign", "1").c_str()), r->Attr("unit"),
