@@ -17,8 +17,9 @@
 # [days=dio]: a balance said in days ("inventory of $1.3 billion, or 95 days") is that metric's.
 # [rate=nco_rate]: an amount said as a percentage of a balance ("net charge-offs were 0.45% of
 #   average loans") is that rate.
-# [better=lower]: a ratio that improves as it falls (efficiency, combined and loss ratios, churn):
-#   "improved 150 basis points" is a fall.
+# [better=lower]: a ratio that improves as it falls (efficiency, combined and loss ratios, churn),
+#   and an expense (its amount and its share of revenue): "improved 150 basis points" and "60 basis
+#   points better than last year" are falls.
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers): a number
 #   or change said of them is never given to a metric named earlier in the sentence.
 [class=money basis=stated]
@@ -31,9 +32,9 @@ net_income|net income|net earnings|earnings|net profit
 pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings
 [class=money basis=yes]
 ebitda|EBITDA|adjusted EBITDA
-[class=money basis=yes bottom=1]
+[class=money basis=yes bottom=1 better=lower]
 operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs|expenses|expense|adjusted expense|adjusted expenses|noninterest expense|non-interest expense|noninterest expenses|non-interest expenses|total expenses|total expense|reported expenses|reported expense
-[class=money basis=yes]
+[class=money basis=yes better=lower]
 r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses|research and development expense|R&D spending|research and development spending
 s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses|selling expense|selling expenses|selling and marketing|selling and marketing expense|selling and marketing expenses
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
@@ -111,7 +112,7 @@ operating_loss|operating loss|operating losses|loss from operations
 loss_per_share|loss per share|net loss per share|loss per diluted share|net loss per diluted share|diluted loss per share|diluted net loss per share
 [class=money basis=stated]
 comparable_sales|comparable sales|comparable store sales|comparable-store sales|same-store sales|same store sales|comp sales|comp store sales|like-for-like sales|same-restaurant sales|comparable restaurant sales
-[class=money basis=yes]
+[class=money basis=yes better=lower]
 cost_of_revenue|cost of revenue|cost of revenues|cost of sales|cost of goods sold|COGS
 [class=money basis=no]
 working_capital|working capital|net working capital

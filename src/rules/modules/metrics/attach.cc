@@ -9,7 +9,10 @@
 namespace callscope::rules::metrics_detail {
 
 namespace {
-bool Improves(std::string_view cue) { return Lower(cue).find("improv") != std::string::npos; }
+bool Improves(std::string_view cue) {
+  const std::string c = Lower(cue);
+  return c.find("improv") != std::string::npos || c.starts_with("better");
+}
 
 // The line a share of revenue came from, said right after it ("31% of our total revenue came from
 // software, up from 28%": "software"; not customers, "from our top five customers"); empty if
@@ -146,13 +149,14 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
     if (cue && cue->in->kind == Kind::kFrom && ctx.quantities[i].unit == "%" && MetricGrowthAfter(st, s, qe)) cue = nullptr;
     if (cue) {
       roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
-      // "The efficiency ratio improved 150 basis points": a ratio better lower improves down
+      // "The efficiency ratio improved 150 basis points", "SG&A was 60 basis points better than last
+      // year": a ratio or an expense better lower improves down
       if (cue->in->kind == Kind::kChange && cue->in->sign > 0 && Improves(s.substr(cue->b, cue->e - cue->b))) {
         // (the metric before it, or after it for a noun of change: "a 310-basis-point improvement in
         // the combined ratio")
         const Mention *named = nullptr, *after = nullptr;
         for (const Mention& x : st.ms) {
-          if (x.in->kind != Kind::kMetric) continue;
+          if (x.in->kind != Kind::kMetric || InShareOf(st, x)) continue;  // (not "sales" in "as a percentage of sales")
           if (x.e <= cue->b) named = &x;
           else if (cue->in->named_after && !after && x.b >= cue->e && x.b - cue->e <= 40) after = &x;
         }
