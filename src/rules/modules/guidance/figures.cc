@@ -2,6 +2,8 @@
 // qualifier, revision and prior values, a growth rate's metric, and duplicates dropped.
 #include "rules/modules/guidance/guidance.h"
 
+#include <tuple>
+
 namespace callscope::rules::guidance_detail {
 
 // "$2.0 billion to $2.2 billion, or $2.1 billion at the midpoint": a range this sentence gave, restated
@@ -135,6 +137,14 @@ bool GuidanceModule::FromMetric(const SentenceContext& ctx, const Reading& r, co
     return true;
   }
   for (const auto& c : mt.comparisons) {
+    // "operating margin expansion of 100 to 150 basis points": a rate's change in points, this
+    // figure's (as the metrics grammar signed it)
+    if (c.type == "change" && (c.unit == "bp" || c.unit == "pp") && mt.unit == "%" &&
+        std::fabs(std::fabs(c.value) - std::fabs(q.value)) < 1e-9) {
+      g->metric = mt.metric + "_change", g->unit = c.unit;
+      g->low = std::isnan(c.low) ? c.value : c.low, g->high = std::isnan(c.high) ? c.value : c.high;
+      return true;
+    }
     if (c.type != "change" || c.unit != "%") continue;
     g->metric = mt.metric + "_growth";
     // ("organic growth in the range of 3% to 4%": revenue's, said organic, as the growth rules name it)
@@ -438,16 +448,20 @@ void GuidanceModule::Priors(const SentenceContext& ctx, const State& st, const R
     if (k + 1 < ctx.quantities.size() && ctx.quantities[k + 1].unit == q.unit && ctx.quantities[k + 1].low >= q.high &&
         RE2::FullMatch(re2::StringPiece(ctx.text.data() + (q.end - ctx.sentence.begin), ctx.quantities[k + 1].start - q.end), kTo))
       target->prior_high = ctx.quantities[++k].high;
+    // ("decline 40 to 50 basis points ... from a prior range of 20 to 50 basis points": a change's
+    // prior said as a size is in the change's sign)
+    if (target->metric.ends_with("_change") && target->high < 0 && target->prior_low >= 0)
+      std::tie(target->prior_low, target->prior_high) = std::pair(-target->prior_high, -target->prior_low);
     // (the direction said since the figure before it: not an earlier item's "up from 5% to 7%")
     const uint32_t since = k > 0 ? ctx.quantities[k - 1].end - ctx.sentence.begin : 0;
     std::string_view head = r.text.substr(since, qb - since);
     if (Hit(head, kUp)) target->revision = "raised";
     else if (Hit(head, kDown)) target->revision = "lowered";
     else if (target->revision.empty())
-      target->revision = target->low > q.low && target->high >= q.high   ? "raised"
-                         : target->low < q.low && target->high <= q.high ? "lowered"
-                         : target->low == q.low && target->high == q.high ? "reaffirmed"
-                                                                          : "";
+      target->revision = target->low > target->prior_low && target->high >= target->prior_high   ? "raised"
+                         : target->low < target->prior_low && target->high <= target->prior_high ? "lowered"
+                         : target->low == target->prior_low && target->high == target->prior_high ? "reaffirmed"
+                                                                                                  : "";
     break;
   }
 }
