@@ -192,6 +192,10 @@ void Metrics::NoteCurrency(const SentenceContext& ctx, State* st) const {
     }
     while (RE2::FindAndConsume(&sp, kMark, &mark))
       if (const Lexicon::Entry* e = currencies_->Find(mark)) ++votes[e->canonical];
+    // (a number said with its currency word, as speech-to-text writes it: "two point one billion dollars")
+    static const RE2 kSaid(R"((?i)\b(?:million|billion|trillion|thousand|hundred|\d)\s+(dollars|euros|pounds|francs|yen)\b)");
+    for (re2::StringPiece said(t.text); RE2::FindAndConsume(&said, kSaid, &word);)
+      if (const Lexicon::Entry* e = curwords_->Find(word)) ++votes[e->canonical];
   }
   int best = 0;
   for (const auto& [cur, n] : votes)
