@@ -714,11 +714,16 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (metric && unit_q == "days" && !metric->Attr("days").empty())
     if (const Lexicon::Entry* days = metrics_->Find(metric->Attr("days"))) metric = days;
   // "net charge-offs were 0.45% of average loans": an amount said as a percentage of a balance is
-  // its rate
+  // its rate (in basis points too: "38 basis points of average loans" is 0.38%)
   static const RE2 kOfBalance(R"((?i)^\s+of\s+(?:average\s+|total\s+|period-end\s+)?(?:loans|receivables|balances)\b)");
-  if (metric && unit_q == "%" && !metric->Attr("rate").empty() &&
+  Quantity in_pct;
+  const Quantity* level = &q;
+  if (metric && (unit_q == "%" || unit_q == "bp") && !metric->Attr("rate").empty() &&
       RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfBalance))
-    if (const Lexicon::Entry* rate = metrics_->Find(metric->Attr("rate"))) metric = rate;
+    if (const Lexicon::Entry* rate = metrics_->Find(metric->Attr("rate"))) {
+      metric = rate;
+      if (unit_q == "bp") in_pct = q, in_pct.value /= 100, in_pct.low /= 100, in_pct.high /= 100, level = &in_pct;
+    }
   // (the line a share of revenue came from: "31% of our total revenue came from software")
   uint32_t line_end = 0;
   const std::string share_line = share_of && share_mention ? ShareFrom(s, share_mention->e, &line_end) : std::string();
@@ -749,7 +754,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // share its change's record is of)
   const bool share_rec = rec && std::isnan(rec->value) && rec->sentence == ctx.index && !rec->share_of.empty() &&
                          rec->metric == metric->Name() && unit_q == "%";
-  std::string unit = Fits(*metric, unit_q, share_of || share_rec);
+  std::string unit = level != &q ? "%" : Fits(*metric, unit_q, share_of || share_rec);
   // "Diluted share count was about 412 million": a count of shares said without the word
   if (unit.empty() && q.unit == "number" && std::fabs(q.value) >= 1e5 && Fits(*metric, "shares", false) == "shares" &&
       Fits(*metric, "USD", false).empty())
@@ -772,7 +777,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // revenue was $80 million")
   if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
       !(share_of && unit == "%" && IsCurrency(rec->unit)) && !(mm && !mm->text.empty() && mm->text != rec->segment)) {
-    SetLevel(rec, q, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
+    SetLevel(rec, *level, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
     rec->start = q.start, rec->end = q.end;
     if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
     for (auto& c : rec->comparisons)
@@ -781,7 +786,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     return;
   }
   Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
-  SetLevel(&r, q, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
+  SetLevel(&r, *level, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
   // "Net income was a loss of $12 million, or $0.08 per share": the per-share amount restated
   // after a loss is a loss too
   if (restated && unit.ends_with("/share") && rec && rec->sentence == ctx.index && rec->value < 0 && r.value > 0 &&
