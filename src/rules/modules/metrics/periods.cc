@@ -116,6 +116,8 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
                                                                       : "YTD";
     return y ? fmt::format("{} {}", p, y) : p;
   }
+  if (rel == "ttm")  // "over the last twelve months": the four quarters to the call's, TTM Q3 2024 (a Q4 call's: FY)
+    return cq == 4 && cy ? fmt::format("FY {}", cy) : cq && cy ? "TTM " + Quarter(cq, cy) : "TTM";
   if (rel == "h2") {  // "the second half of 2024": H2 2024
     int y = Year(ys, cy);
     return y ? fmt::format("H2 {}", y) : "H2";
