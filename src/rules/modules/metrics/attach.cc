@@ -415,6 +415,16 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       again(rec->segment, "adjusted");
       return;
     }
+    // "During September, comps rose 4%, and in October they are up 6%": a change said after a
+    // period of its own is that period's, a record of its own
+    if (rec && !metric_between && !seg_between && role == kChange && rec->sentence == ctx.index)
+      for (const Mention& x : st.ms)
+        if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= rec_end && x.e <= qb && !x.text.empty() &&
+            x.text != rec->period) {
+          again(rec->segment, rec->basis);
+          rec->period = x.text;
+          return;
+        }
     if (rec && !metric_between && !seg_between) {
       // "$9 million or $0.02 a diluted share, compared with $164 million and $0.37": an amount
       // goes to this sentence's record in its own unit, not to the per-share one

@@ -116,6 +116,22 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
                                                                       : "YTD";
     return y ? fmt::format("{} {}", p, y) : p;
   }
+  if (rel == "month") {  // "in the month of January": Jan 2024, the last January by the call's date
+    static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    std::string mon((!m.Group(x, "mon").empty() ? m.Group(x, "mon") : m.Group(x, "mon2")).substr(0, 3));
+    std::transform(mon.begin(), mon.end(), mon.begin(), [](unsigned char c) { return std::tolower(c); });
+    int n = 0;
+    while (n < 12 && mon != kMonths[n]) ++n;
+    if (n == 12) return {};
+    std::string name(1, static_cast<char>(std::toupper(static_cast<unsigned char>(mon[0]))));
+    name += mon.substr(1);
+    if (call.date.size() >= 7) {
+      const int y = std::atoi(call.date.c_str()), cm = std::atoi(call.date.c_str() + 5);
+      return fmt::format("{} {}", name, n + 1 <= cm ? y : y - 1);
+    }
+    // (no date: the months to the end of the call's quarter, read as a calendar one)
+    return cy && cq ? fmt::format("{} {}", name, n + 1 <= cq * 3 ? cy : cy - 1) : name;
+  }
   if (rel == "ttm")  // "over the last twelve months": the four quarters to the call's, TTM Q3 2024 (a Q4 call's: FY)
     return cq == 4 && cy ? fmt::format("FY {}", cy) : cq && cy ? "TTM " + Quarter(cq, cy) : "TTM";
   if (rel == "h2") {  // "the second half of 2024": H2 2024
