@@ -369,10 +369,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& 
   // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
   // (and every metric of a sentence that opens so: "..., and gross margin percentage rose"; not
   // a segment opened pages before, as for the section above)
-  static const RE2 kSegmentWord(R"((?i)\bsegment(?:'s)?\s+$)");
+  // (not a name's own: "Mortgages segment EBITDA")
+  static const RE2 kSegmentWord(R"((?i)(?:^\W*|\b(?:the|our|this|that|and)\s+)segment(?:'s)?\s+$)");
   if (mm.text.empty() && !st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
       (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), mm.b), kSegmentWord) ||
-       OpensWithSegment(ctx.text)))
+       NamesTheSegment(ctx.text)))
     r.segment = st.turn_segment;
   return r;
 }

@@ -162,9 +162,11 @@ inline std::string LevelRegex(const char* leads, const char* more_words) {
          WholeWordsRegex(more_words).substr(4);  // (one (?i) for both)
 }
 // "Segment gross margin rose ...": a sentence about the segment the turn last opened.
-inline bool OpensWithSegment(std::string_view text) {
-  static const RE2 kSegmentOpens(R"(^\W*Segment\s)");
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kSegmentOpens);
+// "Segment operating income was ...", "Operating income for the segment", "The segment's margin":
+// a sentence speaking of the segment the turn named last.
+inline bool NamesTheSegment(std::string_view text) {
+  static const RE2 kTheSegment(R"(^\W*Segment\s|(?i)\b(?:for|of|in|within)\s+the\s+(?:segment|division)\b|\b[Tt]he\s+(?:segment|division)(?:'s)?\s)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTheSegment);
 }
 inline bool AllUpper(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -199,6 +201,7 @@ class Metrics : public Module {
   static void TopicLine(std::string_view text, std::string_view metric, std::string* segment);
   static bool OfTopic(std::string_view line);
   static bool Initials(std::string_view text, std::string_view name);
+  static bool InTheSegment(std::string_view text, uint32_t at, size_t size);
   static bool TurnsTo(std::string_view text);
   void RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;
   static void Respectively(const SentenceContext& ctx, size_t made_from, Tags* out);

@@ -124,6 +124,13 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
         (x.in->subject || FinancialAfter(st, x)))
       st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
       st.opener_line = !x.in->subject && RevenueAfter(st, x);
+    // ("In our Consumer segment, sales rose 6%. Operating income for the segment was ...": a
+    // segment called one as the sentence opens is the one "the segment" means next)
+    // (or "Consumer segment sales rose 6%": a metric's name calling it a segment)
+    if ((x.in->kind == Kind::kSegment && InTheSegment(ctx.text, x.name_at, x.text.size())) ||
+        (x.in->kind == Kind::kMetric && !x.text.empty() && x.b <= 4 && x.name_at > x.b &&
+         ctx.text.substr(x.b, x.name_at - x.b).find(" segment ") != std::string_view::npos))
+      st.turn_segment = x.text, st.turn_segment_at = ctx.index;
     // ... and so does one named right after an opening metric: "Revenues for the Mobile Business
     // Unit rose to $1.9 billion. ... Operating income was $979 million" (not a region: "Revenue
     // in the Americas grew 5%" leaves the next sentence the company's)
@@ -152,10 +159,18 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   Section(ctx, &st);
   // "Segment gross margin rose 1 point. Operating expenses increased 8%.": the segment the turn
   // opened lately is the section's (not "Now to security." pages before, in a call given as one
-  // turn)
+  // turn); so it is for "Operating income for the segment was ..."
   if (!st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
-      OpensWithSegment(ctx.text))
+      NamesTheSegment(ctx.text))
     st.section = st.turn_segment, st.section_at = ctx.index, st.section_reports = false;
+}
+
+// "In our Consumer segment, ...": the name at `at` (`size` bytes) opens the sentence, called a segment.
+bool Metrics::InTheSegment(std::string_view text, uint32_t at, size_t size) {
+  static const RE2 kBefore(R"((?i)^\W*(?:(?:and|so|now)\s*,?\s+)?(?:in|within|for|at)\s+(?:our|the)\s+$)");
+  static const RE2 kAfter(R"((?i)^\s+(?:segment|division|business\s+segment)\b)");
+  return at <= 24 && at + size <= text.size() && RE2::FullMatch(re2::StringPiece(text.data(), at), kBefore) &&
+         RE2::PartialMatch(re2::StringPiece(text.data() + at + size, text.size() - at - size), kAfter);
 }
 
 // Does `text` say `name` by its initials, as a word ("DCG" for "Data Center Group")?
