@@ -35,6 +35,10 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
   ms.swap(kept);
   // Periods: "the quarter" means the last quarter named before it; comparative ones follow a cue.
   std::string carry = st->period;
+  const bool compares = std::any_of(ms.begin(), ms.end(), [](const Mention& x) {
+    return x.in->kind == Kind::kChange || x.in->kind == Kind::kFrom || x.in->kind == Kind::kContrast ||
+           x.in->kind == Kind::kYoy || x.in->kind == Kind::kQoq || x.in->kind == Kind::kFlat;
+  });
   for (Mention& x : ms) {
     if (x.in->kind != Kind::kPeriod) continue;
     if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
@@ -72,6 +76,16 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
           x.text = Period(m, *x.m, x.in->attr, ctx.analysis.call, false, !forward);
         }
       }
+    // "Last year, revenue was $300 million": the sentence's one figure, with no cue of a comparison,
+    // happened in the prior fiscal year (not "a year ago", the year-ago quarter's, said to compare)
+    if (x.comparative && x.in->attr == "prev_y" && x.own.empty() && !compares && ctx.quantities.size() == 1 &&
+        ctx.analysis.call.fiscal_year) {
+      // (not "the prior-year quarter"; and for its sentence only)
+      static const RE2 kLastYear(R"((?i)^(?:last|prior|previous)[\s-]+(?:fiscal\s+)?year$)"), kOfPart(R"((?i)^[\s-]*(?:'s\s+)?(?:quarter|period|half)\b)");
+      if (RE2::FullMatch(re2::StringPiece(ctx.text.data() + x.b, x.e - x.b), kLastYear) &&
+          !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kOfPart))
+        x.comparative = false, x.once = true, x.text = fmt::format("FY {}", ctx.analysis.call.fiscal_year - 1);
+    }
     if (!x.comparative && Carries(x)) carry = x.text;
   }
 }

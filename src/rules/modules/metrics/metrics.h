@@ -57,6 +57,7 @@ struct Mention {
   bool comparative = false;
   bool cause = false;    // a period named as the source of an effect ("the impact from our Q3 offering")
   uint32_t name_at = 0;  // a segment's or a metric's name: where it starts (the match may start before it)
+  bool once = false;     // a period read as its sentence's own, which later sentences do not inherit
 };
 
 // Where Attach's walk over a sentence's quantities stands.

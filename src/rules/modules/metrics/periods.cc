@@ -7,7 +7,7 @@ namespace callscope::rules::metrics_detail {
 // Periods that later mentions of "the quarter" and later sentences inherit: not "this quarter",
 // a long-term target or a part of the year ("in the first half").
 bool Metrics::Carries(const Mention& x) {
-  return x.in->carries && x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd";
+  return x.in->carries && !x.once && x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd";
 }
 
 // A quarter before the call's is a reference ("hurt by a tax payment made in Q1 of FY22" on a Q1
