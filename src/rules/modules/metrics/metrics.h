@@ -206,6 +206,7 @@ class Metrics : public Module {
   static bool TurnsTo(std::string_view text);
   void RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;
   static void Respectively(const SentenceContext& ctx, size_t made_from, Tags* out);
+  static void Both(const SentenceContext& ctx, size_t made_from, Tags* out);
   static bool RevenueAfter(const State& st, const Mention& seg);
   static bool FinancialAfter(const State& st, const Mention& seg);
   void ThatImpact(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;

@@ -77,6 +77,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   ThatImpact(ctx, &st, made_from, out);
   RegionLines(ctx, &st, made_from, out);
   Respectively(ctx, made_from, out);
+  Both(ctx, made_from, out);
   for (size_t i = made_from; i < out->metrics.size(); ++i) {
     const std::string& seg = out->metrics[i].segment;
     if (seg.empty()) continue;
@@ -343,6 +344,25 @@ bool Metrics::TurnsTo(std::string_view text) {
 // "Revenue in the Americas, EMEA and APAC grew 8%, 5% and 12%, respectively": a record given a
 // list of names and the first figure of as many; the figures after it, which made no record, are
 // the other names' (one record each, the same kind of figure).
+// "We saw product and service revenue both grow at 6%": two names said to do the same, one record
+// each, with the same figure.
+void Metrics::Both(const SentenceContext& ctx, size_t made_from, Tags* out) {
+  static const RE2 kBoth(R"(^[^,.;]{0,40}?\b(?:both|each)\b)");
+  for (size_t r = made_from, n = out->metrics.size(); r < n; ++r) {
+    const std::string seg = out->metrics[r].segment;
+    const size_t and_at = seg.find(" and ");
+    if (and_at == std::string::npos || seg.find(" and ", and_at + 1) != std::string::npos || seg.find(',') != std::string::npos)
+      continue;
+    const size_t at = ctx.text.find(seg);
+    if (at == std::string_view::npos) continue;
+    const size_t end = at + seg.size();
+    if (!RE2::PartialMatch(re2::StringPiece(ctx.text.data() + end, ctx.text.size() - end), kBoth)) continue;
+    Metric other = out->metrics[r];
+    out->metrics[r].segment = seg.substr(0, and_at), other.segment = seg.substr(and_at + 5);
+    out->metrics.push_back(std::move(other));
+  }
+}
+
 void Metrics::Respectively(const SentenceContext& ctx, size_t made_from, Tags* out) {
   if (ctx.text.find("respectively") == std::string_view::npos) return;
   static const RE2 kSep(R"((\s*,\s*(?:and\s+)?|\s+and\s+))");
