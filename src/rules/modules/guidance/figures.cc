@@ -448,7 +448,7 @@ void GuidanceModule::Priors(const SentenceContext& ctx, const State& st, const R
     if (k + 1 < ctx.quantities.size() && ctx.quantities[k + 1].unit == q.unit && ctx.quantities[k + 1].low >= q.high &&
         RE2::FullMatch(re2::StringPiece(ctx.text.data() + (q.end - ctx.sentence.begin), ctx.quantities[k + 1].start - q.end), kTo))
       target->prior_high = ctx.quantities[++k].high;
-    // ("decline 40 to 50 basis points ... from a prior range of 20 to 50 basis points": a change's
+    // ("fall 40 to 60 basis points ... against a prior range of 25 to 50 basis points": a change's
     // prior said as a size is in the change's sign)
     if (target->metric.ends_with("_change") && target->high < 0 && target->prior_low >= 0)
       std::tie(target->prior_low, target->prior_high) = std::pair(-target->prior_high, -target->prior_low);

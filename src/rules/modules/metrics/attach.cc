@@ -320,8 +320,8 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     if (named && !IsNone(*named->metric)) {
       used.push_back(named);
       // (the same metric again, of the record's segment unless this sentence named that one, or
-      // the name holds another: "..., 150-basis-point improvement in the international personal
-      // lines combined ratio" after the commercial lines' ratio)
+      // the name holds another: "..., an 80-point gain in the personal lines combined ratio" after
+      // the commercial lines' ratio)
       if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() &&
           (rec->segment.empty() || !NamedHere(st, rec->segment)) && (named->text.empty() || named->text == rec->segment)) {
         InUnitOf(&c, rec->unit, guessed);

@@ -460,8 +460,8 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   // fourth quarter"), is not that of a result said after it ("core EPS fell 19%"), nor of a state
   // said now ("leverage remains at 2.8 times")
   static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|remains|remained|stands|stood)\b)", kResultVerbs));
-  // (nor of a sentence turning to another topic: "Turning to general insurance, net premiums written
-  // increase $600 million year over year" after "... by the end of the second quarter")
+  // (nor of a sentence turning to another topic: "Turning to specialty, written premiums rise $200
+  // million" after "... we expect to finish it in the second quarter")
   const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
                                                (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult) ||
                                                 TurnsTo(ctx.text)));

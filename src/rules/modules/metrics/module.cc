@@ -344,7 +344,7 @@ bool Metrics::TurnsTo(std::string_view text) {
 // "Revenue in the Americas, EMEA and APAC grew 8%, 5% and 12%, respectively": a record given a
 // list of names and the first figure of as many; the figures after it, which made no record, are
 // the other names' (one record each, the same kind of figure).
-// "We saw product and service revenue both grow at 6%": two names said to do the same, one record
+// "Hardware and software revenue both grew 7%": two names said to do the same, one record
 // each, with the same figure.
 void Metrics::Both(const SentenceContext& ctx, size_t made_from, Tags* out) {
   static const RE2 kBoth(R"(^[^,.;]{0,40}?\b(?:both|each)\b)");
