@@ -167,7 +167,7 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
       roles[i] = {kChange, 1};  // "20% revenue growth"
     } else if (carry || elliptic(prev_end) || region_list(i) || metric_list(prev_end)) {
       roles[i] = roles[i - 1];
-    } else if (i > 0 && roles[i - 1].first == kFrom && ShareAfterFrom(s, prev_end, qb, qe)) {
+    } else if (i > 0 && roles[i - 1].first == kFrom && ctx.quantities[i].unit == "%" && ShareAfterFrom(s, prev_end, qb, qe)) {
       roles[i] = {kFrom, 1};  // "compared to $295 million, or 29% of revenue": the share's earlier level
     } else if (i > 0 && YearAgoAfter(ctx, st, ctx.quantities[i].end - base)) {
       roles[i] = {kFrom, 1};  // "$0.52 a share, more than double the $0.23 a share a year ago"
@@ -463,7 +463,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         c.value = -c.value;
       // ("$310 million, or 28% of revenue, compared to $295 million, or 29% of revenue, a year
       // ago": what the share's earlier level is compared as, the amount's is too)
-      if (role == kFrom && i > 0 && !to->share_of.empty() && roles[i - 1].first == kFrom &&
+      if (role == kFrom && i > 0 && c.unit == "%" && !to->share_of.empty() && roles[i - 1].first == kFrom &&
           ShareAfterFrom(s, ctx.quantities[i - 1].end - base, qb, qe))
         if (Metric* amount = LastOfSentence(ctx, out, [&](Metric& r) { return &r != to && r.metric == to->metric && IsCurrency(r.unit); });
             amount && !amount->comparisons.empty()) {

@@ -83,7 +83,7 @@ bool Metrics::OthersGrowth(const State& st, const Matches& m, std::string_view s
 }
 
 bool Metrics::Scaled(std::string_view t) {
-  // (or spoken: "a hundred and ten million", "two point one billion")
+  // (or spoken: "one hundred and ten million", "two point one billion")
   static const RE2 kScale(
       R"((?i)(?:\d\s*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|hundred|thousand)\s+)(?:million|billion|trillion|bn|mn)\b)");
   return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kScale);
@@ -215,12 +215,11 @@ bool Metrics::AndBetween(const SentenceContext& ctx, size_t i) {
   return RE2::FullMatch(re2::StringPiece(ctx.text.data() + (from - ctx.sentence.begin), to - from), kAnd);
 }
 
-// "compared to $295 million, or 29% of revenue": a share of revenue said right after an earlier
-// amount, with ", or", is the share's earlier level too.
+// "compared to $295 million, or 29% of revenue": a share of revenue (the caller checks the unit)
+// said right after an earlier amount, with ", or", is the share's earlier level too.
 bool Metrics::ShareAfterFrom(std::string_view s, uint32_t prev_end, uint32_t qb, uint32_t qe) {
-  static const RE2 kOr(R"(^\s*,?\s*or\s+$)"), kOfSales(R"((?i)^%?\s+of\s+(?:total\s+|net\s+)?(?:revenues?|sales)\b)");
-  return prev_end <= qb && s.substr(qe > 0 ? qe - 1 : 0, 1) == "%" &&
-         RE2::FullMatch(re2::StringPiece(s.data() + prev_end, qb - prev_end), kOr) &&
+  static const RE2 kOr(R"(^\s*,?\s*or\s+$)"), kOfSales(R"((?i)^\s+of\s+(?:total\s+|net\s+)?(?:revenues?|sales)\b)");
+  return prev_end <= qb && RE2::FullMatch(re2::StringPiece(s.data() + prev_end, qb - prev_end), kOr) &&
          RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfSales);
 }
 

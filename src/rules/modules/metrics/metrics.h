@@ -162,7 +162,6 @@ inline std::string LevelRegex(const char* leads, const char* more_words) {
   return std::string(R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:)") + leads + R"()\b|)" +
          WholeWordsRegex(more_words).substr(4);  // (one (?i) for both)
 }
-// "Segment gross margin rose ...": a sentence about the segment the turn last opened.
 // "Segment operating income was ...", "Operating income for the segment", "The segment's margin":
 // a sentence speaking of the segment the turn named last.
 inline bool NamesTheSegment(std::string_view text) {
@@ -281,7 +280,7 @@ class Metrics : public Module {
   static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun);
   static bool LostBreak(std::string_view s, uint32_t from, uint32_t to);
   static bool AndBetween(const SentenceContext& ctx, size_t i);
-  // ", or 29% of revenue" between the end of an earlier figure and [qb, qe)
+  // ", or" between the end of an earlier figure and [qb, qe), "of revenue" after it
   static bool ShareAfterFrom(std::string_view s, uint32_t prev_end, uint32_t qb, uint32_t qe);
   static const Mention* PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i);
   static bool Blocked(const State& st, std::string_view s, uint32_t prev_end, uint32_t qb, uint32_t qe,
