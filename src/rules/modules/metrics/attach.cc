@@ -900,11 +900,15 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     // Metric and segment mentions since the current record began.
     const Mention* seg_between = nullptr;
     const Mention* metric_between = nullptr;
+    // (nor the balance a rate is of: "0.38% of average loans, up 5 basis points")
+    static const RE2 kOfBalance(R"((?i)^\s+of\s+(?:average\s+|total\s+|period-end\s+)?$)");
     for (const Mention& x : st.ms) {
       if (x.b < rec_end || x.e > qb) continue;
       // not a name inside "23% of total advertising revenues": what the share is of
       if (x.in->kind == Kind::kSegment && x.b >= after_end && !InShareOf(st, x) && !Deferred(s, x.name_at)) seg_between = &x;
-      if (x.in->kind == Kind::kMetric && !InShareOf(st, x)) metric_between = &x;
+      if (x.in->kind == Kind::kMetric && !InShareOf(st, x) &&
+          !(IsNone(*x.metric) && RE2::FullMatch(re2::StringPiece(s.data() + rec_end, x.b - rec_end), kOfBalance)))
+        metric_between = &x;
     }
     if (const Mention* after = region_after[i]) seg_between = after, after_end = after->e;
     bool share_of = false;
