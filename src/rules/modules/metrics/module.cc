@@ -341,12 +341,10 @@ bool Metrics::TurnsTo(std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurns);
 }
 
-// "Revenue in the Americas, EMEA and APAC grew 8%, 5% and 12%, respectively": a record given a
-// list of names and the first figure of as many; the figures after it, which made no record, are
-// the other names' (one record each, the same kind of figure).
 // "Hardware and software revenue both grew 7%": two names said to do the same, one record
 // each, with the same figure.
 void Metrics::Both(const SentenceContext& ctx, size_t made_from, Tags* out) {
+  if (ctx.text.find("both") == std::string_view::npos && ctx.text.find("each") == std::string_view::npos) return;
   static const RE2 kBoth(R"(^[^,.;]{0,40}?\b(?:both|each)\b)");
   for (size_t r = made_from, n = out->metrics.size(); r < n; ++r) {
     const std::string seg = out->metrics[r].segment;
@@ -363,6 +361,9 @@ void Metrics::Both(const SentenceContext& ctx, size_t made_from, Tags* out) {
   }
 }
 
+// "Revenue in the Americas, EMEA and APAC grew 8%, 5% and 12%, respectively": a record given a
+// list of names and the first figure of as many; the figures after it, which made no record, are
+// the other names' (one record each, the same kind of figure).
 void Metrics::Respectively(const SentenceContext& ctx, size_t made_from, Tags* out) {
   if (ctx.text.find("respectively") == std::string_view::npos) return;
   static const RE2 kSep(R"((\s*,\s*(?:and\s+)?|\s+and\s+))");

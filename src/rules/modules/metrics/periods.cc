@@ -4,6 +4,18 @@
 
 namespace callscope::rules::metrics_detail {
 
+namespace {
+// 1-12 for a month's name or its first three letters ("Sept", "January"), 0 for none.
+int MonthOf(std::string_view word) {
+  static constexpr std::string_view kMonths = "janfebmaraprmayjunjulaugsepoctnovdec";
+  if (word.size() < 3) return 0;
+  std::string m(word.substr(0, 3));
+  for (char& c : m) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const size_t at = kMonths.find(m);
+  return at == std::string_view::npos || at % 3 ? 0 : static_cast<int>(at / 3) + 1;
+}
+}  // namespace
+
 // Periods that later mentions of "the quarter" and later sentences inherit: not "this quarter",
 // a long-term target or a part of the year ("in the first half").
 bool Metrics::Carries(const Mention& x) {
@@ -117,20 +129,14 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
     return y ? fmt::format("{} {}", p, y) : p;
   }
   if (rel == "month") {  // "in the month of January": Jan 2024, the last January by the call's date
-    static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    std::string mon((!m.Group(x, "mon").empty() ? m.Group(x, "mon") : m.Group(x, "mon2")).substr(0, 3));
-    std::transform(mon.begin(), mon.end(), mon.begin(), [](unsigned char c) { return std::tolower(c); });
-    int n = 0;
-    while (n < 12 && mon != kMonths[n]) ++n;
-    if (n == 12) return {};
-    std::string name(1, static_cast<char>(std::toupper(static_cast<unsigned char>(mon[0]))));
-    name += mon.substr(1);
-    if (call.date.size() >= 7) {
-      const int y = std::atoi(call.date.c_str()), cm = std::atoi(call.date.c_str() + 5);
-      return fmt::format("{} {}", name, n + 1 <= cm ? y : y - 1);
-    }
+    static const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const int n = MonthOf(!m.Group(x, "mon").empty() ? m.Group(x, "mon") : m.Group(x, "mon2"));
+    if (!n) return {};
+    int call_y = 0, call_m = 0;
+    if (std::sscanf(call.date.c_str(), "%d-%d", &call_y, &call_m) == 2)
+      return fmt::format("{} {}", kNames[n - 1], n <= call_m ? call_y : call_y - 1);
     // (no date: the months to the end of the call's quarter, read as a calendar one)
-    return cy && cq ? fmt::format("{} {}", name, n + 1 <= cq * 3 ? cy : cy - 1) : name;
+    return cy && cq ? fmt::format("{} {}", kNames[n - 1], n <= cq * 3 ? cy : cy - 1) : kNames[n - 1];
   }
   if (rel == "ttm")  // "over the last twelve months": the four quarters to the call's, TTM Q3 2024 (a Q4 call's: FY)
     return cq == 4 && cy ? fmt::format("FY {}", cy) : cq && cy ? "TTM " + Quarter(cq, cy) : "TTM";
@@ -171,13 +177,11 @@ std::string Metrics::Ended(const SentenceContext& ctx, const Matches& m, const M
   // loss of $8 million in the quarter ended March 31, 2019" said alone in a May 2020 call is the
   // same quarter a year before; the years are counted from the call's date)
   static const RE2 kMonth(R"((?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))");
-  static constexpr std::string_view kMonths = "janfebmaraprmayjunjulaugsepoctnovdec";
   std::string month;
   int call_y = 0, call_m = 0;
   if (back == 0 && y && std::sscanf(call.date.c_str(), "%d-%d", &call_y, &call_m) == 2 &&
       RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.begin, x.end - x.begin), kMonth, &month)) {
-    for (char& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const int months = (call_y * 12 + call_m) - (y * 12 + static_cast<int>(kMonths.find(month) / 3) + 1);
+    const int months = (call_y * 12 + call_m) - (y * 12 + MonthOf(month));
     if (months >= 9) back = (months + 3) / 12;
   }
   if (!twelve && (s == 'q' || s == 't' || s == '3')) return cq && cy ? Quarter(cq, cy - back) : "";
