@@ -5,7 +5,7 @@
 # [kind=month]: months, never a segment nor the last word of one.
 [kind=region]
 Americas|the Americas
-North America
+North America|North American
 Latin America
 South America
 EMEA|Europe, Middle East and Africa|Europe, the Middle East and Africa
@@ -19,6 +19,33 @@ India
 Canada
 Middle East
 UK|United Kingdom
+# countries a call may report by
+Germany
+France
+Italy
+Spain
+Netherlands
+Switzerland
+Nordics|Nordic region
+Ireland
+Poland
+Brazil
+Mexico
+Argentina
+Chile
+Colombia
+Korea|South Korea
+Taiwan
+Australia and New Zealand|Australia/New Zealand|ANZ
+Australia
+New Zealand
+Singapore
+Hong Kong
+Indonesia
+Southeast Asia
+Israel
+South Africa
+Saudi Arabia
 [kind=line]
 product|products
 services|service
@@ -34,6 +61,8 @@ consumer
 commercial lines
 commercial
 personal lines
+general insurance
+life and retirement|life & retirement
 switch|switching
 routing|router|routers
 security

@@ -275,7 +275,8 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     // "a 15% increase in revenue and a $5 million decrease in R&D": a noun of change right after
     // the number names its metric after it
     const Mention* noun = role == kChange && !forced[i] ? NounAfter(st, qe) : nullptr;
-    const Mention* named = noun ? NamedAfter(st, s, *noun) : role == kChange && !forced[i] ? MetricGrowthAfter(st, s, qe) : nullptr;
+    const Mention* named_seg = nullptr;  // a segment named between the noun and the metric
+    const Mention* named = noun ? NamedAfter(st, s, *noun, &named_seg) : role == kChange && !forced[i] ? MetricGrowthAfter(st, s, qe) : nullptr;
     // "... mainly driven by a 90 basis point increase and ...": a driver of no metric named
     // (or the second of such a list: "driven by 20% growth in X and 9% growth in Y")
     static const RE2 kDriver(
@@ -322,14 +323,17 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // (the same metric again, of the record's segment unless this sentence named that one, or
       // the name holds another: "..., an 80-point gain in the personal lines combined ratio" after
       // the commercial lines' ratio)
+      const Mention* own = named_seg ? named_seg : named->text.empty() ? SegmentAfterName(st, s, named->e) : nullptr;
+      const std::string& own_name = own ? own->text : named->text;
       if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() &&
-          (rec->segment.empty() || !NamedHere(st, rec->segment)) && (named->text.empty() || named->text == rec->segment)) {
+          (rec->segment.empty() || !NamedHere(st, rec->segment)) && (own_name.empty() || own_name == rec->segment)) {
         InUnitOf(&c, rec->unit, guessed);
         rec->comparisons.push_back(std::move(c));
       } else {
-        open(*named, nullptr);
+        open(*named, named_seg);
       }
-      rec_end = std::max<uint32_t>(qe, named->e);
+      rec_end = std::max<uint32_t>(qe, own ? std::max(named->e, own->e) : named->e);
+      walk.seg_after = own && own->e > named->e;
       return;
     }
     // "Other income was a net gain of $31 million, versus a net loss of $12 million": a loss set
@@ -829,7 +833,12 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       if (from == mm && !out->metrics[k].segment.empty()) r.segment = out->metrics[k].segment;
   // ("Europe operating income rose 12% to $210 million, a 6.1% operating margin": so is a
   // rate said after the record's figure)
-  if (rate_first && rec && rec->sentence == ctx.index && !seg_between && mm->text.empty() && !rec->segment.empty())
+  // (not one naming its own after it: "..., and a 13.5% return on equity for life and retirement")
+  const Mention* seg_after = mm && mm->b >= qe && mm->text.empty() && !seg_between ? SegmentAfterName(st, s, mm->e) : nullptr;
+  // (nor after a record whose segment was named after its metric: "a 9.1% return on equity for
+  // general insurance, and a 7.7% return on equity overall")
+  if (rate_first && rec && rec->sentence == ctx.index && !seg_between && mm->text.empty() && !rec->segment.empty() && !seg_after &&
+      !walk.seg_after)
     r.segment = rec->segment;
   if (r.segment.empty() && !seg_between) r.segment = amount_segment;
   r.start = q.start, r.end = q.end;
@@ -837,6 +846,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // (a metric named after the number is the record's too: "$2.1 billion in revenue, a 12% increase")
   rec = &out->metrics.back(), rec_end = mm && mm->b >= qe ? std::max<uint32_t>(qe, mm->e) : qe;
   rec_end = std::max(rec_end, line_end);
+  // (and so is the segment named after it: "a 9.1% return on equity for general insurance, and a
+  // 13.5% return ..." leaves the next figure none)
+  walk.seg_after = seg_after && rec->segment == seg_after->text;
+  if (walk.seg_after) rec_end = std::max(rec_end, seg_after->e);
   if (mm) used.push_back(mm), made.emplace_back(mm, out->metrics.size() - 1);
 }
 

@@ -179,18 +179,41 @@ bool Metrics::OtherThingAfter(std::string_view s, uint32_t e) {
 
 // The metric named right after such a noun: "a 15% increase in revenue" (not "in revenue per
 // shipment", a measure of its own).
-const Mention* Metrics::NamedAfter(const State& st, std::string_view s, const Mention& noun) {
+// (or after a segment's name: "a 12% increase in Brazil revenue", the name in `*seg`)
+const Mention* Metrics::NamedAfter(const State& st, std::string_view s, const Mention& noun, const Mention** seg) {
   static const RE2 kIn(R"((?i)^\s+(?:in|of|to)\s+(?:the\s+|our\s+|total\s+)?(?:quarterly\s+|annual\s+)?$)"), kPer(R"((?i)^\s+per\b)");
   // ("of incremental adjusted EBITDA": the noun holds the "of")
   // (a metric mention may open at "GAAP", read as a segment's acronym: "non-GAAP operating profit")
   static const RE2 kRightAfter(R"((?i)^\s+(?:(?:non-GAAP|GAAP|adjusted|underlying|annual|recurring)\s+)*(?:non-)?$)");
   const bool holds_of = s.substr(noun.b, 3) == "of " || s.substr(noun.b, 3) == "in ";
+  const RE2& lead = holds_of ? kRightAfter : kIn;
+  auto at = [&](uint32_t b) { return b >= noun.e && b - noun.e <= 26 && RE2::FullMatch(re2::StringPiece(s.data() + noun.e, b - noun.e), lead); };
+  *seg = nullptr;
   for (const Mention& x : st.ms) {
-    if (x.in->kind != Kind::kMetric) continue;
-    if (x.b >= noun.e && x.b - noun.e <= 26 &&
-        RE2::FullMatch(re2::StringPiece(s.data() + noun.e, x.b - noun.e), holds_of ? kRightAfter : kIn))
-      return RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kPer) ? nullptr : &x;
+    if (x.in->kind != Kind::kMetric || x.b < noun.e) continue;
+    const Mention* own = nullptr;
+    if (!at(x.b))
+      for (const Mention& y : st.ms)  // (a name of a few words, no clause's break: not "in Brazil, and revenue")
+        if (y.in->kind == Kind::kSegment && !y.text.empty() && y.name_at > noun.e && y.name_at < x.b && x.b - y.name_at <= 40 &&
+            s.substr(y.name_at, x.b - y.name_at).find_first_of(",;:") == std::string_view::npos && at(y.name_at))
+          own = &y;
+    if (!own && !at(x.b)) continue;
+    if (RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kPer)) return nullptr;
+    *seg = own;
+    return &x;
   }
+  return nullptr;
+}
+
+// A segment named right after a metric's name ending at `e`: "orders with Brazil", "return on
+// equity for general insurance" (not what is left out: "revenue excluding Brazil", which no
+// segment mention holds).
+const Mention* Metrics::SegmentAfterName(const State& st, std::string_view s, uint32_t e) {
+  static const RE2 kLead(R"((?i)^\s+(?:in|for|from|with|across|within|at)\s+(?:the\s+|our\s+)?$)");
+  for (const Mention& y : st.ms)
+    if (y.in->kind == Kind::kSegment && !y.text.empty() && y.name_at > e && y.name_at - e <= 16 &&
+        RE2::FullMatch(re2::StringPiece(s.data() + e, y.name_at - e), kLead))
+      return &y;
   return nullptr;
 }
 
@@ -356,6 +379,10 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& 
            const Mention* seg_between) const {
   Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
   if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : OfBusiness(ctx, st, mm.text, qe);
+  // "a 27% increase in orders with Brazil", "a 9.1% return on equity for general insurance": a
+  // metric said after its number, then the segment it is of
+  else if (!seg_between && mm.b >= qe)
+    if (const Mention* y = SegmentAfterName(st, ctx.text, mm.e)) r.segment = y->text;
   // "in EMEA, our leasing revenue fell 16%": a line of business said in a region the sentence named
   // before it is the line's in the region
   // (or right after it: "subscription revenue in EMEA rose 16%")

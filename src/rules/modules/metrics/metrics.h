@@ -67,6 +67,7 @@ struct Walk {
   uint32_t after_end = 0;   // the end of the last segment named right after its number
   std::vector<std::pair<const Mention*, size_t>> made;  // the record each metric mention opened
   bool blocked_prev = false;  // the quantity before was blocked
+  bool seg_after = false;     // the record's segment was named after its metric ("... for general insurance")
 };
 
 // One quantity of the walk, and what the text names around it (Attach, AttachChange, AttachLevel).
@@ -277,7 +278,8 @@ class Metrics : public Module {
   static const Mention* MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe);
   static const Mention* NounAfter(const State& st, uint32_t qe);
   static bool OtherThingAfter(std::string_view s, uint32_t e);
-  static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun);
+  static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun, const Mention** seg);
+  static const Mention* SegmentAfterName(const State& st, std::string_view s, uint32_t e);
   static bool LostBreak(std::string_view s, uint32_t from, uint32_t to);
   static bool AndBetween(const SentenceContext& ctx, size_t i);
   // ", or" between the end of an earlier figure and [qb, qe), "of revenue" after it
