@@ -17,7 +17,7 @@
 # [days=dio]: a balance said in days ("inventory of $1.3 billion, or 95 days") is that metric's.
 # [rate=nco_rate]: an amount said as a percentage of a balance ("net charge-offs were 0.45% of
 #   average loans") is that rate.
-# [better=lower]: a ratio that improves as it falls (efficiency, combined and loss ratios, churn),
+# [better=lower]: a ratio that improves as it falls (efficiency, combined and loss ratios, churn, days),
 #   and an expense (its amount and its share of revenue): "improved 150 basis points" and "60 basis
 #   points better than last year" are falls.
 # [class=none]: quantities that are not a tagged metric (balances, volumes, subscribers, a part of
@@ -148,8 +148,8 @@ payout_ratio|payout ratio|dividend payout ratio
 take_rate|take rate
 nco_rate|net charge-off rate|NCO rate|net charge-off ratio|charge-off rate
 [class=pct basis=yes]
-gross_margin|gross margin|gross margins|gross profit margin|gross profit margins
-operating_margin|operating margin|operating margins|segment margin|segment margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins
+gross_margin|gross margin|gross margins|gross profit margin|gross profit margins|gross profit rate|gross margin rate|gross margin percentage|gross profit percentage
+operating_margin|operating margin|operating margins|segment margin|segment margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins|operating profit rate|operating margin rate
 net_margin|net margin|net margins|net profit margin|net income margin
 pretax_margin|pre-tax margin|pretax margin|pre-tax margins|pretax margins|pre-tax profit margin|pretax profit margin
 contribution_margin|contribution margin|contribution margins
@@ -172,7 +172,7 @@ efficiency_ratio|efficiency ratio|adjusted efficiency ratio|cost-to-income ratio
 net_revenue_retention|net revenue retention|dollar-based net revenue retention|net dollar retention|dollar-based net retention|net retention rate|NRR
 [class=pct basis=no better=lower]
 attrition|attrition|revenue attrition|attrition rate|churn|churn rate|revenue churn|customer churn|gross churn
-[class=days level=company]
+[class=days level=company better=lower]
 dso|DSO|DSOs|days sales outstanding|days of sales outstanding
 dio|DIO|days inventory outstanding|days of inventory outstanding|days of inventory|inventory days|days in inventory
 [class=count level=company]

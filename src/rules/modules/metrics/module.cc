@@ -381,7 +381,30 @@ void Metrics::Respectively(const SentenceContext& ctx, size_t made_from, Tags* o
     size_t k = 0;  // the quantity the record was made from
     while (k < ctx.quantities.size() && ctx.quantities[k].start != rec.start) ++k;
     const bool level = !std::isnan(rec.value);
-    if (names.size() < 2 || k + names.size() > ctx.quantities.size() || (!level && rec.comparisons.size() != 1)) continue;
+    if (names.size() < 2 || k + names.size() > ctx.quantities.size()) continue;
+    // ("Software and services revenue increased 14% and 9%, respectively": the record took every
+    // change; one each)
+    if (!level && rec.comparisons.size() == names.size()) {
+      bool own = true;
+      for (size_t j = 0; j < names.size(); ++j)
+        own &= rec.comparisons[j].unit == rec.comparisons[0].unit && ctx.quantities[k + j].unit == ctx.quantities[k].unit;
+      if (!own) continue;
+      // (a cue said once is every change's: "... 4% and 12%, respectively, year over year")
+      std::string kind = "vs_prior";
+      for (const Comparison& c : rec.comparisons)
+        if (c.kind != "vs_prior") kind = kind == "vs_prior" || kind == c.kind ? c.kind : "";
+      out->metrics[r].segment = names[0], out->metrics[r].comparisons.resize(1);
+      if (!kind.empty()) out->metrics[r].comparisons[0].kind = kind;
+      for (size_t j = 1; j < names.size(); ++j) {
+        Metric m = rec;
+        m.segment = names[j], m.start = ctx.quantities[k + j].start, m.end = ctx.quantities[k + j].end;
+        m.comparisons = {rec.comparisons[j]};
+        if (!kind.empty()) m.comparisons[0].kind = kind;
+        out->metrics.push_back(std::move(m));
+      }
+      return;
+    }
+    if (!level && rec.comparisons.size() != 1) continue;
     auto taken = [&](const Quantity& q) {
       return std::any_of(out->metrics.begin() + static_cast<long>(made_from), out->metrics.end(),
                          [&](const Metric& m) { return m.start <= q.start && q.end <= m.end; });
