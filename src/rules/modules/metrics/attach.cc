@@ -701,6 +701,12 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     }
     metric = metrics_->Find(rec->metric);
   }
+  // "Americas revenue was $812 million, EMEA was $455 million", "Operating margin was 21% in the
+  // Americas and 14% in EMEA": a region's level in a list after a level is the record's metric
+  // again, the region's (in the record's unit; its segment is the one named between)
+  if (!metric && rec && rec->sentence == ctx.index && rec->end >= base && rec_end <= qb && !std::isnan(rec->value) &&
+      (unit_q == rec->unit || (IsCurrency(unit_q) && IsCurrency(rec->unit))) && RegionList(ctx, st, f, walk))
+    metric = metrics_->Find(rec->metric);
   // "a 12% increase in revenue, which came in at $3.1 billion": the level of the change's record,
   // made from the figure before (the comma may be left out: "in the loss ratio which was 61%")
   static const RE2 kWhichWas(
@@ -800,6 +806,11 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     return;
   }
   Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
+  // "Americas revenue was $640 million, and EMEA was 31% of revenue": a share of a metric an
+  // earlier figure used is of the segment named since
+  if (share_of && mm && !mm->text.empty() && seg_between && seg_between->b >= mm->e &&
+      std::find(used.begin(), used.end(), mm) != used.end())
+    r.segment = seg_between->text;
   SetLevel(&r, *level, *metric, Before(s, qb), s.substr(qe)), r.approx = q.approx, r.unit = unit;
   // "Net income was a loss of $12 million, or $0.08 per share": the per-share amount restated
   // after a loss is a loss too

@@ -205,6 +205,28 @@ const Mention* Metrics::NamedAfter(const State& st, std::string_view s, const Me
   return nullptr;
 }
 
+// The figure `f` is a region's in a list of regions' levels after the record's: the region its
+// subject ("..., EMEA was $455 million and APAC was $301 million") or said right after it as after
+// the record's figure ("21% in the Americas and 14% in EMEA").
+bool Metrics::RegionList(const SentenceContext& ctx, const State& st, const Figure& f, const Walk& walk) const {
+  std::string_view s = ctx.text;
+  // (from the record's figure or the change said after it: "$301 million, down 2%, and Japan was ...")
+  const uint32_t prev = f.i > 0 ? ctx.quantities[f.i - 1].end - ctx.sentence.begin : 0;
+  const uint32_t rec_end = std::max(walk.rec_end, prev <= f.qb ? prev : 0);
+  static const RE2 kLead(R"(^\s*,?\s*(?:(?:and|but|while|whereas)\s+)?(?:the\s+)?$)");
+  static const RE2 kVerb(R"(^\s+(?:was|were|came\s+in\s+at|stood\s+at|reached|totaled|totalled|at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
+  for (const Mention& x : st.ms)
+    if (x.in->kind == Kind::kSegment && IsRegion(x.text) && x.name_at >= rec_end && x.e <= f.qb &&
+        RE2::FullMatch(re2::StringPiece(s.data() + rec_end, x.name_at - rec_end), kLead) &&
+        RE2::FullMatch(re2::StringPiece(s.data() + x.e, f.qb - x.e), kVerb))
+      return true;
+  const auto& after = st.region_after;
+  if (f.i == 0 || !after[f.i] || !after[f.i - 1] || walk.rec->end != ctx.quantities[f.i - 1].end) return false;
+  static const RE2 kAnd(R"(^\s*,?\s*(?:and\s+)?$)");
+  const uint32_t pe = after[f.i - 1]->e;
+  return pe <= f.qb && RE2::FullMatch(re2::StringPiece(s.data() + pe, f.qb - pe), kAnd);
+}
+
 // A segment named right after a metric's name ending at `e`: "orders with Brazil", "return on
 // equity for general insurance" (not what is left out: "revenue excluding Brazil", which no
 // segment mention holds).

@@ -280,6 +280,7 @@ class Metrics : public Module {
   static bool OtherThingAfter(std::string_view s, uint32_t e);
   static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun, const Mention** seg);
   static const Mention* SegmentAfterName(const State& st, std::string_view s, uint32_t e);
+  bool RegionList(const SentenceContext& ctx, const State& st, const Figure& f, const Walk& walk) const;
   static bool LostBreak(std::string_view s, uint32_t from, uint32_t to);
   static bool AndBetween(const SentenceContext& ctx, size_t i);
   // ", or" between the end of an earlier figure and [qb, qe), "of revenue" after it
