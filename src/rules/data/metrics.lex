@@ -49,7 +49,7 @@ stock_compensation|stock-based compensation|stock based compensation|share-based
 [class=money basis=no]
 net_interest_income|net interest income|NII
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
-fee_income|fee income|fee revenue|fee revenues|total fees|fees and commissions
+fee_income|fee income|fee revenue|fee revenues|total fees|fees and commissions|IB fees|asset management fees|advisory fees|underwriting fees
 [class=money basis=no level=company]
 cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flows from operating activities|cash from operating activities|cash provided by operating activities|cash generated from operating activities|cash flow
 free_cash_flow|free cash flow|FCF

@@ -90,6 +90,9 @@ mid-market
 mortgage origination|origination
 Card|card|cards|credit card|credit cards
 trading
+Fixed Income|fixed income|fixed income markets|FICC
+Equities|equities|equity markets
+Investment Banking|investment banking
 pharmacy
 server|servers
 streaming
