@@ -79,7 +79,7 @@ backlog|backlog|remaining performance obligations|remaining performance obligati
 [class=money basis=no level=company]
 debt|total debt|long-term debt|borrowings
 [class=money basis=no level=company days=dio]
-inventory|inventory|inventories
+inventory|inventory|inventories|merchandise inventory|merchandise inventories
 [class=money basis=no level=company days=dso]
 accounts_receivable|accounts receivable|receivables
 [class=money,per_share basis=no restate=no level=company]

@@ -286,7 +286,8 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     // "a 30 basis point gain in yields": the change of a thing named after the noun,
     // not of a metric named before (a period, a currency or a basis named there is no thing:
     // "a 10% increase in the quarter", "in local currency")
-    if (noun && !named && OtherThingAfter(s, noun->e)) return;
+    // (nor of a thing the vocabulary knows is no metric: "with a 2.5% decline in transactions")
+    if (noun && (!named || IsNone(*named->metric)) && OtherThingAfter(s, noun->e)) return;
     // A new record for this change of the record's metric, of another segment or basis.
     auto again = [&](std::string segment, std::string basis) {
       Metric r = *rec;
