@@ -165,7 +165,7 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
       }
     } else if (ctx.quantities[i].unit != "number" && MetricGrowthAfter(st, s, qe)) {
       roles[i] = {kChange, 1};  // "20% revenue growth"
-    } else if (carry || elliptic(prev_end) || region_list(i) || metric_list(prev_end)) {
+    } else if (carry || elliptic(prev_end) || region_list(i) || metric_list(prev_end) || OtherBasis(st, s, i, prev_end, qb, qe)) {
       roles[i] = roles[i - 1];
     } else if (i > 0 && roles[i - 1].first == kFrom && ctx.quantities[i].unit == "%" && ShareAfterFrom(s, prev_end, qb, qe)) {
       roles[i] = {kFrom, 1};  // "compared to $295 million, or 29% of revenue": the share's earlier level
@@ -174,6 +174,14 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
     }
     prev_end = ctx.quantities[i].end - base;
   }
+}
+
+// "up 7% reported, 9% organic", "up 7% as reported and 9% excluding the divestiture": the number
+// `i` after a change, said on another basis right after it, is that change on the other basis.
+bool Metrics::OtherBasis(const State& st, std::string_view s, size_t i, uint32_t prev_end, uint32_t qb, uint32_t qe) {
+  static const RE2 kBetween(R"((?i)^\s*(?:(?:as\s+)?reported|on\s+a\s+reported\s+basis)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)$)");
+  return i > 0 && st.roles[i - 1].first == kChange && prev_end <= qb && RightAfter(st, qb, qe) &&
+         RE2::FullMatch(re2::StringPiece(s.data() + prev_end, qb - prev_end), kBetween);
 }
 
 // A change or an earlier level (role kChange, kFrom): a comparison of the record it belongs to, or

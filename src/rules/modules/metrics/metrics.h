@@ -280,6 +280,7 @@ class Metrics : public Module {
   static bool OtherThingAfter(std::string_view s, uint32_t e);
   static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun, const Mention** seg);
   static const Mention* SegmentAfterName(const State& st, std::string_view s, uint32_t e);
+  static bool OtherBasis(const State& st, std::string_view s, size_t i, uint32_t prev_end, uint32_t qb, uint32_t qe);
   bool RegionList(const SentenceContext& ctx, const State& st, const Figure& f, const Walk& walk) const;
   static bool LostBreak(std::string_view s, uint32_t from, uint32_t to);
   static bool AndBetween(const SentenceContext& ctx, size_t i);
