@@ -46,10 +46,12 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
   auto& region_after = const_cast<State&>(st).region_after;
   region_after.resize(nq);
   for (size_t i = 0; i < nq; ++i) region_after[i] = RegionAfter(ctx, st, ctx.quantities[i].end - base);
+  // (the last of the list after "and": "6% for the Americas and 2% for EMEA")
+  static const RE2 kListGap(R"(^[,\s]*(?:and\s+)?$)");
   auto region_list = [&](size_t i) {
     const Mention *prev = i ? region_after[i - 1] : nullptr, *cur = region_after[i];
     uint32_t qb = ctx.quantities[i].start - base;
-    return prev && cur && prev->e <= qb && s.substr(prev->e, qb - prev->e).find_first_not_of(", ") == std::string_view::npos;
+    return prev && cur && prev->e <= qb && RE2::FullMatch(re2::StringPiece(s.data() + prev->e, qb - prev->e), kListGap);
   };
   // "trimming its core non-interest expense base by about 900 million": a verb of change, its
   // object and "by" reach further than a cue alone (to an amount: not "by 1 turn")
