@@ -496,7 +496,30 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       return;
     }
     if (!mm) {
+      // "Advisory revenues rose 15%. Regionally, Asia grew 20%": a region's change in a sentence
+      // turning to the regions of the business the sentences before reviewed is the business's
+      // metric in the region
+      // (the region the subject of the change, its mention holding the verb or followed by it:
+      // "Japan was up 20%", "North America was in line with builds, down 13%"; not "Europe was
+      // flat versus builds that were down 6%")
+      static const RE2 kRegionChanged(
+          R"((?i)^\s*$|^\s*,?\s*(?:which\s+)?(?:(?:was|were|is|are)\s+)?(?:also\s+)?(?:up|down|grew|rose|increased|decreased|declined|fell|growing|declining)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$|,\s+(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
+      if (!rec && seg_between && role == kChange && !st.business_metric.empty() && seg_between->e <= qb &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
+        if (std::string seg = OfBusiness(ctx, st, seg_between->text, qe); seg != seg_between->text)
+          if (const Lexicon::Entry* e = metrics_->Find(st.business_metric)) {
+            Metric r = New(ctx, st, e, qb, qe, next, seg_between, -1);
+            r.segment = std::move(seg), r.unit = DefaultUnit(*e), r.start = q.start, r.end = q.end;
+            InUnitOf(&c, r.unit, guessed);
+            r.comparisons.push_back(std::move(c));
+            out->metrics.push_back(std::move(r));
+            rec = &out->metrics.back(), rec_end = qe;
+            return;
+          }
       if (!rec || !seg_between) return;  // a change of nothing named
+      // (not another thing's change said of the region: "Europe was flat versus builds that were down 6%")
+      static const RE2 kOthersClause(R"((?i)\b[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+(?:up|down)\b)");
+      if (seg_between->e <= qb && RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kOthersClause)) return;
       again(InRegion(seg_between->text, rec->segment), rec->basis);  // "the US, also growing at 39%"
     } else {
       // "the tax rate was a benefit of 13% compared to an expense of 19%": an earlier level

@@ -313,6 +313,9 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
             "Including", "Despite", "Meanwhile", "However", "And", "But", "So", "Now", "Also", "Then", "The", "Our"};
         for (size_t sp = seg.find(' '); sp != std::string_view::npos && kOpeners.count(seg.substr(0, sp)); sp = seg.find(' '))
           seg.remove_prefix(sp + 1);
+        // ("Regionally, Japan was up 20%": nor is an adverb said before it)
+        static const RE2 kAdverb(R"(^[A-Z][a-z]+ly,\s+)");
+        if (re2::StringPiece in(seg.data(), seg.size()); RE2::Consume(&in, kAdverb)) seg = std::string_view(in.data(), in.size());
         if (notnames_->Find(seg)) return false;  // "Net revenue"
         std::string_view last_word = seg.substr(seg.find_last_of(' ') + 1);
         const Lexicon::Entry* last = segments_->Find(last_word);
