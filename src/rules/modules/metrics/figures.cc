@@ -602,6 +602,11 @@ std::string Metrics::HeadsBusiness(const Participant& p) {
   if (RE2::PartialMatch(first, kFunction) ||
       RE2::PartialMatch(business.substr(0, business.rfind(' ') == std::string::npos ? 0 : business.rfind(' ')), kFunction))
     return {};
+  // ("President and CEO, TD Bank America's Most Convenient Bank": a slogan after the name, which
+  // a possessive past its first word opens)
+  static const RE2 kSlogan(R"(^(\S+(?:\s+\S+)*?)\s+\S+'s\s)");
+  std::string name;
+  if (RE2::PartialMatch(business, kSlogan, &name)) business = name;
   return business;
 }
 
