@@ -834,8 +834,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     SetLevel(rec, *level, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
     rec->start = q.start, rec->end = q.end;
     if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
+    // (and a change in the currency alone is per share when the level is: "The dividend increased
+    // $0.02 to $0.50 per share")
     for (auto& c : rec->comparisons)
-      if (c.unit == "number") c.unit = unit;
+      if (c.unit == "number" || (unit == c.unit + "/share" && std::fabs(c.value) < 1000)) c.unit = unit;
     rec_end = qe;
     return;
   }
