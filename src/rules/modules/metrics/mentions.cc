@@ -344,8 +344,13 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       x->text = x->in->attr == "none" ? "" : x->in->attr;
       return true;
     case Kind::kPeriod: {
+      // ("the free cash flow this year was about $1.4 billion, and we'd expect ... next year": a
+      // period said of a result, its verb in the past right after it, is not the future's)
+      static const RE2 kWasAfter(R"((?i)^\s+(?:was|were|came\s+in|totaled|totalled|grew|rose|fell|declined|increased|decreased|ended|finished)\b)");
+      const bool result = forward && x->e <= ctx.text.size() &&
+                          RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x->e, ctx.text.size() - x->e), kWasAfter);
       x->text = x->in->attr == "ended" ? Ended(ctx, m, *x->m)
-                                       : Period(m, *x->m, x->in->attr, call, forward, !forward && LastBefore(ctx.text, x->b));
+                                       : Period(m, *x->m, x->in->attr, call, forward && !result, !forward && LastBefore(ctx.text, x->b));
       // (no year before earnings calls were held: a speech-to-text "19 ... 33 cents" is no 1933)
       static const RE2 kYear(R"(\b((?:19|20)\d\d)\b)");
       if (int year = 0; x->text.find("19") != std::string::npos && RE2::PartialMatch(x->text, kYear, &year) && year < 1990)
