@@ -501,7 +501,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // metric in the region
       // (the region the subject of the change, its mention holding the verb or followed by it:
       // "Japan was up 20%", "North America was in line with builds, down 13%"; not "Europe was
-      // flat versus builds that were down 6%")
+      // steady against shipments that were down 4%")
       static const RE2 kRegionChanged(
           R"((?i)^\s*$|^\s*,?\s*(?:which\s+)?(?:(?:was|were|is|are)\s+)?(?:also\s+)?(?:up|down|grew|rose|increased|decreased|declined|fell|growing|declining)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$|,\s+(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
       if (!rec && seg_between && role == kChange && !st.business_metric.empty() && seg_between->e <= qb &&
@@ -517,7 +517,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
             return;
           }
       if (!rec || !seg_between) return;  // a change of nothing named
-      // (not another thing's change said of the region: "Europe was flat versus builds that were down 6%")
+      // (not another thing's change said of the region: "Europe was steady against shipments that were down 4%")
       static const RE2 kOthersClause(R"((?i)\b[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+(?:up|down)\b)");
       if (seg_between->e <= qb && RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kOthersClause)) return;
       again(InRegion(seg_between->text, rec->segment), rec->basis);  // "the US, also growing at 39%"

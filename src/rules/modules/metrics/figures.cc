@@ -388,7 +388,7 @@ void Metrics::SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metri
 // share of the total: "Geographically, Europe was 27% of revenue"). Returns `seg` otherwise.
 std::string Metrics::OfBusiness(const SentenceContext& ctx, const State& st, const std::string& seg, uint32_t qe) const {
   static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
-  // (or a clause opening the sentence that says so, "Taking a closer look at regional performance,
+  // (or a clause opening the sentence that says so, "Looking at regional performance,
   // ...", the whole company named nowhere before the number: not "Total revenue from a geographic
   // perspective grew 7% for the Americas")
   static const RE2 kRegionalClause(
@@ -602,7 +602,7 @@ std::string Metrics::HeadsBusiness(const Participant& p) {
   if (RE2::PartialMatch(first, kFunction) ||
       RE2::PartialMatch(business.substr(0, business.rfind(' ') == std::string::npos ? 0 : business.rfind(' ')), kFunction))
     return {};
-  // ("President and CEO, TD Bank America's Most Convenient Bank": a slogan after the name, which
+  // ("President and CEO, Harbor Bank America's Friendliest Bank": a slogan after the name, which
   // a possessive past its first word opens)
   static const RE2 kSlogan(R"(^(\S+(?:\s+\S+)*?)\s+\S+'s\s)");
   std::string name;
