@@ -56,10 +56,10 @@ bool Metrics::OthersGrowth(const State& st, const Matches& m, std::string_view s
       "high", "low", "mid", "modest", "slight", "slower", "faster", "higher", "lower", "positive", "negative",
       "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some", "an"};
   if (WhichOthers(st, s, qb)) return true;
-  // "revenue was up 2% and originations were up 42%": a second subject the vocabulary does not
-  // name (not "and it was up", "and the total was up")
+  // "revenue was up 2% and originations were up 42%", "..., and unit costs excluding fuel rose
+  // 2.3%": a second subject the vocabulary does not name (not "and it was up", "and the total was up")
   static const RE2 kAndSubject(
-      R"(\b(?:and|while)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:was|were)\s+(?:also\s+)?(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|over\s+)?$)");
+      R"(\b(?:and|while)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+(?:(?:was|were)\s+(?:also\s+)?(?:up|down)|rose|grew|increased|decreased|declined|fell)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|over\s+)?$)");
   re2::StringPiece subject;
   if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAndSubject, &subject)) {
     static const std::set<std::string, std::less<>> kBack = {"it", "this", "that", "they", "which", "these", "those",
