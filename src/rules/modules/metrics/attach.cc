@@ -341,7 +341,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         InUnitOf(&c, rec->unit, guessed);
         rec->comparisons.push_back(std::move(c));
       } else {
-        open(*named, named_seg);
+        open(*named, own);  // ("a 27% increase in orders with Brazil": the segment named after the metric)
       }
       rec_end = std::max<uint32_t>(qe, own ? std::max(named->e, own->e) : named->e);
       walk.seg_after = own && own->e > named->e;
@@ -841,7 +841,11 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     rec_end = qe;
     return;
   }
-  Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between) : New(ctx, st, metric, qb, qe, next, seg_between);
+  // "a 9.1% return on equity for general insurance": a metric said after its number, then the
+  // segment it is of
+  const Mention* seg_after = mm && mm->b >= qe && mm->text.empty() && !seg_between ? SegmentAfterName(st, s, mm->e) : nullptr;
+  Metric r = mm && mm->metric == metric ? New(ctx, st, *mm, qb, qe, next, seg_between ? seg_between : seg_after)
+                                        : New(ctx, st, metric, qb, qe, next, seg_between);
   // "Americas revenue was $640 million, and EMEA was 31% of revenue": a share of a metric an
   // earlier figure used is of the segment named since
   if (share_of && mm && !mm->text.empty() && seg_between && seg_between->b >= mm->e &&
@@ -881,7 +885,6 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // ("Europe operating income rose 12% to $210 million, a 6.1% operating margin": so is a
   // rate said after the record's figure)
   // (not one naming its own after it: "..., and a 13.5% return on equity for life and retirement")
-  const Mention* seg_after = mm && mm->b >= qe && mm->text.empty() && !seg_between ? SegmentAfterName(st, s, mm->e) : nullptr;
   // (nor after a record whose segment was named after its metric: "a 9.1% return on equity for
   // general insurance, and a 7.7% return on equity overall")
   if (rate_first && rec && rec->sentence == ctx.index && !seg_between && mm->text.empty() && !rec->segment.empty() && !seg_after &&

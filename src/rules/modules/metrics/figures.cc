@@ -409,10 +409,6 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& 
            const Mention* seg_between) const {
   Metric r = New(ctx, st, mm.metric, qb, qe, next, seg_between, static_cast<int64_t>(mm.e));
   if (!mm.text.empty()) r.segment = WholeBetween(ctx.text, mm.e, qb) ? "" : OfBusiness(ctx, st, mm.text, qe);
-  // "a 27% increase in orders with Brazil", "a 9.1% return on equity for general insurance": a
-  // metric said after its number, then the segment it is of
-  else if (!seg_between && mm.b >= qe)
-    if (const Mention* y = SegmentAfterName(st, ctx.text, mm.e)) r.segment = y->text;
   // "in EMEA, our leasing revenue fell 16%": a line of business said in a region the sentence named
   // before it is the line's in the region
   // (or right after it: "subscription revenue in EMEA rose 16%")
