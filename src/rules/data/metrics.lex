@@ -16,7 +16,7 @@
 # [benefit=-1]: a level said as "a benefit of 13%" is negative (a tax rate that is a benefit).
 # [days=dio]: a balance said in days ("inventory of $1.3 billion, or 95 days") is that metric's.
 # [rate=nco_rate]: an amount said as a percentage of a balance ("net charge-offs were 0.45% of
-#   average loans") is that rate.
+#   average loans") is that rate, and so is one said in basis points (never an amount of money).
 # [better=lower]: a ratio that improves as it falls (efficiency, combined and loss ratios, churn, days),
 #   and an expense (its amount and its share of revenue): "improved 150 basis points" and "60 basis
 #   points better than last year" are falls.
@@ -126,7 +126,9 @@ premiums_earned|net earned premiums|net premiums earned|earned premiums|premiums
 arpu|ARPU|average revenue per user|average revenue per unit|ARPA|average revenue per account
 rasm|RASM|TRASM|PRASM|revenue per available seat mile|total revenue per available seat mile
 casm|CASM|CASM-ex|cost per available seat mile
+[class=money basis=no rate=pcl_rate]
 provision_for_credit_losses|provision for credit losses|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses|provision expense|provision for credit loss expense|credit provision|credit provisions
+[class=money basis=no]
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments
 [class=money basis=no rate=nco_rate]
 net_charge_offs|net charge-offs|net charge offs|NCOs
@@ -147,6 +149,7 @@ cet1_ratio|CET1 ratio|CET 1 ratio|CET1|CET 1|common equity tier 1 ratio|common e
 payout_ratio|payout ratio|dividend payout ratio
 take_rate|take rate
 nco_rate|net charge-off rate|NCO rate|net charge-off ratio|charge-off rate
+pcl_rate|PCL ratio|PCL rate|provision ratio|provision rate|provision for credit losses ratio|loan loss provision ratio
 [class=pct basis=yes]
 gross_margin|gross margin|gross margins|gross profit margin|gross profit margins|gross profit rate|gross margin rate|gross margin percentage|gross profit percentage
 operating_margin|operating margin|operating margins|segment margin|segment margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins|operating profit rate|operating margin rate

@@ -65,6 +65,7 @@ general insurance
 life and retirement|life & retirement
 switch|switching
 routing|router|routers
+collaboration
 security
 wholesale
 retail

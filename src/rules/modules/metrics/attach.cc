@@ -322,6 +322,10 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       if (IsCurrency(r.unit) && (unit_q == "bp" || unit_q == "pp") && r.metric != "revenue" &&
           !RE2::PartialMatch(re2::StringPiece(s.data() + mm.e, s.size() - mm.e), kGrowthAfter))
         r.unit = "%", r.share_of = "revenue";
+      // "provision for credit losses increased 7 basis points": an amount's change in basis points
+      // is its rate's when it has one (of the loans), not its share of revenue's
+      if (unit_q == "bp" && r.share_of == "revenue")
+        if (const Lexicon::Entry* rate = RateOf(*mm.metric)) r.metric = rate->Name(), r.share_of.clear();
       InUnitOf(&c, r.unit, guessed);
       r.start = q.start, r.end = q.end;
       r.comparisons.push_back(std::move(c));
@@ -772,9 +776,9 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   static const RE2 kOfBalance(R"((?i)^\s+of\s+(?:average\s+|total\s+|period-end\s+)?(?:loans|receivables|balances)\b)");
   Quantity in_pct;
   const Quantity* level = &q;
-  if (metric && (unit_q == "%" || unit_q == "bp") && !metric->Attr("rate").empty() &&
-      RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfBalance))
-    if (const Lexicon::Entry* rate = metrics_->Find(metric->Attr("rate"))) {
+  // (and an amount said in basis points is its rate: "provision for credit losses was 35 basis points")
+  if (metric && (unit_q == "bp" || (unit_q == "%" && RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfBalance))))
+    if (const Lexicon::Entry* rate = RateOf(*metric)) {
       metric = rate;
       if (unit_q == "bp") in_pct = q, in_pct.value /= 100, in_pct.low /= 100, in_pct.high /= 100, level = &in_pct;
     }

@@ -454,10 +454,15 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
              RE2::FullMatch(re2::StringPiece(ctx.text.data(), x.b), kLeadOnly);
     });
     if (period_lead) own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kWholeWords);
-    // (a segment opening the paragraph does not speak for "Outside the Americas", "Together")
-    r.segment = !st.opener.empty() && !own_level ? st.opener
-                : own_level && st.segment_opened ? ""
-                                                 : st.segment;
+    // (a segment opening the paragraph does not speak for "Outside the Americas", "Together";
+    // none does for a sentence opening "The Bank's provision rose": the whole company's)
+    static const RE2 kTheWhole(R"((?i)^\W*(?:(?:and|so|now|also)\W+)?the\s+(?:bank|company|firm|group)['’]s\s)");
+    const bool whole = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kTheWhole);
+    own_level = own_level || whole;
+    r.segment = whole ? ""
+                : !st.opener.empty() && !own_level ? st.opener
+                : own_level && st.segment_opened   ? ""
+                                                   : st.segment;
     // else the section's (not of a forecast); and the bottom line said after a line of business
     // is not the line's: the reporting segment's, if any ("Harbor Lending reported net income ...
     // Custody revenue of $1.1 billion was up 7%. Expenses of $700 million were up 2%")
@@ -479,7 +484,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // (not of another level: "Outside the Americas", "Together", "total company"; "Excluding
     // one-offs, expenses fell" is the section's)
     static const RE2 kOtherLevel(LevelRegex("outside|across", ""));
-    if (r.segment.empty() && !st.section.empty() && !st.forward &&
+    if (r.segment.empty() && !st.section.empty() && !st.forward && !whole &&
         metric->Attr("level") != "company" &&
         !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOtherLevel))
       r.segment = st.section;

@@ -293,6 +293,10 @@ class Metrics : public Module {
   static bool InMetric(const State& st, const Mention& x);
   static bool InShareOf(const State& st, const Mention& x);
   static std::string DefaultUnit(const Lexicon::Entry& metric);
+  // The rate an amount is said as in percent or basis points (`rate=`: net charge-offs' rate), if any.
+  const Lexicon::Entry* RateOf(const Lexicon::Entry& metric) const {
+    return metric.Attr("rate").empty() ? nullptr : metrics_->Find(metric.Attr("rate"));
+  }
   const Mention* RegionAfter(const SentenceContext& ctx, const State& st, uint32_t qe) const;
   static void InUnitOf(Comparison* c, const std::string& unit, bool guessed);
   // The 40 bytes before offset `qb`.
