@@ -57,6 +57,7 @@ subscription|subscriptions
 license|licenses|licensing
 maintenance
 cloud
+direct-to-consumer|direct to consumer|DTC
 consumer
 commercial lines
 commercial

@@ -301,6 +301,10 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     // A new record for this change of the record's metric, of another segment or basis.
     auto again = [&](std::string segment, std::string basis) {
       Metric r = *rec;
+      // (a change in percent after a share of revenue is the amount's: "..., which is 86% of
+      // the total, grew 29%", "... 46% of the total, while wholesale declined 12%")
+      if (!r.share_of.empty() && c.unit != "pp" && c.unit != "bp")
+        if (const Lexicon::Entry* e = metrics_->Find(r.metric)) r.unit = DefaultUnit(*e);
       r.value = r.low = r.high = NAN, r.comparisons.clear(), r.share_of.clear();
       r.segment = std::move(segment), r.basis = std::move(basis);
       r.start = q.start, r.end = q.end;
@@ -451,11 +455,17 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // goes to the per-share record, not to the amount's)
       Metric* to = rec;
       // "$640 million or 38% of revenues, up 9%": a change in percent is the amount's, not its share's
-      if (!rec->share_of.empty() && c.type == "change" && c.unit == "%")
+      // (none said: a record of the amount of its own)
+      if (!rec->share_of.empty() && c.type == "change" && c.unit == "%") {
         if (Metric* amount = LastOfSentence(ctx, out, [&](Metric& r) {
               return &r != rec && r.metric == rec->metric && IsCurrency(r.unit);
             }))
           to = amount;
+        else if (rec->share_of == "revenue") {
+          again(rec->segment, rec->basis);
+          return;
+        }
+      }
       if ((rec->unit.ends_with("/share") && IsCurrency(c.unit) && std::fabs(c.value) >= 1e5) ||
           (IsCurrency(rec->unit) && c.unit.ends_with("/share"))) {
         to = LastOfSentence(ctx, out, [&](Metric& r) { return r.unit == c.unit; });
@@ -745,6 +755,18 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (!metric && rec && rec->sentence == ctx.index && rec->end >= base && rec_end <= qb && !std::isnan(rec->value) &&
       (unit_q == rec->unit || (IsCurrency(unit_q) && IsCurrency(rec->unit))) && RegionList(ctx, st, f, walk))
     metric = metrics_->Find(rec->metric);
+  // "automotive represented 38% of revenue, industrial 34% and consumer 11%": the shares listed
+  // after a business's share are the next businesses'
+  if (!metric && rec)
+    if (std::string name = ShareList(ctx, f, *rec); !name.empty()) {
+      Metric r = *rec;
+      r.segment = std::move(name), r.comparisons.clear();
+      SetLevel(&r, q, *metrics_->Find(rec->metric)), r.approx = q.approx;
+      r.start = q.start, r.end = q.end;
+      out->metrics.push_back(std::move(r));
+      rec = &out->metrics.back(), rec_end = qe;
+      return;
+    }
   // "a 12% increase in revenue, which came in at $3.1 billion": the level of the change's record,
   // made from the figure before (the comma may be left out: "in the loss ratio which was 61%")
   static const RE2 kWhichWas(

@@ -227,6 +227,26 @@ bool Metrics::RegionList(const SentenceContext& ctx, const State& st, const Figu
   return pe <= f.qb && RE2::FullMatch(re2::StringPiece(s.data() + pe, f.qb - pe), kAnd);
 }
 
+// The name of the business whose share of revenue `f` is, in a list after the record's share with
+// the verb left out ("automotive represented 38% of revenue, industrial 34% and consumer 11%");
+// empty if it is none.
+std::string Metrics::ShareList(const SentenceContext& ctx, const Figure& f, const Metric& rec) {
+  if (f.i == 0 || f.unit_q != "%" || rec.share_of != "revenue" || rec.segment.empty() || rec.sentence != ctx.index)
+    return {};
+  const uint32_t prev = ctx.quantities[f.i - 1].end - ctx.sentence.begin;
+  if (prev > f.qb || rec.end - ctx.sentence.begin > prev) return {};
+  static const RE2 kName(R"(^(?:\s+of\s+(?:total\s+)?(?:revenues?|sales))?\s*,?\s*(?:and\s+)?([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2})\s+$)");
+  static const RE2 kNotName(R"((?i)\b(?:and|or|up|down|was|were|is|are|of|the|our|with|to|from|by|at|in|for|about|approximately|roughly|nearly|over|compared|versus|vs|while|but|than|a|an)\b)");
+  std::string name;
+  if (!RE2::FullMatch(re2::StringPiece(ctx.text.data() + prev, f.qb - prev), kName, &name) ||
+      RE2::PartialMatch(name, kNotName))
+    return {};
+  // (not a share of something else said next: "industrial 34% of its orders")
+  static const RE2 kOfAfter(R"(^\s+of\b)");
+  if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + f.qe, ctx.text.size() - f.qe), kOfAfter)) return {};
+  return name;
+}
+
 // A segment named right after a metric's name ending at `e`: "orders with Brazil", "return on
 // equity for general insurance" (not what is left out: "revenue excluding Brazil", which no
 // segment mention holds).
