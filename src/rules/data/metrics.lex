@@ -75,7 +75,7 @@ cost_cutting|reduce costs|reducing costs|reduced costs|reduce our costs|reducing
 [class=money basis=no]
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 bookings|bookings|orders|order intake
-backlog|backlog|remaining performance obligations|remaining performance obligation|RPO|current remaining performance obligation|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
+backlog|backlog|remaining performance obligations|remaining performance obligation|future revenue under contract|revenue under contract|RPO|current remaining performance obligation|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
 [class=money basis=no level=company]
 debt|total debt|long-term debt|borrowings
 [class=money basis=no level=company days=dio]
@@ -115,13 +115,14 @@ loss_per_share|loss per share|net loss per share|loss per diluted share|net loss
 comparable_sales|comparable sales|comparable store sales|comparable-store sales|same-store sales|same store sales|comp sales|comp store sales|like-for-like sales|same-restaurant sales|comparable restaurant sales
 [class=money basis=yes better=lower]
 cost_of_revenue|cost of revenue|cost of revenues|cost of sales|cost of goods sold|COGS
+traffic_acquisition_costs|traffic acquisition costs|traffic acquisition cost
 [class=money basis=no]
 working_capital|working capital|net working capital
 asp|average selling price|average selling prices|ASP|ASPs|average sales price|average sales prices
 gmv|GMV|gross merchandise volume|gross merchandise value
 noi|NOI|net operating income|same-store NOI|same store NOI|same-property NOI|cash NOI
 revpar|RevPAR|revenue per available room|RevPAR growth
-premiums_written|net written premiums|net premiums written|gross written premiums|gross premiums written|written premiums|premiums written
+premiums_written|net written premiums|net premiums written|gross written premiums|gross premiums written|written premiums|premiums written|net written premium|gross written premium|written premium
 premiums_earned|net earned premiums|net premiums earned|earned premiums|premiums earned
 arpu|ARPU|average revenue per user|average revenue per unit|ARPA|average revenue per account
 rasm|RASM|TRASM|PRASM|revenue per available seat mile|total revenue per available seat mile

@@ -694,6 +694,12 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       }
       if (share_mention && x.b >= share_mention->b && x.e <= share_mention->e) continue;
       if (InShareOf(st, x)) continue;
+      // ("Total cost of revenues, including TAC, which ..., was $13.9 billion": not a line named
+      // in an aside after the metric)
+      static const RE2 kIncluding(R"((?i),\s*including\s+(?:the\s+|our\s+)?$)");
+      if (mm && !inside && s.substr(x.e, qb - x.e).find(',') != std::string_view::npos &&
+          RE2::PartialMatch(re2::StringPiece(s.data(), x.b), kIncluding))
+        continue;
       mm = &x;  // the last one before wins
     }
     // "net income includes $45 million of costs tied to the merger": a part of the metric, not its
