@@ -65,7 +65,7 @@ restructuring|restructuring charges|restructuring charge|restructuring costs|res
 # Savings looked ahead to are a target, a program's size: no period unless the sentence names one
 # ("we aim to take out $250 million of costs"; [period=target]).
 [class=money basis=no level=company period=target]
-cost_savings|cost savings|cost reduction|cost reductions|cost cuts|cost synergies|run-rate savings
+cost_savings|cost savings|cost reduction|cost reductions|cost cuts|cost synergies|run-rate savings|cost saves|gross cost saves|productivity savings
 [class=money basis=no level=company]
 cash_and_investments|cash|cash and investments|cash and cash equivalents|cash, cash equivalents and investments|cash and marketable securities|cash and short-term investments|cash, cash equivalents
 # Savings said as the verb: "we plan to reduce costs by $750 million" is that much saved
@@ -75,7 +75,7 @@ cost_cutting|reduce costs|reducing costs|reduced costs|reduce our costs|reducing
 [class=money basis=no]
 deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 bookings|bookings|orders|order intake
-backlog|backlog|remaining performance obligations|remaining performance obligation|future revenue under contract|revenue under contract|RPO|current remaining performance obligation|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
+backlog|backlog|backlogs|remaining performance obligations|remaining performance obligation|future revenue under contract|revenue under contract|RPO|current remaining performance obligation|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
 [class=money basis=no level=company]
 debt|total debt|long-term debt|borrowings
 [class=money basis=no level=company days=dio]
@@ -128,7 +128,7 @@ arpu|ARPU|average revenue per user|average revenue per unit|ARPA|average revenue
 rasm|RASM|TRASM|PRASM|revenue per available seat mile|total revenue per available seat mile
 casm|CASM|CASM-ex|cost per available seat mile
 [class=money basis=no rate=pcl_rate]
-provision_for_credit_losses|provision for credit losses|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses|provision expense|provision for credit loss expense|credit provision|credit provisions
+provision_for_credit_losses|provision for credit losses|cost of credit|credit costs|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses|provision expense|provision for credit loss expense|credit provision|credit provisions
 [class=money basis=no]
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments
 [class=money basis=no rate=nco_rate]
