@@ -20,7 +20,8 @@ bool Improves(std::string_view cue) {
 std::string ShareFrom(std::string_view s, uint32_t at, uint32_t* end = nullptr) {
   static const RE2 kFrom(
       R"((?i)^(\s+(?:(?:was|were|is|are)\s+)?(?:(?:that|which)\s+)?(?:generated\s+|came\s+|coming\s+|derived\s+)?from\s+(?:our\s+|the\s+)?([a-z][\w&-]*(?:\s+[a-z][\w&-]*){0,2}?))(?:\s*[,.;]|\s+(?:up|down|compared|versus|vs|in|this|last|a|during|for|and|as)\b|$))");
-  static const RE2 kWho(R"((?i)\b(?:customers?|clients?|accounts?|one|two|three|four|five|six|seven|eight|nine|ten|top|largest)\b)");
+  // (not who paid it, nor a point of view: "from an overall perspective")
+  static const RE2 kWho(R"((?i)\b(?:customers?|clients?|accounts?|one|two|three|four|five|six|seven|eight|nine|ten|top|largest|perspective|standpoint|view|level)\b)");
   re2::StringPiece all, line;
   if (at > s.size() || !RE2::PartialMatch(re2::StringPiece(s.data() + at, s.size() - at), kFrom, &all, &line) ||
       RE2::PartialMatch(line, kWho))
