@@ -168,7 +168,10 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
       }
     } else if (ctx.quantities[i].unit != "number" && MetricGrowthAfter(st, s, qe)) {
       roles[i] = {kChange, 1};  // "20% revenue growth"
-    } else if (carry || elliptic(prev_end) || region_list(i) || metric_list(prev_end) || OtherBasis(st, s, i, prev_end, qb, qe)) {
+    } else if (carry || elliptic(prev_end) || region_list(i) || metric_list(prev_end) || OtherBasis(st, s, i, prev_end, qb, qe) ||
+               (i > 0 && roles[i - 1].first == kChange && ctx.quantities[i].unit == ctx.quantities[i - 1].unit &&
+                !ChangeListName(s, prev_end, qb).empty())) {  // "grew 10%, and services 5%"
+
       roles[i] = roles[i - 1];
     } else if (i > 0 && roles[i - 1].first == kFrom && ctx.quantities[i].unit == "%" && ShareAfterFrom(s, prev_end, qb, qe)) {
       roles[i] = {kFrom, 1};  // "compared to $295 million, or 29% of revenue": the share's earlier level
@@ -449,6 +452,13 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           rec->period = x.text;
           return;
         }
+    // "Product revenue grew 10%, and services 5%": the next business of a list of changes, its
+    // verb left out (a line no mention holds; a region's mention is below)
+    if (rec && !metric_between && !seg_between && role == kChange && rec->sentence == ctx.index && i > 0)
+      if (std::string name = ChangeListName(s, ctx.quantities[i - 1].end - base, qb); !name.empty()) {
+        again(name, rec->basis);
+        return;
+      }
     if (rec && !metric_between && !seg_between) {
       // "$9 million or $0.02 a diluted share, compared with $164 million and $0.37": an amount
       // goes to this sentence's record in its own unit, not to the per-share one
@@ -531,6 +541,22 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
             rec = &out->metrics.back(), rec_end = qe;
             return;
           }
+      // ("Regionally, the Americas grew revenue 39%. ... EMEA grew 16%.", "In APAC, growth was
+      // 27%": a region's change in the sentences after, no metric named, is that metric's)
+      static const RE2 kInRegion(R"((?i)^\W*(?:and\s+|also\s+)?(?:in|for)\s+(?:the\s+)?$)");
+      if (!rec && seg_between && role == kChange && !st.regional_metric.empty() && ctx.index - st.regional_at <= kOpenerReach &&
+          IsRegion(seg_between->text) && seg_between->e <= qb &&
+          (RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged) ||
+           RE2::FullMatch(re2::StringPiece(s.data(), seg_between->name_at), kInRegion)))
+        if (const Lexicon::Entry* e = metrics_->Find(st.regional_metric)) {
+          Metric r = New(ctx, st, e, qb, qe, next, seg_between, -1);
+          r.segment = seg_between->text, r.unit = DefaultUnit(*e), r.start = q.start, r.end = q.end;
+          InUnitOf(&c, r.unit, guessed);
+          r.comparisons.push_back(std::move(c));
+          out->metrics.push_back(std::move(r));
+          rec = &out->metrics.back(), rec_end = qe;
+          return;
+        }
       if (!rec || !seg_between) return;  // a change of nothing named
       // (not another thing's change said of the region: "Europe was steady against shipments that were down 4%")
       static const RE2 kOthersClause(R"((?i)\b[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+(?:up|down)\b)");

@@ -247,6 +247,21 @@ std::string Metrics::ShareList(const SentenceContext& ctx, const Figure& f, cons
   return name;
 }
 
+// The business named alone between a change and the next number, its verb left out, in a list
+// of changes ("Product revenue grew 10%, and services 5%", "... up 46%, and enterprise 21%"): a
+// line of the vocabulary (its canonical name) or a capitalised name; empty if it is none.
+std::string Metrics::ChangeListName(std::string_view s, uint32_t from, uint32_t qb) const {
+  if (from > qb) return {};
+  static const RE2 kName(
+      R"(^\s*(?i:(?:year|quarter)[\s-]*(?:over|on)[\s-]*(?:year|quarter)|sequentially)?\s*(?:,\s*(?i:and\s+|while\s+)?|\s+(?i:and|while)\s+)([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2})\s+(?i:by\s+)?$)");
+  static const RE2 kNotName(R"((?i)\b(?:and|or|up|down|was|were|is|are|of|the|our|with|to|from|by|at|in|for|about|approximately|roughly|nearly|over|compared|versus|vs|while|but|than|a|an|it|its|we|they|growth|grew|rose|fell|increased|decreased|declined|respectively|also)\b)");
+  std::string name;
+  if (!RE2::FullMatch(re2::StringPiece(s.data() + from, qb - from), kName, &name) || RE2::PartialMatch(name, kNotName))
+    return {};
+  if (const Lexicon::Entry* e = segments_->Find(name)) return e->Attr("kind") == "month" || e->Attr("kind") == "not" ? "" : e->canonical;
+  return name[0] >= 'A' && name[0] <= 'Z' ? name : "";
+}
+
 // A segment named right after a metric's name ending at `e`: "orders with Brazil", "return on
 // equity for general insurance" (not what is left out: "revenue excluding Brazil", which no
 // segment mention holds).

@@ -131,6 +131,11 @@ struct State : ModuleState {
   // ("Regionally, ..." after it speaks of that business's regions)
   std::string business, business_metric;  // ... and that figure's metric
   int business_at = -1;
+  // the metric a sentence opening "Regionally, ..." gave a region's figure, and the last sentence
+  // that gave one: the regions' changes said next without a metric are that metric's ("EMEA grew
+  // 16%", "In APAC, growth was 27%")
+  std::string regional_metric;
+  int regional_at = -1;
   // the segments the call's figures were given so far, in lower case (for rules with known=1)
   std::set<std::string, std::less<>> known;
   std::vector<Mention> ms;
@@ -283,6 +288,7 @@ class Metrics : public Module {
   static bool OtherBasis(const State& st, std::string_view s, size_t i, uint32_t prev_end, uint32_t qb, uint32_t qe);
   bool RegionList(const SentenceContext& ctx, const State& st, const Figure& f, const Walk& walk) const;
   static std::string ShareList(const SentenceContext& ctx, const Figure& f, const Metric& rec);
+  std::string ChangeListName(std::string_view s, uint32_t from, uint32_t qb) const;
   static bool LostBreak(std::string_view s, uint32_t from, uint32_t to);
   static bool AndBetween(const SentenceContext& ctx, size_t i);
   // ", or" between the end of an earlier figure and [qb, qe), "of revenue" after it

@@ -45,7 +45,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   State& st = *static_cast<State*>(state);
   if (ctx.turn.index != st.turn)
     st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.region.clear(), st.period.clear(),
-    st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.business.clear(),
+    st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.business.clear(), st.regional_metric.clear(),
     st.heads = HeadsBusiness(ctx.speaker);
   // ("The Data Center Group delivered ... Growth slowed in all three verticals within DCG. ...":
   // a sentence naming it again by its initials keeps it speaking, a new paragraph's too)
@@ -78,11 +78,15 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   RegionLines(ctx, &st, made_from, out);
   Respectively(ctx, made_from, out);
   Both(ctx, made_from, out);
+  static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
   for (size_t i = made_from; i < out->metrics.size(); ++i) {
     const std::string& seg = out->metrics[i].segment;
     if (seg.empty()) continue;
     st.known.insert(Lower(seg));
     if (!IsRegion(seg)) st.business = seg, st.business_at = ctx.index, st.business_metric = out->metrics[i].metric;
+    else if (st.regional_metric == out->metrics[i].metric ||
+             RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kRegionally))
+      st.regional_metric = out->metrics[i].metric, st.regional_at = ctx.index;
   }
   // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
   bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
