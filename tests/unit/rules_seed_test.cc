@@ -38,7 +38,7 @@ TEST_CASE("seed call: Juniper Q3 2008 metrics") {
            "metric gross_margin = 68 %; period Q3 2008; basis non-GAAP",
            "metric r_and_d = 181200000 USD; period Q3 2008; basis non-GAAP; yoy change 15 %",
            "metric r_and_d = 19.1 %; period Q3 2008; basis non-GAAP; share_of revenue",
-           "metric cash_and_investments = ~2100000000 USD; period Q3 2008",
+           "metric cash_and_investments = ~2100000000 USD; period Q3 2008; qoq from 2300000000 USD (Q2 2008)",
            "metric dso = 35 days; period Q3 2008; qoq from 43 days (Q2 2008)",
            "metric headcount = 6830 count; period Q3 2008; vs_prior change 299 count",
            "metric deferred_revenue = 562500000 USD; period Q3 2008; qoq from 592800000 USD (Q2 2008)",

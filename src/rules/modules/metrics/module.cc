@@ -513,15 +513,19 @@ void Metrics::ThatImpact(const SentenceContext& ctx, State* st, size_t made_from
 // that opens by comparing what was just said holds earlier levels of the record the sentence
 // before it made, in that record's unit, when it names no other metric (else it is read as any other)
 bool Metrics::Compares(const SentenceContext& ctx, const State& st, Tags* out) const {
+  // (or "This is down from about $2.3 billion in the second quarter": not from a forecast, "This is
+  // up from our previous guidance of $1.14", a prior guidance's)
   static const RE2 kOpens(
-      R"((?i)^\W*(?:and\s+)?(?:this|that|which)\s+(?:compares|compared|is\s+compared|was\s+compared)\s+(?:with|to|against)\b)");
+      R"((?i)^\W*(?:and\s+)?(?:this|that|which)\s+(?:compares|compared|is\s+compared|was\s+compared)\s+(?:with|to|against)\b|^\W*(?:and\s+)?(?:this|that)\s+(?:is|was)\s+(?:up|down)\s+from\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?(?:\$|€|£|\d))");
   if (out->metrics.empty() || !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kOpens)) return false;
   Metric& rec = out->metrics.back();
   if (rec.sentence != ctx.index - 1 || rec.turn != ctx.turn.index) return false;
   // (a margin, of the amount the record gave as a share of revenue: "operating income of $2.1
   // billion, or 41% of revenue. That compares to an operating margin of 39% ...")
+  // (a metric named after the last figure gives a reason: "..., due to the share repurchases")
+  const uint32_t last_end = ctx.quantities.empty() ? 0 : ctx.quantities.back().end - ctx.sentence.begin;
   for (const Mention& x : st.ms) {
-    if (x.in->kind != Kind::kMetric || !x.metric || x.metric->Name() == rec.metric) continue;
+    if (x.in->kind != Kind::kMetric || !x.metric || x.metric->Name() == rec.metric || x.b >= last_end) continue;
     const bool margin_of_rec = rec.share_of == "revenue" && std::any_of(std::begin(kMargins), std::end(kMargins), [&](const auto& p) {
                                  return p.first == rec.metric && p.second == x.metric->Name();
                                });
