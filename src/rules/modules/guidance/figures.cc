@@ -131,6 +131,11 @@ bool GuidanceModule::FromMetric(const SentenceContext& ctx, const Reading& r, co
       if (Hit(ctx.text.substr(pe, qb - pe), kToGap) && Hit(ctx.text.substr(pb > 30 ? pb - 30 : 0, std::min<uint32_t>(30, pb)), kRangeFrom))
         g->low = std::min(pq.low, q.low), g->high = std::max(pq.high, q.high);
     }
+    // ("the PCL ratio to be between 35 and 40 basis points": a rate the metrics grammar put in percent)
+    if (q.unit == "bp" && mt.unit == "%" && !std::isnan(mt.value) && std::fabs(mt.value * 100 - q.value) < 1e-6) {
+      g->low = std::isnan(mt.low) ? mt.value : mt.low, g->high = std::isnan(mt.high) ? mt.value : mt.high;
+      return true;
+    }
     if (q.unit != mt.unit && !(mt.unit.ends_with("/share") && q.unit == mt.unit.substr(0, mt.unit.size() - 6)) &&
         !(q.unit == "number" || q.unit == "count" || q.unit == "shares" || q.unit == "days" || q.unit == "x"))
       return false;

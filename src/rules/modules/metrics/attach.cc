@@ -837,6 +837,11 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       metric = rate;
       if (unit_q == "bp") in_pct = q, in_pct.value /= 100, in_pct.low /= 100, in_pct.high /= 100, level = &in_pct;
     }
+  // "the PCL ratio to be between 35 and 40 basis points": a rate's level said in basis points, in
+  // percent (a loss or payout rate's, basis=no: a margin's basis points are a change, "initiatives
+  // contributing 100 basis points")
+  if (metric && unit_q == "bp" && level == &q && metric->Attr("class") == "pct" && metric->Attr("basis") == "no")
+    in_pct = q, in_pct.value /= 100, in_pct.low /= 100, in_pct.high /= 100, level = &in_pct;
   // (the line a share of revenue came from: "31% of our total revenue came from software")
   uint32_t line_end = 0;
   const std::string share_line = share_of && share_mention ? ShareFrom(s, share_mention->e, &line_end) : std::string();
