@@ -330,7 +330,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       if (IsCurrency(r.unit) && (unit_q == "bp" || unit_q == "pp") && r.metric != "revenue" &&
           !RE2::PartialMatch(re2::StringPiece(s.data() + mm.e, s.size() - mm.e), kGrowthAfter))
         r.unit = "%", r.share_of = "revenue";
-      // "provision for credit losses increased 7 basis points": an amount's change in basis points
+      // "the provision for credit losses rose 5 basis points": an amount's change in basis points
       // is its rate's when it has one (of the loans), not its share of revenue's
       if (unit_q == "bp" && r.share_of == "revenue")
         if (const Lexicon::Entry* rate = RateOf(*mm.metric)) r.metric = rate->Name(), r.share_of.clear();
@@ -721,7 +721,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       }
       if (share_mention && x.b >= share_mention->b && x.e <= share_mention->e) continue;
       if (InShareOf(st, x)) continue;
-      // ("Total cost of revenues, including TAC, which ..., was $13.9 billion": not a line named
+      // ("Cost of sales, including traffic acquisition costs, which ..., was $4.2 billion": not a line named
       // in an aside after the metric)
       static const RE2 kIncluding(R"((?i),\s*including\s+(?:the\s+|our\s+)?$)");
       if (mm && !inside && s.substr(x.e, qb - x.e).find(',') != std::string_view::npos &&
