@@ -790,11 +790,11 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     metric = metrics_->Find(rec->metric);
   // "automotive represented 38% of revenue, industrial 34% and consumer 11%": the shares listed
   // after a business's share are the next businesses'
-  if (!metric && rec)
+  if (const Lexicon::Entry* e = !metric && rec ? metrics_->Find(rec->metric) : nullptr)
     if (std::string name = ShareList(ctx, f, *rec); !name.empty()) {
       Metric r = *rec;
       r.segment = std::move(name), r.comparisons.clear();
-      SetLevel(&r, q, *metrics_->Find(rec->metric)), r.approx = q.approx;
+      SetLevel(&r, q, *e), r.approx = q.approx;
       r.start = q.start, r.end = q.end;
       out->metrics.push_back(std::move(r));
       rec = &out->metrics.back(), rec_end = qe;

@@ -236,11 +236,8 @@ std::string Metrics::ShareList(const SentenceContext& ctx, const Figure& f, cons
   const uint32_t prev = ctx.quantities[f.i - 1].end - ctx.sentence.begin;
   if (prev > f.qb || rec.end - ctx.sentence.begin > prev) return {};
   static const RE2 kName(R"(^(?:\s+of\s+(?:total\s+)?(?:revenues?|sales))?\s*,?\s*(?:and\s+)?([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2})\s+$)");
-  static const RE2 kNotName(R"((?i)\b(?:and|or|up|down|was|were|is|are|of|the|our|with|to|from|by|at|in|for|about|approximately|roughly|nearly|over|compared|versus|vs|while|but|than|a|an)\b)");
   std::string name;
-  if (!RE2::FullMatch(re2::StringPiece(ctx.text.data() + prev, f.qb - prev), kName, &name) ||
-      RE2::PartialMatch(name, kNotName))
-    return {};
+  if (!RE2::FullMatch(re2::StringPiece(ctx.text.data() + prev, f.qb - prev), kName, &name) || NotAName(name)) return {};
   // (not a share of something else said next: "industrial 34% of its orders")
   static const RE2 kOfAfter(R"(^\s+of\b)");
   if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + f.qe, ctx.text.size() - f.qe), kOfAfter)) return {};
@@ -254,10 +251,8 @@ std::string Metrics::ChangeListName(std::string_view s, uint32_t from, uint32_t 
   if (from > qb) return {};
   static const RE2 kName(
       R"(^\s*(?i:(?:year|quarter)[\s-]*(?:over|on)[\s-]*(?:year|quarter)|sequentially)?\s*(?:,\s*(?i:and\s+|while\s+)?|\s+(?i:and|while)\s+)([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2})\s+(?i:by\s+)?$)");
-  static const RE2 kNotName(R"((?i)\b(?:and|or|up|down|was|were|is|are|of|the|our|with|to|from|by|at|in|for|about|approximately|roughly|nearly|over|compared|versus|vs|while|but|than|a|an|it|its|we|they|growth|grew|rose|fell|increased|decreased|declined|respectively|also)\b)");
   std::string name;
-  if (!RE2::FullMatch(re2::StringPiece(s.data() + from, qb - from), kName, &name) || RE2::PartialMatch(name, kNotName))
-    return {};
+  if (!RE2::FullMatch(re2::StringPiece(s.data() + from, qb - from), kName, &name) || NotAName(name)) return {};
   if (const Lexicon::Entry* e = segments_->Find(name)) return e->Attr("kind") == "month" || e->Attr("kind") == "not" ? "" : e->canonical;
   return name[0] >= 'A' && name[0] <= 'Z' ? name : "";
 }
@@ -422,7 +417,6 @@ void Metrics::SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metri
 // before reviewed ("Advisory revenues rose 15%. ..."), not of the whole company (nor a region's
 // share of the total: "Geographically, Europe was 27% of revenue"). Returns `seg` otherwise.
 std::string Metrics::OfBusiness(const SentenceContext& ctx, const State& st, const std::string& seg, uint32_t qe) const {
-  static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
   // (or a clause opening the sentence that says so, "Looking at regional performance,
   // ...", the whole company named nowhere before the number: not "Total revenue from a geographic
   // perspective grew 7% for the Americas")
@@ -433,7 +427,7 @@ std::string Metrics::OfBusiness(const SentenceContext& ctx, const State& st, con
   // (the cheap tests first: this runs for every record)
   const re2::StringPiece text(ctx.text.data(), ctx.text.size());
   if (seg.empty() || st.business.empty() || ctx.index - st.business_at > kOpenerReach || !IsRegion(seg) ||
-      !(RE2::PartialMatch(text, kRegionally) ||
+      !(OpensRegionally(ctx.text) ||
         (RE2::PartialMatch(text, kRegionalClause) && !RE2::PartialMatch(text.substr(0, qe), kWhole))) ||
       RE2::PartialMatch(re2::StringPiece(ctx.text.data() + qe, ctx.text.size() - qe), kOfTotal))
     return seg;

@@ -168,6 +168,16 @@ inline std::string LevelRegex(const char* leads, const char* more_words) {
   return std::string(R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:)") + leads + R"()\b|)" +
          WholeWordsRegex(more_words).substr(4);  // (one (?i) for both)
 }
+// "Regionally, Asia grew 20%", "Geographically, ...": a sentence opening on the regions.
+inline bool OpensRegionally(std::string_view text) {
+  static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kRegionally);
+}
+// Words that are no name of a business in a list with its verb left out ("..., and services 5%").
+inline bool NotAName(const std::string& words) {
+  static const RE2 kNotName(R"((?i)\b(?:and|or|up|down|was|were|is|are|of|the|our|with|to|from|by|at|in|for|about|approximately|roughly|nearly|over|compared|versus|vs|while|but|than|a|an|it|its|we|they|growth|grew|rose|fell|increased|decreased|declined|respectively|also)\b)");
+  return RE2::PartialMatch(words, kNotName);
+}
 // "Segment operating income was ...", "Operating income for the segment", "The segment's margin":
 // a sentence speaking of the segment the turn named last.
 inline bool NamesTheSegment(std::string_view text) {

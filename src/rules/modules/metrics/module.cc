@@ -78,14 +78,12 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   RegionLines(ctx, &st, made_from, out);
   Respectively(ctx, made_from, out);
   Both(ctx, made_from, out);
-  static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
   for (size_t i = made_from; i < out->metrics.size(); ++i) {
     const std::string& seg = out->metrics[i].segment;
     if (seg.empty()) continue;
     st.known.insert(Lower(seg));
     if (!IsRegion(seg)) st.business = seg, st.business_at = ctx.index, st.business_metric = out->metrics[i].metric;
-    else if (st.regional_metric == out->metrics[i].metric ||
-             RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kRegionally))
+    else if (st.regional_metric == out->metrics[i].metric || OpensRegionally(ctx.text))
       st.regional_metric = out->metrics[i].metric, st.regional_at = ctx.index;
   }
   // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
