@@ -82,6 +82,8 @@ debt|total debt|long-term debt|borrowings
 inventory|inventory|inventories|merchandise inventory|merchandise inventories
 [class=money basis=no level=company days=dso]
 accounts_receivable|accounts receivable|receivables
+[class=money basis=no level=company days=dpo]
+accounts_payable|accounts payable|payables
 [class=money,per_share basis=no restate=no level=company]
 buyback_price|average price
 [class=money,shares basis=no level=company]
@@ -134,8 +136,8 @@ impairment|impairment charge|impairment charges|goodwill impairment|goodwill imp
 [class=money basis=no rate=nco_rate]
 net_charge_offs|net charge-offs|net charge offs|NCOs|net credit losses|NCLs
 [class=per_share basis=no level=company]
-book_value_per_share|book value per share|BVPS
-tbvps|tangible book value per share|TBVPS
+book_value_per_share|book value per share|book value per common share|BVPS
+tbvps|tangible book value per share|tangible book value per common share|TBVPS
 [class=ratio level=company]
 net_leverage|net leverage|net leverage ratio|net debt to EBITDA|net debt-to-EBITDA|net debt to adjusted EBITDA
 [class=pct basis=no]
@@ -179,6 +181,8 @@ attrition|attrition|revenue attrition|attrition rate|churn|churn rate|revenue ch
 [class=days level=company better=lower]
 dso|DSO|DSOs|days sales outstanding|days of sales outstanding
 dio|DIO|days inventory outstanding|days of inventory outstanding|days of inventory|inventory days|days in inventory
+[class=days level=company]
+dpo|DPO|days payable outstanding|days payables outstanding|accounts payable days|payable days|payables days
 [class=count level=company]
 headcount|head count|employees|employee count|workforce
 [class=shares level=company]
