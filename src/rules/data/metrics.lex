@@ -133,6 +133,8 @@ casm|CASM|CASM-ex|cost per available seat mile
 provision_for_credit_losses|provision for credit losses|cost of credit|credit costs|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses|provision expense|provision for credit loss expense|credit provision|credit provisions
 [class=money basis=no]
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments
+[class=money basis=no level=company]
+allowance_for_credit_losses|allowance for credit losses|allowance for loan losses|allowance for loan and lease losses|ALLL
 [class=money basis=no rate=nco_rate]
 net_charge_offs|net charge-offs|net charge offs|NCOs|net credit losses|NCLs
 [class=per_share basis=no level=company]
