@@ -79,8 +79,8 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   Respectively(ctx, made_from, out);
   Both(ctx, made_from, out);
   for (size_t i = made_from; i < out->metrics.size(); ++i) {
-    // (a period a comparison names that is the figure's own compares with nothing: "growth for
-    // the full fiscal year of 6%")
+    // (a period a comparison names that is the figure's own compares with nothing: "sales growth
+    // for the full year of 6%")
     for (Comparison& c : out->metrics[i].comparisons)
       if (c.period == out->metrics[i].period) c.period.clear();
     const std::string& seg = out->metrics[i].segment;
