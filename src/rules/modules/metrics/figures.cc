@@ -234,7 +234,7 @@ std::string Metrics::ShareList(const SentenceContext& ctx, const Figure& f, cons
   if (f.i == 0 || f.unit_q != "%" || rec.share_of != "revenue" || rec.segment.empty() || rec.sentence != ctx.index)
     return {};
   const uint32_t prev = ctx.quantities[f.i - 1].end - ctx.sentence.begin;
-  if (prev > f.qb || rec.end - ctx.sentence.begin > prev) return {};
+  if (prev > f.qb || f.qb - prev > 64 || rec.end - ctx.sentence.begin > prev) return {};
   static const RE2 kName(R"(^(?:\s+of\s+(?:total\s+)?(?:revenues?|sales))?\s*,?\s*(?:and\s+)?([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2})\s+$)");
   std::string name;
   if (!RE2::FullMatch(re2::StringPiece(ctx.text.data() + prev, f.qb - prev), kName, &name) || NotAName(name)) return {};
@@ -248,7 +248,8 @@ std::string Metrics::ShareList(const SentenceContext& ctx, const Figure& f, cons
 // of changes ("Product revenue grew 10%, and services 5%", "... up 46%, and enterprise 21%"): a
 // line of the vocabulary (its canonical name) or a capitalised name; empty if it is none.
 std::string Metrics::ChangeListName(std::string_view s, uint32_t from, uint32_t qb) const {
-  if (from > qb) return {};
+  // (a few words at most: the regex runs for many quantities, and a long gap is no list)
+  if (from > qb || qb - from > 64) return {};
   static const RE2 kName(
       R"(^\s*(?i:(?:year|quarter)[\s-]*(?:over|on)[\s-]*(?:year|quarter)|sequentially)?\s*(?:,\s*(?i:and\s+|while\s+)?|\s+(?i:and|while)\s+)([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2})\s+(?i:by\s+)?$)");
   std::string name;
