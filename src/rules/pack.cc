@@ -370,17 +370,19 @@ const Lexicon* Pack::lexicon(const std::string& name) const {
 }
 
 void Pack::FindAll(std::span<const std::string_view> texts, std::span<Matches> out) const {
-  // The texts the Set named each rule for.
+  // The texts the Sets named each rule for: a Set at a time over every text, so its DFA's states
+  // stay in the CPU's caches (a text at a time, the Sets evicted each other's: the metric pack's
+  // Sets took 0.40 s on the bench against 0.29 s now, the development corpus's rules 8% longer).
   std::vector<std::vector<uint32_t>> by_rule(rules_.size());
-  for (size_t i = 0; i < texts.size(); ++i) {
-    Matches& m = out[i];
-    m.clear();
-    m.searched = true;
-    for (const auto& s : sets_) {
-      if (!s.set->Match(re2::StringPiece(texts[i].data(), texts[i].size()), &m.ids)) continue;
-      for (int id : m.ids) by_rule[s.rules[id]].push_back(static_cast<uint32_t>(i));
-    }
-    for (uint32_t id : everywhere_) by_rule[id].push_back(static_cast<uint32_t>(i));
+  for (size_t i = 0; i < texts.size(); ++i) out[i].clear(), out[i].searched = true;
+  std::vector<int> ids;
+  for (const auto& s : sets_)
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (s.set->Match(re2::StringPiece(texts[i].data(), texts[i].size()), &ids))
+        for (int id : ids) by_rule[s.rules[id]].push_back(static_cast<uint32_t>(i));
+  for (uint32_t id : everywhere_) {
+    by_rule[id].resize(texts.size());
+    for (size_t i = 0; i < texts.size(); ++i) by_rule[id][i] = static_cast<uint32_t>(i);
   }
   // (rules in pack order: per text, the order a search of that text alone would give)
   for (size_t id = 0; id < rules_.size(); ++id)

@@ -91,7 +91,6 @@ struct Match {
 struct Matches {
   std::vector<Match> list;
   std::vector<re2::StringPiece> groups;
-  std::vector<int> ids;
   std::string_view Group(const Match& m, const std::string& group) const {
     int g = m.rule->Group(group);
     if (g < 0 || static_cast<uint32_t>(g) >= m.ngroups) return {};
@@ -99,7 +98,7 @@ struct Matches {
     return sp.data() ? std::string_view(sp.data(), sp.size()) : std::string_view();
   }
   bool searched = false;  // FindAll ran on the text (the module wanted the sentence)
-  void clear() { list.clear(), groups.clear(), ids.clear(), searched = false; }
+  void clear() { list.clear(), groups.clear(), searched = false; }
 };
 
 class Pack {
