@@ -173,7 +173,7 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
     Reorderer<Done> reorder;
     std::atomic<bool> truncated{false}, walked{false};
   };
-  auto shared = std::make_shared<Shared>(64 * static_cast<size_t>(jobs), 64 * static_cast<uint64_t>(jobs));
+  auto shared = std::make_shared<Shared>(128 * static_cast<size_t>(jobs), 128 * static_cast<uint64_t>(jobs));
   auto& queue = shared->queue;
   auto& reorder = shared->reorder;
 
@@ -220,7 +220,7 @@ Stats Run(const Analyzer& analyzer, const std::vector<std::string>& inputs, cons
   const uint64_t max_bytes = analyzer.options().max_bytes;
   // A worker takes the calls waiting in the queue, up to kCalls or kBytes, and analyzes them
   // together (Analyzer::AnalyzeMany: the rule packs search all their sentences at once).
-  constexpr size_t kCalls = 32, kBytes = 1 << 20;
+  constexpr size_t kCalls = 128, kBytes = 4 << 20;
   std::vector<std::thread> workers;
   auto work = [&] {
     std::vector<Job> batch;

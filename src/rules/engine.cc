@@ -117,8 +117,9 @@ void Engine::Run(std::span<Analysis* const> calls) const {
                            std::string_view(t.text).substr(s.begin, s.end - s.begin), c.para[i],
                            Slice<Quantity>(a.tags.quantities, c.qs[i]), Slice<Metric>(a.tags.metrics, c.ms[i])};
   };
-  // (a batch, not everything: the matches of 100,000 sentences would not fit)
-  constexpr size_t kBatch = 4096;
+  // (a batch, not everything: the matches of 100,000 sentences would not fit; smaller batches
+  // reload every rule's DFA states into the CPU caches more often: 4,096 took 10% longer)
+  constexpr size_t kBatch = 16384;
   std::vector<Matches> found(std::min(kBatch, all.size()));
   std::vector<std::string_view> texts;
   std::vector<size_t> wanted;
