@@ -546,7 +546,9 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   // a period still to come, carried from a sentence about it ("there will be more impacts in the
   // fourth quarter"), is not that of a result said after it ("core EPS fell 19%"), nor of a state
   // said now ("leverage remains at 2.8 times")
-  static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|remains|remained|stands|stood)\b)", kResultVerbs));
+  // ("North American personal lines had a 74% drop", after "starting in the second quarter, our
+  // comparisons will improve")
+  static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|had|saw|recorded|achieved|remains|remained|stands|stood)\b)", kResultVerbs));
   // (nor of a sentence turning to another topic: "Turning to specialty, written premiums rise $200
   // million" after "... we expect to finish it in the second quarter")
   const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
