@@ -38,6 +38,8 @@ operating_expenses|operating expenses|operating expense|opex|total operating exp
 [class=money basis=yes better=lower]
 r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses|research and development expense|R&D spending|research and development spending
 s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses|selling expense|selling expenses|selling and marketing|selling and marketing expense|selling and marketing expenses
+fulfillment_expense|fulfillment expense|fulfillment expenses|fulfillment costs|fulfillment cost
+technology_and_content|technology and content|tech and content|technology and content expense|technology and content expenses
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
 corporate_expenses|corporate expenses|corporate expense|unallocated corporate expenses|unallocated corporate costs|corporate costs|corporate overhead|corporate and other expenses
 sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense
