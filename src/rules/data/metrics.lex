@@ -150,6 +150,7 @@ load_factor|load factor|load factors
 [class=pct basis=no better=lower]
 combined_ratio|combined ratio|underlying combined ratio|core combined ratio|accident year combined ratio
 loss_ratio|loss ratio|loss and LAE ratio|loss and loss adjustment expense ratio|medical loss ratio|medical care ratio|MLR
+expense_ratio|expense ratio|underwriting expense ratio|general operating expense ratio|GOE ratio
 [class=pct basis=no level=company]
 cet1_ratio|CET1 ratio|CET 1 ratio|CET1|CET 1|common equity tier 1 ratio|common equity tier 1|CET1 capital ratio|common equity Tier 1 capital ratio
 [class=pct basis=no]

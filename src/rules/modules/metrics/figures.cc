@@ -323,18 +323,23 @@ bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, ui
     if (k.in->attr == "before") return before;
     if (k.in->attr == "adjacent") return k.e <= qb && qb - k.e <= 2;
     if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
-    // after it, unless a clause of cause comes between: "down $210 million, or 3%, driven by the impact of"
-    static const RE2 kCause(R"((?i),\s*(?:driven\s+by|due\s+to|reflecting|because\s+of)\b)");
+    // after it, unless a clause of cause comes between: "down $210 million, or 3%, driven by the
+    // impact of", "improved 150 basis points reflecting the impact of"
+    static const RE2 kCause(R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of)\b)");
     return before || (k.b >= qe && k.b - qe <= 20 && !RE2::PartialMatch(re2::StringPiece(s.data() + qe, k.b - qe), kCause));
   });
 }
 
 // One or two words, none of them a metric's, between a number and what follows them: "$96
-// million mark-to-market gain", "$300 million in impairment charges".
+// million mark-to-market gain", "$300 million in impairment charges"; not a clause of cause
+// ("improved 150 basis points reflecting the benefit of ...").
 bool Metrics::WordsBetween(const State& st, std::string_view s, uint32_t qe, const Mention& k) {
   static const RE2 kWords(R"(^\s+(?:[A-Za-z-]+\s+){1,2}$)");
+  static const RE2 kCause(
+      R"((?i)^\s+(?:reflecting|reflects|driven|due|because|thanks|helped|led|and|but|while|which|despite|primarily|mainly|largely|partly|partially|including)\b)");
   std::string_view gap = s.substr(qe, k.b - qe);
   return gap.size() <= 30 && RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), kWords) &&
+         !RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), kCause) &&
          std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kMetric && x.e > qe && x.b < k.e; });
 }
 
