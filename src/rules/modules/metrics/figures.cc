@@ -572,6 +572,13 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
                (metric->Attr("period") == "target" &&
                 (st.forward || RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kTarget)))))
     r.period.clear();
+  // a commitment or a target said with no date is of no period: not the quarter's ("you heard our
+  // commitment operating margin 27.5% to 28.5%", "our target operating margin of 30%")
+  static const RE2 kCommitment(
+      R"((?i)\b(?:commitments?|targets?|targeted|targeting|goals?|aspirations?|ambitions?)\b[^.;,]{0,40}$)");
+  if (!per && !carried && !looks_ahead && qb > 0 &&
+      RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kCommitment))
+    r.period.clear();
   // a basis with own=1 speaks only of the metric whose name it holds or follows: "NII ex. Markets"
   auto own_of_other = [&](const Mention& b) {
     return b.in->own && !(named_end >= 0 && b.b <= named_end + 1 && b.e >= named_end);
