@@ -572,12 +572,15 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
                (metric->Attr("period") == "target" &&
                 (st.forward || RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kTarget)))))
     r.period.clear();
-  // a commitment or a target said with no date is of no period: not the quarter's ("you heard our
-  // commitment operating margin 27.5% to 28.5%", "our target operating margin of 30%")
+  // a commitment, a target or a plan said with no date is of no period: not the quarter's ("you
+  // heard our commitment operating margin 27.5% to 28.5%", "when we plan the $13 billion of cost
+  // saves and the less than 70% cost income ratio")
+  // (not a result said after the word: "we beat our target and margin was 29%")
   static const RE2 kCommitment(
-      R"((?i)\b(?:commitments?|targets?|targeted|targeting|goals?|aspirations?|ambitions?)\b[^.;,]{0,40}$)");
-  if (!per && !carried && !looks_ahead && qb > 0 &&
-      RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kCommitment))
+      R"((?i)\b(?:commitments?|targets?|targeted|targeting|goals?|aspirations?|ambitions?|plans?|planned|planning)\b([^.;,]{0,80})$)");
+  static const RE2 kSaidDone(fmt::format(R"((?i)\b(?:{}|had|saw|beat|met|exceeded|achieved)\b)", kResultVerbs));
+  if (re2::StringPiece gap; !per && !carried && !looks_ahead && qb > 0 &&
+      RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kCommitment, &gap) && !RE2::PartialMatch(gap, kSaidDone))
     r.period.clear();
   // a basis with own=1 speaks only of the metric whose name it holds or follows: "NII ex. Markets"
   auto own_of_other = [&](const Mention& b) {
