@@ -257,6 +257,9 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       }
       std::string a = Segment(sa, ctx.text), b = Segment(sb, ctx.text);
       if (IsCompany(call, a)) a.clear();
+      // (names=checked: a word that names no business, "our total business")
+      if (x->in->checked_names && notnames_ && !a.empty() && notnames_->Find(std::string_view(a).substr(0, a.find(' '))))
+        a.clear();
       // "Consumer Bank net income": a name ending in an organisation's noun is the whole name
       static const std::set<std::string, std::less<>> kOrgans = {"Bank", "Group", "Management"};
       if (!a.empty() && b.empty() && kOrgans.count(sb) && std::isupper(static_cast<unsigned char>(sa[0])))
