@@ -102,7 +102,9 @@ class Scan {
     // Lines that repeat near page breaks (running headers and footers), page numbers, copyright.
     static const RE2 kPageOf(R"((?i)(?:page )?\d{1,3} (?:of|/) \d{1,3})");
     static const RE2 kCopyright(R"((?i)^(?:copyright|©|\(c\) \d{4}).{0,120}$)");
+    // (the document's first lines are a page's top too: its running header there counts)
     std::vector<bool> near(doc.size());
+    for (size_t k = 0; k < std::min<size_t>(doc.size(), 7); ++k) near[k] = true;
     for (size_t i = 0; i < doc.size(); ++i) {
       std::string_view l = doc.line(i);
       if (l.empty() || l[0] != '\f') continue;

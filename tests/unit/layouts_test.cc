@@ -214,3 +214,23 @@ TEST_CASE("regression: an operator prompt that introduces nobody does not split 
   REQUIRE(r->exchanges.size() == 1);
   CHECK(r->exchanges[0].turns.size() == 3);
 }
+
+TEST_CASE("regression: a running header is furniture on the first page too, and a sentence it cut joins again") {
+  // (it repeats after every form feed and once at the top: counted only near form feeds, the top
+  // one made it look like text, and it stayed inside the turns)
+  std::ifstream f("corpora/bankir_caps_meridian_q3_2024.txt", std::ios::binary);
+  REQUIRE(f);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  auto an = Analyzer::Create({});
+  REQUIRE(an.ok());
+  auto r = (*an)->Analyze(ss.str(), "bankir_caps_meridian_q3_2024.txt");
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  bool joined = false;
+  for (const auto& t : r->turns) {
+    CHECK_MESSAGE(t.text.find("TRANSCRIPT") == std::string::npos, t.text);
+    CHECK_MESSAGE(t.text.find("Third Quarter 2024 Earnings Call") == std::string::npos, t.text);
+    joined |= t.text.find("we've seen delinquencies rise") != std::string::npos;
+  }
+  CHECK(joined);
+}
