@@ -97,6 +97,7 @@ struct State : ModuleState {
   // lines named after it ("Books revenue rose 8%") are the region's, until a figure of no segment
   // or another segment's.
   std::string region;
+  bool region_lines = false;  // the region was opened by a sentence starting with it: only its lines take it
   // The last period a forward-looking sentence of this turn named ("beginning with Q1 where we
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;

@@ -75,8 +75,8 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   if (!ctx.quantities.empty() && !Compares(ctx, st, out)) Attach(ctx, *m, st, out);
   AheadOfYear(ctx, st, made_from, out);
   ThatImpact(ctx, &st, made_from, out);
+  Respectively(ctx, made_from, out);  // (before: the region goes to each line it splits out)
   RegionLines(ctx, &st, made_from, out);
-  Respectively(ctx, made_from, out);
   Both(ctx, made_from, out);
   for (size_t i = made_from; i < out->metrics.size(); ++i) {
     // (a period a comparison names that is the figure's own compares with nothing: "sales growth
@@ -444,30 +444,44 @@ void Metrics::RegionLines(const SentenceContext& ctx, State* st, size_t made_fro
   if (st->region.empty() && out->metrics.size() == made_from) return;  // (no figure starts one)
   static const RE2 kSegmentWord(R"((?i)^\s+(?:segment|business|division)\b)");
   static const RE2 kWhole(R"((?i)^(?:worldwide|global|total|consolidated|company)\b)");
+  // (or a region opening the sentence: "Regionally, the Americas had a strong quarter, growing
+  // revenue 39%", "In APAC, growth was 27%": the lines said next are the region's)
+  static const RE2 kOpensRegion(R"((?i)^\W*(?:(?:and|so|now|also)\W+)?(?:regionally\s*,\s*)?(?:in\s+)?(?:the\s+)?$)");
   std::string named;  // the segment this sentence names as one
+  bool opening = false;
   for (const Mention& x : st->ms) {
     if (x.in->kind != Kind::kSegment || x.text.empty()) continue;
     const size_t at = ctx.text.substr(x.b, x.e - x.b).find(x.text);
     if (at == std::string_view::npos) continue;
     const size_t end = x.b + at + x.text.size();
-    if (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + end, ctx.text.size() - end), kSegmentWord)) {
+    const bool word = RE2::PartialMatch(re2::StringPiece(ctx.text.data() + end, ctx.text.size() - end), kSegmentWord);
+    opening = !word && IsRegion(x.text) && RE2::FullMatch(re2::StringPiece(ctx.text.data(), x.b + at), kOpensRegion);
+    if (word || opening) {
       named = x.text;
       break;
     }
   }
+  // (opened so, by a new paragraph, or by a figure of another kind of segment: "IPG revenue ...")
+  if (st->region_lines && ctx.paragraph_start) st->region.clear();
+  bool other = false;
   if (!st->region.empty() && named.empty())
     for (size_t i = made_from; i < out->metrics.size(); ++i) {
       std::string& seg = out->metrics[i].segment;
       if (seg.empty() || IsRegion(seg) || seg.find(st->region) != std::string::npos ||
           RE2::PartialMatch(seg, kWhole))
         continue;
+      if (st->region_lines && SegmentKind(seg) != "line") {
+        other = true;
+        continue;
+      }
       seg = st->region + " " + seg;
     }
   auto any = [&](auto pred) { return std::any_of(out->metrics.begin() + made_from, out->metrics.end(), pred); };
   // (a region said as a segment with its figures: not "growth in the New to Canada segment")
   if (!named.empty())
-    st->region = IsRegion(named) && any([&](const Metric& m) { return m.segment == named; }) ? named : "";
-  else if (any([](const Metric& m) { return m.segment.empty(); }))
+    st->region = IsRegion(named) && any([&](const Metric& m) { return m.segment == named; }) ? named : "",
+    st->region_lines = opening;
+  else if (other || any([](const Metric& m) { return m.segment.empty(); }))
     st->region.clear();
 }
 
