@@ -157,7 +157,8 @@ Reading GuidanceModule::Read(const SentenceContext& ctx, const State& st, const 
       r.cuts.push_back(i + 1);
     else if (c == '-' && i + 1 < text.size() && text[i + 1] == '-')
       r.cuts.push_back(i + 2), ++i;
-    else if (c == ' ' && Hit(text.substr(i, 24), kAndVerb))
+    else if (c == ' ' && i + 5 <= text.size() && (text[i + 1] | 0x20) == 'a' && (text[i + 2] | 0x20) == 'n' &&
+             (text[i + 3] | 0x20) == 'd' && text[i + 4] == ' ' && Hit(text.substr(i, 24), kAndVerb))  // (" and ": before the regex)
       r.cuts.push_back(i);
   }
   r.cuts.push_back(static_cast<uint32_t>(text.size()));
