@@ -324,7 +324,7 @@ bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, ui
     if (k.in->attr == "adjacent") return k.e <= qb && qb - k.e <= 2;
     if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
     // after it, unless a clause of cause comes between: "down $210 million, or 3%, driven by the
-    // impact of", "improved 150 basis points reflecting the impact of"
+    // impact of", "improved 120 basis points reflecting the benefit of"
     static const RE2 kCause(R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of)\b)");
     return before || (k.b >= qe && k.b - qe <= 20 && !RE2::PartialMatch(re2::StringPiece(s.data() + qe, k.b - qe), kCause));
   });
@@ -551,7 +551,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   // a period still to come, carried from a sentence about it ("there will be more impacts in the
   // fourth quarter"), is not that of a result said after it ("core EPS fell 19%"), nor of a state
   // said now ("leverage remains at 2.8 times")
-  // ("North American personal lines had a 74% drop", after "starting in the second quarter, our
+  // ("our storage business had a 30% drop in bookings", after "beginning in the fourth quarter, our
   // comparisons will improve")
   static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|had|saw|recorded|achieved|remains|remained|stands|stood)\b)", kResultVerbs));
   // (nor of a sentence turning to another topic: "Turning to specialty, written premiums rise $200
@@ -572,9 +572,9 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
                (metric->Attr("period") == "target" &&
                 (st.forward || RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kTarget)))))
     r.period.clear();
-  // a commitment, a target or a plan said with no date is of no period: not the quarter's ("you
-  // heard our commitment operating margin 27.5% to 28.5%", "when we plan the $13 billion of cost
-  // saves and the less than 70% cost income ratio")
+  // a commitment, a target or a plan said with no date is of no period: not the quarter's ("we
+  // reiterated our commitment to an operating margin of 26% to 27%", "as we plan the $4 billion of
+  // cost reductions and the cost/income ratio below 65%")
   // (not a result said after the word: "we beat our target and margin was 29%")
   static const RE2 kCommitment(
       R"((?i)\b(?:commitments?|targets?|targeted|targeting|goals?|aspirations?|ambitions?|plans?|planned|planning)\b([^.;,]{0,80})$)");
