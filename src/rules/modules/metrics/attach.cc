@@ -557,6 +557,22 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           rec = &out->metrics.back(), rec_end = qe;
           return;
         }
+      // ("Switching revenue declined 10%. Wireless grew 3%.": a business opening the next
+      // sentence as the subject of a change, no metric named, is revenue's when the business before
+      // it was given revenue; not after its orders: "Orders in Flow Control grew 11%. Automation
+      // Solutions grew 4%." says nothing of which)
+      if (!rec && seg_between && role == kChange && st.business_metric == "revenue" && ctx.index - st.business_at == 1 &&
+          !IsRegion(seg_between->text) && seg_between->name_at <= 4 && seg_between->e <= qb &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
+        if (const Lexicon::Entry* e = metrics_->Find(st.business_metric)) {
+          Metric r = New(ctx, st, e, qb, qe, next, seg_between, -1);
+          r.segment = seg_between->text, r.unit = DefaultUnit(*e), r.start = q.start, r.end = q.end;
+          InUnitOf(&c, r.unit, guessed);
+          r.comparisons.push_back(std::move(c));
+          out->metrics.push_back(std::move(r));
+          rec = &out->metrics.back(), rec_end = qe;
+          return;
+        }
       if (!rec || !seg_between) return;  // a change of nothing named
       // (not another thing's change said of the region: "Europe was steady against shipments that were down 4%")
       static const RE2 kOthersClause(R"((?i)\b[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+(?:up|down)\b)");
