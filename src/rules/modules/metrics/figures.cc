@@ -235,7 +235,10 @@ std::string Metrics::ShareList(const SentenceContext& ctx, const Figure& f, cons
     return {};
   const uint32_t prev = ctx.quantities[f.i - 1].end - ctx.sentence.begin;
   if (prev > f.qb || f.qb - prev > 64 || rec.end - ctx.sentence.begin > prev) return {};
-  static const RE2 kName(R"(^(?:\s+of\s+(?:total\s+)?(?:revenues?|sales))?\s*,?\s*(?:and\s+)?([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2})\s+$)");
+  // (a share of a part of revenue, "54% of product revenue, Archivist 31%"; a brand's products,
+  // "our Beacon monitoring products 15%")
+  static const RE2 kName(
+      R"(^(?:\s+of\s+(?:total\s+|[a-z]+\s+)?(?:revenues?|sales))?\s*,?\s*(?:and\s+)?(?:our\s+|the\s+)?([A-Za-z][\w&-]*(?:\s+[A-Za-z][\w&-]*){0,2}?)(?:\s+(?:[a-z][\w-]*\s+){0,3}?(?:products|solutions|offerings|brands))?\s+$)");
   std::string name;
   if (!RE2::FullMatch(re2::StringPiece(ctx.text.data() + prev, f.qb - prev), kName, &name) || NotAName(name)) return {};
   // (not a share of something else said next: "industrial 34% of its orders")
