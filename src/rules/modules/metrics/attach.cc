@@ -521,6 +521,18 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       return;
     }
     if (!mm) {
+      // A record of `metric` for `seg` opened by this change, no metric named in the sentence.
+      auto open_named = [&](const std::string& metric, std::string seg) {
+        const Lexicon::Entry* e = metrics_->Find(metric);
+        if (!e) return false;
+        Metric r = New(ctx, st, e, qb, qe, next, seg_between, -1);
+        r.segment = std::move(seg), r.unit = DefaultUnit(*e), r.start = q.start, r.end = q.end;
+        InUnitOf(&c, r.unit, guessed);
+        r.comparisons.push_back(std::move(c));
+        out->metrics.push_back(std::move(r));
+        rec = &out->metrics.back(), rec_end = qe;
+        return true;
+      };
       // "Advisory revenues rose 15%. Regionally, Asia grew 20%": a region's change in a sentence
       // turning to the regions of the business the sentences before reviewed is the business's
       // metric in the region
@@ -532,15 +544,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       if (!rec && seg_between && role == kChange && !st.business_metric.empty() && seg_between->e <= qb &&
           RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
         if (std::string seg = OfBusiness(ctx, st, seg_between->text, qe); seg != seg_between->text)
-          if (const Lexicon::Entry* e = metrics_->Find(st.business_metric)) {
-            Metric r = New(ctx, st, e, qb, qe, next, seg_between, -1);
-            r.segment = std::move(seg), r.unit = DefaultUnit(*e), r.start = q.start, r.end = q.end;
-            InUnitOf(&c, r.unit, guessed);
-            r.comparisons.push_back(std::move(c));
-            out->metrics.push_back(std::move(r));
-            rec = &out->metrics.back(), rec_end = qe;
-            return;
-          }
+          if (open_named(st.business_metric, std::move(seg))) return;
       // ("Regionally, the Americas grew revenue 39%. ... EMEA grew 16%.", "In APAC, growth was
       // 27%": a region's change in the sentences after, no metric named, is that metric's)
       static const RE2 kInRegion(R"((?i)^\W*(?:and\s+|also\s+)?(?:in|for)\s+(?:the\s+)?$)");
@@ -548,15 +552,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           IsRegion(seg_between->text) && seg_between->e <= qb &&
           (RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged) ||
            RE2::FullMatch(re2::StringPiece(s.data(), seg_between->name_at), kInRegion)))
-        if (const Lexicon::Entry* e = metrics_->Find(st.regional_metric)) {
-          Metric r = New(ctx, st, e, qb, qe, next, seg_between, -1);
-          r.segment = seg_between->text, r.unit = DefaultUnit(*e), r.start = q.start, r.end = q.end;
-          InUnitOf(&c, r.unit, guessed);
-          r.comparisons.push_back(std::move(c));
-          out->metrics.push_back(std::move(r));
-          rec = &out->metrics.back(), rec_end = qe;
-          return;
-        }
+        if (open_named(st.regional_metric, seg_between->text)) return;
       // ("Switching revenue declined 10%. Wireless grew 3%.": a business opening the next
       // sentence as the subject of a change, no metric named, is revenue's when the business before
       // it was given revenue; not after its orders: "Orders in Flow Control grew 11%. Automation
@@ -564,15 +560,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       if (!rec && seg_between && role == kChange && st.business_metric == "revenue" && ctx.index - st.business_at == 1 &&
           !IsRegion(seg_between->text) && seg_between->name_at <= 4 && seg_between->e <= qb &&
           RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
-        if (const Lexicon::Entry* e = metrics_->Find(st.business_metric)) {
-          Metric r = New(ctx, st, e, qb, qe, next, seg_between, -1);
-          r.segment = seg_between->text, r.unit = DefaultUnit(*e), r.start = q.start, r.end = q.end;
-          InUnitOf(&c, r.unit, guessed);
-          r.comparisons.push_back(std::move(c));
-          out->metrics.push_back(std::move(r));
-          rec = &out->metrics.back(), rec_end = qe;
-          return;
-        }
+        if (open_named(st.business_metric, seg_between->text)) return;
       if (!rec || !seg_between) return;  // a change of nothing named
       // (not another thing's change said of the region: "Europe was steady against shipments that were down 4%")
       static const RE2 kOthersClause(R"((?i)\b[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+(?:up|down)\b)");
