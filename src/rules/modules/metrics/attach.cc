@@ -547,11 +547,10 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           if (open_named(st.business_metric, std::move(seg))) return;
       // ("Regionally, the Americas grew revenue 39%. ... EMEA grew 16%.", "In APAC, growth was
       // 27%": a region's change in the sentences after, no metric named, is that metric's)
-      static const RE2 kInRegion(R"((?i)^\W*(?:and\s+|also\s+)?(?:in|for)\s+(?:the\s+)?$)");
       if (!rec && seg_between && role == kChange && !st.regional_metric.empty() && ctx.index - st.regional_at <= kOpenerReach &&
           IsRegion(seg_between->text) && seg_between->e <= qb &&
           (RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged) ||
-           RE2::FullMatch(re2::StringPiece(s.data(), seg_between->name_at), kInRegion)))
+           OpensOnRegion(s.substr(0, seg_between->name_at))))
         if (open_named(st.regional_metric, seg_between->text)) return;
       // ("Switching revenue declined 10%. Wireless grew 3%.": a business opening the next
       // sentence as the subject of a change, no metric named, is revenue's when the business before

@@ -174,6 +174,13 @@ inline bool OpensRegionally(std::string_view text) {
   static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kRegionally);
 }
+// True when `before`, the text of a sentence before a region's name, only opens the sentence on it:
+// "In APAC, ...", "And for the Americas", "Regionally, the Americas ...", or nothing at all.
+inline bool OpensOnRegion(std::string_view before) {
+  static const RE2 kLead(
+      R"((?i)^\W*(?:(?:and|so|now|also)\W+)?(?:(?:regionally|geographically|by\s+(?:region|geography))\s*,\s*)?(?:(?:in|for)\s+)?(?:the\s+)?$)");
+  return RE2::FullMatch(re2::StringPiece(before.data(), before.size()), kLead);
+}
 // Words that are no name of a business in a list with its verb left out ("..., and services 5%").
 inline bool NotAName(const std::string& words) {
   static const RE2 kNotName(R"((?i)\b(?:and|or|up|down|was|were|is|are|of|the|our|with|to|from|by|at|in|for|about|approximately|roughly|nearly|over|compared|versus|vs|while|but|than|a|an|it|its|we|they|growth|grew|rose|fell|increased|decreased|declined|respectively|also)\b)");

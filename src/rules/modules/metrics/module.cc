@@ -446,7 +446,6 @@ void Metrics::RegionLines(const SentenceContext& ctx, State* st, size_t made_fro
   static const RE2 kWhole(R"((?i)^(?:worldwide|global|total|consolidated|company)\b)");
   // (or a region opening the sentence: "Regionally, the Americas had a strong quarter, growing
   // revenue 39%", "In APAC, growth was 27%": the lines said next are the region's)
-  static const RE2 kOpensRegion(R"((?i)^\W*(?:(?:and|so|now|also)\W+)?(?:regionally\s*,\s*)?(?:in\s+)?(?:the\s+)?$)");
   std::string named;  // the segment this sentence names as one
   bool opening = false;
   for (const Mention& x : st->ms) {
@@ -455,7 +454,7 @@ void Metrics::RegionLines(const SentenceContext& ctx, State* st, size_t made_fro
     if (at == std::string_view::npos) continue;
     const size_t end = x.b + at + x.text.size();
     const bool word = RE2::PartialMatch(re2::StringPiece(ctx.text.data() + end, ctx.text.size() - end), kSegmentWord);
-    opening = !word && IsRegion(x.text) && RE2::FullMatch(re2::StringPiece(ctx.text.data(), x.b + at), kOpensRegion);
+    opening = !word && IsRegion(x.text) && OpensOnRegion(ctx.text.substr(0, x.b + at));
     if (word || opening) {
       named = x.text;
       break;
