@@ -73,25 +73,18 @@ std::string GuidanceModule::Basis(const State& st, const Reading& r, const std::
   return {};
 }
 
-// The first rule of `rules` matching the text before or after the value.
+// The first rule of a kind matching the text after the value, else the text before it.
 const Rule* GuidanceModule::Beside(std::string_view text, uint32_t qb, uint32_t qe, Kind kind) const {
-  std::string_view before = Before(text, qb), after = text.substr(qe, 40);
-  for (const Rule* rule : after_)
-    if (kind_.at(rule) == kind && Hit(after, *rule->match)) return rule;
-  for (const Rule* rule : before_)
-    if (kind_.at(rule) == kind && Hit(before, *rule->match)) return rule;
-  return nullptr;
+  auto it = beside_.find(kind);
+  if (it == beside_.end()) return nullptr;
+  if (const Rule* r = it->second.first.First(text.substr(qe, 40))) return r;
+  return it->second.second.First(Before(text, qb));
 }
 
 bool GuidanceModule::Skipped(std::string_view text, uint32_t qb, uint32_t qe, bool growth) const {
-  std::string_view before = Before(text, qb), after = text.substr(qe, 40);
-  for (const Rule* rule : after_)
-    if (kind_.at(rule) == Kind::kSkip && (growth || rule->Attr("growth") != "1") && Hit(after, *rule->match)) return true;
-  for (const Rule* rule : before_)
-    if (kind_.at(rule) == Kind::kSkip && (growth || rule->Attr("growth") != "1") &&
-        Hit(rule->Attr("before") == "sentence" ? text.substr(0, qb) : before, *rule->match))
-      return true;
-  return false;
+  std::string_view after = text.substr(qe, 40);
+  return skip_after_.First(after) || (growth && skip_after_growth_.First(after)) || skip_before_.First(Before(text, qb)) ||
+         skip_sentence_.First(text.substr(0, qb));
 }
 
 std::string GuidanceModule::Qualifier(std::string_view text, uint32_t qb, uint32_t qe, bool approx) const {

@@ -55,6 +55,31 @@ inline std::string Trim(std::string_view s) {
 
 inline bool Hit(std::string_view text, const RE2& re) { return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re); }
 
+// Rules read together in a window beside a value (data/guidance.pack's `after=1` and `before=`
+// rules): one RE2::Set pass over the window names the rules that match in it, where a search per
+// rule took one pass each.
+class RuleSet {
+ public:
+  bool Add(const Rule* r) {
+    if (!set_) set_ = std::make_unique<RE2::Set>(r->match->options(), RE2::UNANCHORED);
+    if (set_->Add(r->match->pattern(), nullptr) < 0) return false;
+    rules_.push_back(r);
+    return true;
+  }
+  bool Compile() { return !set_ || set_->Compile(); }
+  // The first rule, in pack order, that matches in `text`; nullptr if none.
+  const Rule* First(std::string_view text) const {
+    if (!set_) return nullptr;
+    thread_local std::vector<int> ids;
+    if (!set_->Match(re2::StringPiece(text.data(), text.size()), &ids)) return nullptr;
+    return rules_[*std::min_element(ids.begin(), ids.end())];
+  }
+
+ private:
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<const Rule*> rules_;
+};
+
 // The (up to) 40 bytes of `text` before `qb`, where a value's cues are read.
 inline std::string_view Before(std::string_view text, uint32_t qb) { return text.substr(qb > 40 ? qb - 40 : 0, std::min<uint32_t>(40, qb)); }
 
@@ -176,7 +201,11 @@ class GuidanceModule : public Module {
   const Pack& pack_;
   const Lexicon* metrics_;
   std::unordered_map<const Rule*, Kind> kind_;
-  std::vector<const Rule*> before_, after_, contrast_;
+  std::vector<const Rule*> contrast_;
+  // Beside a value: qualifiers and losses (the text after, then before), and what makes a value
+  // no guidance (`growth=1`: only a growth rate's; `before=sentence`: anywhere before it)
+  std::unordered_map<Kind, std::pair<RuleSet, RuleSet>> beside_;
+  RuleSet skip_after_, skip_after_growth_, skip_before_, skip_sentence_;
   std::string error_;
 };
 

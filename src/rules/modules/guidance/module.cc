@@ -27,11 +27,22 @@ GuidanceModule::GuidanceModule(const Pack& p) : pack_(p), metrics_(p.lexicon("me
       return;
     }
     kind_[r.get()] = k->second;
-    bool after = r->Attr("after") == "1";
-    if (k->second == Kind::kQualifier || k->second == Kind::kSkip || k->second == Kind::kLoss)
-      (after ? after_ : before_).push_back(r.get());
+    const bool after = r->Attr("after") == "1";
+    RuleSet* set = nullptr;
+    if (k->second == Kind::kSkip)
+      set = after ? (r->Attr("growth") == "1" ? &skip_after_growth_ : &skip_after_)
+                  : (r->Attr("before") == "sentence" ? &skip_sentence_ : &skip_before_);
+    else if (k->second == Kind::kQualifier || k->second == Kind::kLoss)
+      set = after ? &beside_[k->second].first : &beside_[k->second].second;
+    if (set && !set->Add(r.get())) {
+      error_ = fmt::format("{}:{}: rule {}: not accepted by RE2::Set", r->file, r->line, r->name);
+      return;
+    }
     if (k->second == Kind::kContrast) contrast_.push_back(r.get());
   }
+  bool ok = skip_after_.Compile() && skip_after_growth_.Compile() && skip_before_.Compile() && skip_sentence_.Compile();
+  for (auto& [kind, sets] : beside_) ok = ok && sets.first.Compile() && sets.second.Compile();
+  if (!ok) error_ = "guidance.pack: the rules read beside a value do not fit in RE2::Sets (out of memory)";
 }
 
 void GuidanceModule::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const {

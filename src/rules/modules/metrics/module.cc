@@ -201,23 +201,32 @@ bool Metrics::Initials(std::string_view text, std::string_view name) {
 void Metrics::NoteCurrency(const SentenceContext& ctx, State* st) const {
   if (st->currency_read || !currencies_ || !curwords_) return;
   st->currency_read = true;
-  static const RE2 kIn(R"((?i)\bin\s+((?:(?:U\.?S\.?|Canadian|Australian|Swiss)\s+)?(dollars|francs|euros|pounds(?:\s+sterling)?|yen))\b)");
-  static const RE2 kMark(R"((US\$|C\$|A\$|\$|€|£|¥|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD)\b)\s?\d)");
+  // One pass over each turn for three things, which never overlap: a currency declared ("in
+  // U.S. dollars"), an amount's mark ("$2", "EUR 5"), and a number said with its currency word,
+  // as speech-to-text writes it ("two point one billion dollars").
+  static const RE2 kAny(
+      R"((?i:\bin\s+((?:(?:U\.?S\.?|Canadian|Australian|Swiss)\s+)?(dollars|francs|euros|pounds(?:\s+sterling)?|yen))\b))"
+      R"(|(US\$|C\$|A\$|\$|€|£|¥|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD)\b)\s?\d)"
+      R"(|(?i:\b(?:million|billion|trillion|thousand|hundred|\d)\s+(dollars|euros|pounds|francs|yen)\b))");
   std::map<std::string, int> votes;
+  re2::StringPiece g[5];
   for (const Turn& t : ctx.analysis.turns) {
-    re2::StringPiece sp(t.text);
-    std::string phrase, word, mark;
-    if (st->declared.empty() && RE2::PartialMatch(sp, kIn, &phrase, &word)) {
-      const Lexicon::Entry* e = curwords_->Find(phrase);
-      if (!e) e = curwords_->Find(word);  // "U.S dollars": the word alone
-      if (e) st->declared = e->canonical;
+    const re2::StringPiece text(t.text);
+    bool declared = !st->declared.empty();
+    for (size_t pos = 0; kAny.Match(text, pos, text.size(), RE2::UNANCHORED, g, 5);) {
+      pos = g[0].data() + g[0].size() - text.data();
+      if (g[1].data() && !declared) {  // (the first in the turn, as long as none is known)
+        declared = true;
+        const Lexicon::Entry* e = curwords_->Find(std::string_view(g[1].data(), g[1].size()));
+        if (!e) e = curwords_->Find(std::string_view(g[2].data(), g[2].size()));  // "U.S dollars": the word alone
+        if (e) st->declared = e->canonical;
+      } else if (g[3].data()) {
+        if (const Lexicon::Entry* e = currencies_->Find(std::string_view(g[3].data(), g[3].size()))) ++votes[e->canonical];
+        --pos;  // (the digit may start a number said with its word: "$5 dollars")
+      } else if (g[4].data()) {
+        if (const Lexicon::Entry* e = curwords_->Find(std::string_view(g[4].data(), g[4].size()))) ++votes[e->canonical];
+      }
     }
-    while (RE2::FindAndConsume(&sp, kMark, &mark))
-      if (const Lexicon::Entry* e = currencies_->Find(mark)) ++votes[e->canonical];
-    // (a number said with its currency word, as speech-to-text writes it: "two point one billion dollars")
-    static const RE2 kSaid(R"((?i)\b(?:million|billion|trillion|thousand|hundred|\d)\s+(dollars|euros|pounds|francs|yen)\b)");
-    for (re2::StringPiece said(t.text); RE2::FindAndConsume(&said, kSaid, &word);)
-      if (const Lexicon::Entry* e = curwords_->Find(word)) ++votes[e->canonical];
   }
   int best = 0;
   for (const auto& [cur, n] : votes)
