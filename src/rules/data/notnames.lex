@@ -20,3 +20,5 @@ results|segment results|financial results|outlook|guidance|second half|the secon
 operations|continuing operations|acquisitions|acquisition|new customers|existing customers|customers
 # a label before a colon ("Note: revenue was ..."), no segment
 Note|Notes|Reminder|Recall|Remember|Overview|Question|Answer|Source|Agenda|Update|Operator
+# what a "-centric" grouping centres on that is no business ("our customer-centric revenue model")
+customer-centric|client-centric|user-centric|consumer-centric|member-centric|patient-centric|people-centric|human-centric|investor-centric|shareholder-centric|employee-centric

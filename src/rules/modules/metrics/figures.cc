@@ -536,12 +536,14 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   }
   r.segment = OfBusiness(ctx, st, r.segment, qe);
   // Period: the nearest non-comparative one before, else right after (no comma), else carried.
-  // (not a past one said before a cue of the future that the figure follows: "following several
-  // one-off items in 2016, and we expect EPS of $2.15")
+  // (not a past one said before a cue of the future that the figure follows, a clause apart:
+  // "following several one-off items in 2016, and we expect EPS of $2.15"; not "our ratio at
+  // quarter-end is expected at 13.5%")
   const Mention* per = nullptr;
   auto past_before_cue = [&](const Mention& x) {
     return !Ahead(x.text, ctx.analysis.call) && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {
-             return f.in->kind == Kind::kForward && f.b >= x.e && f.e <= qb;
+             return f.in->kind == Kind::kForward && f.b >= x.e && f.e <= qb &&
+                    ctx.text.substr(x.e, f.b - x.e).find_first_of(",;") != std::string_view::npos;
            });
   };
   for (const Mention& x : st.ms)

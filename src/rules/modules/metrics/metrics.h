@@ -122,6 +122,9 @@ struct State : ModuleState {
   // presented on a non-GAAP basis, unless otherwise stated."): given by Finish to the figures of a
   // basis=yes metric said with none.
   std::string call_basis;
+  // The records of the last sentence whose basis came only from the turn's (BasisApart), and it.
+  std::vector<size_t> carried;
+  int carried_at = -1, carried_turn = -1;
   bool currency_read = false;
   std::string declared, counted;
   std::string Currency() const { return declared.empty() ? counted : declared; }
@@ -230,6 +233,7 @@ class Metrics : public Module {
   void RegionLines(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;
   static void Respectively(const SentenceContext& ctx, size_t made_from, Tags* out);
   static void Both(const SentenceContext& ctx, size_t made_from, Tags* out);
+  void BasisApart(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;
   static bool RevenueAfter(const State& st, const Mention& seg);
   static bool FinancialAfter(const State& st, const Mention& seg);
   void ThatImpact(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const;

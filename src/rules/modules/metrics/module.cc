@@ -78,6 +78,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   Respectively(ctx, made_from, out);  // (before: the region goes to each line it splits out)
   RegionLines(ctx, &st, made_from, out);
   Both(ctx, made_from, out);
+  BasisApart(ctx, &st, made_from, out);
   for (size_t i = made_from; i < out->metrics.size(); ++i) {
     // (a period a comparison names that is the figure's own compares with nothing: "sales growth
     // for the full year of 6%")
@@ -354,6 +355,33 @@ bool Metrics::ReviewHeading(std::string_view text) {
 bool Metrics::TurnsTo(std::string_view text) {
   static const RE2 kTurns(R"((?i)^\W*(?:(?:and|so|now|finally|lastly|then|okay|ok|also)\W+)*(?:turning|moving|switching|on\s*to|onto)\b)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurns);
+}
+
+// "The effective tax rate was 13% ... Absent the effect of adjusting items, our effective tax
+// rate was 11%.": a level whose basis came only from the turn's earlier figures ("adjusted
+// EBITDA") is not on that basis when one of the next two sentences gives the same metric another
+// level on it in so many words; the first was the reported one.
+void Metrics::BasisApart(const SentenceContext& ctx, State* st, size_t made_from, Tags* out) const {
+  if (made_from == out->metrics.size()) return;  // (a sentence of no figure between them)
+  auto said = [&](const std::string& basis) {
+    return std::any_of(st->ms.begin(), st->ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kBasis && x.text == basis; });
+  };
+  const bool near = st->carried_turn == ctx.turn.index && ctx.index - st->carried_at <= 2;
+  std::vector<size_t> carried;
+  for (size_t i = made_from; i < out->metrics.size(); ++i) {
+    const Metric& r = out->metrics[i];
+    if (r.basis.empty() || std::isnan(r.value)) continue;
+    if (!said(r.basis)) {
+      if (!st->framed && r.basis == st->basis) carried.push_back(i);
+      continue;
+    }
+    for (size_t p : st->carried) {
+      Metric& before = out->metrics[p];
+      if (near && before.metric == r.metric && before.segment == r.segment && before.basis == r.basis && before.value != r.value)
+        before.basis.clear();
+    }
+  }
+  st->carried = std::move(carried), st->carried_at = ctx.index, st->carried_turn = ctx.turn.index;
 }
 
 // "Hardware and software revenue both grew 7%": two names said to do the same, one record
