@@ -46,7 +46,9 @@ corporate_expenses|corporate expenses|corporate expense|unallocated corporate ex
 sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense
 [class=money basis=yes level=company]
 other_income|net interest and other income|interest and other income|other income|interest income|other income and expense|other income and expenses|other income (expense)|other income/expense
-interest_expense|interest expense|net interest expense|interest expense, taxes and other|interest expense, taxes, and other
+interest_expense|interest expense|net interest expense
+# a line some companies guide to whole: interest expense with taxes and other items, not interest alone
+interest_taxes_and_other|interest expense, taxes and other|interest expense, taxes, and other|interest, taxes and other
 [class=money basis=yes]
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation|stock-based compensation expense|share-based compensation expense
 [class=money basis=no]

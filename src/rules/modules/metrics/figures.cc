@@ -459,9 +459,13 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Mention& 
   // the segment the turn last opened (not a line named since: "Console revenue rose 9%")
   // (and every metric of a sentence that opens so: "..., and gross margin percentage rose"; not
   // a segment opened pages before, as for the section above)
-  // (not a name's own: "Mortgages segment EBITDA")
+  // (not a name's own: "Mortgages segment EBITDA"; nor a segment this sentence named for the
+  // figure: "Although our US personal lines had a 7% drop ..., the other units within the segment")
   static const RE2 kSegmentWord(R"((?i)(?:^\W*|\b(?:the|our|this|that|and)\s+)segment(?:'s)?\s+$)");
-  if (mm.text.empty() && !st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
+  const bool named_here = !r.segment.empty() && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+    return x.in->kind == Kind::kSegment && x.text == r.segment && x.e <= qb;
+  });
+  if (mm.text.empty() && !named_here && !st.turn_segment.empty() && ctx.index - st.turn_segment_at <= kSectionReach &&
       (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), mm.b), kSegmentWord) ||
        NamesTheSegment(ctx.text)))
     r.segment = st.turn_segment;
