@@ -145,10 +145,13 @@ bool GuidanceModule::FromMetric(const SentenceContext& ctx, const Reading& r, co
     }
     if (c.type != "change" || c.unit != "%") continue;
     g->metric = mt.metric + "_growth";
-    // ("organic growth in the range of 3% to 4%": revenue's, said organic, as the growth rules name it)
+    // ("organic growth in the range of 3% to 4%", "7% to 8% organic sales growth": revenue's,
+    // said organic, as the growth rules name it)
     static const RE2 kOrganic(R"((?i)\borganic(?:ally)?\s+(?:net\s+)?(?:(?:revenues?|sales)\s+)?growth\b)");
+    static const RE2 kOrganicAfter(R"((?i)^\s+organic\s+(?:net\s+)?(?:(?:revenues?|sales)\s+)?growth\b)");
     const uint32_t from = qb > 80 ? qb - 80 : 0;
-    if (mt.metric == "revenue" && Hit(ctx.text.substr(from, qb - from), kOrganic)) g->metric = "organic_growth";
+    if (mt.metric == "revenue" && (Hit(ctx.text.substr(from, qb - from), kOrganic) || Hit(ctx.text.substr(qe, 40), kOrganicAfter)))
+      g->metric = "organic_growth";
     g->unit = "%";
     bool down = c.value < 0 && !(q.low <= 0 && q.high >= 0 && q.low < q.high);  // (a range across zero is as said)
     g->low = down ? -q.high : q.low, g->high = down ? -q.low : q.high;

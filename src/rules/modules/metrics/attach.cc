@@ -348,7 +348,11 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // the commercial lines' ratio)
       const Mention* own = named_seg ? named_seg : named->text.empty() ? SegmentAfterName(st, s, named->e) : nullptr;
       const std::string& own_name = own ? own->text : named->text;
-      if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() &&
+      // (nor when a basis other than the record's is named for it: "Sales grew 6%, with 4% organic growth")
+      const bool other_basis = rec && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& b) {
+        return b.in->kind == Kind::kBasis && b.b >= rec_end && b.e <= named->e + 1 && b.text != rec->basis;
+      });
+      if (rec && rec->sentence == ctx.index && rec->metric == named->metric->Name() && !other_basis &&
           (rec->segment.empty() || !NamedHere(st, rec->segment)) && (own_name.empty() || own_name == rec->segment)) {
         InUnitOf(&c, rec->unit, guessed);
         rec->comparisons.push_back(std::move(c));

@@ -135,15 +135,18 @@ const Mention* Metrics::RightAfter(const State& st, uint32_t qb, uint32_t qe) {
 
 // The metric named between the number and a noun of change: "20% revenue growth", "15% EPS increase".
 const Mention* Metrics::MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe) {
-  // (or with a word of when between: "8% sequential revenue growth"; or "segment": "20%
-  // segment operating profit growth")
+  // (or with a word of when or of basis between: "8% sequential revenue growth", "4% organic
+  // revenue growth"; or "segment": "20% segment operating profit growth"; or a name that is a
+  // growth itself: "4% organic growth", not another segment's: "down 9% and China organic growth")
   static const RE2 kGrowth(R"((?i)^\s+(?:growth|increase)\b)");
-  static const RE2 kWhen(R"((?i)^\s+(?:sequential|year-over-year|year-on-year|segment)\s+$)");
+  static const RE2 kWhen(R"((?i)^\s+(?:sequential|year-over-year|year-on-year|segment|organic|underlying|comparable)\s+$)");
+  static const RE2 kGrowthName(R"((?i)\bgrowth$)");
   // (not across a clause's break: "revenue was $5 billion; spending growth of 3% helped")
   for (const Mention& x : st.ms)
     if (x.in->kind == Kind::kMetric && x.b >= qe && s.substr(qe, x.b - qe).find_first_of(",;:") == std::string_view::npos &&
         (x.b - qe <= 2 || (x.b - qe <= 20 && RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kWhen))) &&
-        RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kGrowth))
+        (RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kGrowth) ||
+         (x.text.empty() && RE2::PartialMatch(re2::StringPiece(s.data() + x.b, x.e - x.b), kGrowthName))))
       return &x;
   return nullptr;
 }
