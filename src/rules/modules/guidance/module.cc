@@ -127,11 +127,15 @@ void GuidanceModule::Run(const SentenceContext& ctx, ModuleState* state, Matches
 
   // What the next sentences of this turn inherit.
   const bool heading = ctx.quantities.empty() && ctx.text.size() < 60;
-  if (out->guidance.size() > first) {
+  // (guidance declined opens no outlook: "We won't guide to next year yet. Fees were up 11%.")
+  const bool declined = out->guidance.size() > first && out->guidance.back().revision == "declined";
+  if (out->guidance.size() > first && !declined) {
     st.outlook = true;
     st.last_sentence = ctx.index, st.last_begin = first, st.last_end = out->guidance.size();
     const std::string& p = out->guidance.back().period;
     if (!p.empty() && p != "long-term") st.period = p;
+  } else if (declined) {
+    st.outlook = false;
   } else if (r.results) {
     st.outlook = false;
   } else if (r.cue || heading) {
