@@ -259,8 +259,14 @@ class SqliteSink : public Sink {
 }  // namespace
 
 Result<std::unique_ptr<Sink>> OpenSqliteSink(const std::string& path) {
+  // SQLite's counts of its own memory take a global mutex on every allocation, and a connection in
+  // serialized mode one on every call: this connection is used by one thread at a time (the batch
+  // writer), so neither is needed (the writer's time on tools/bench: 0.68 s to 0.62 s). The
+  // setting must come before SQLite initializes: the first sink opened in the process sets it.
+  static const int kNoMemStatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kNoMemStatus;
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db(raw);
   if (rc != SQLITE_OK) return Status(Code::kOutput, path + ": cannot open database: " + sqlite3_errmsg(raw));
   auto sink = std::make_unique<SqliteSink>(path, std::move(db));
