@@ -558,10 +558,15 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         if (open_named(st.regional_metric, seg_between->text)) return;
       // ("Organic revenue was down 2%. By geography, the US fell 3%": a sentence
       // turning to the regions, no metric named, speaks of the metric of the figure said last)
+      // (the region named with its word: "the Americas region grew 5%")
+      static const RE2 kRegionWord(R"((?i)^\s+regions?\b)");
       if (!rec && seg_between && role == kChange && !st.said_metric.empty() && ctx.index - st.said_at <= 2 &&
-          OpensRegionally(s) && IsRegion(seg_between->text) && seg_between->e <= qb &&
-          RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
-        if (open_named(st.said_metric, OfBusiness(ctx, st, seg_between->text, qe))) return;
+          (OpensRegionally(s) || RegionalClause(s)) && IsRegion(seg_between->text) && seg_between->e <= qb) {
+        re2::StringPiece gap(s.data() + seg_between->e, qb - seg_between->e);
+        RE2::Consume(&gap, kRegionWord);
+        if (RE2::PartialMatch(gap, kRegionChanged) && open_named(st.said_metric, OfBusiness(ctx, st, seg_between->text, qe)))
+          return;
+      }
       // ("Switching revenue declined 10%. Wireless grew 3%.": a business opening the next
       // sentence as the subject of a change, no metric named, is revenue's when the business before
       // it was given revenue; not after its orders: "Orders in Flow Control grew 11%. Automation

@@ -432,15 +432,13 @@ std::string Metrics::OfBusiness(const SentenceContext& ctx, const State& st, con
   // (or a clause opening the sentence that says so, "Looking at regional performance,
   // ...", the whole company named nowhere before the number: not "Total revenue from a geographic
   // perspective grew 7% for the Americas")
-  static const RE2 kRegionalClause(
-      R"((?i)^\W*[^,;]{0,40}?\b(?:regional|geographic(?:al)?)\s+(?:performance|basis|breakdown|view|perspective|results|split|mix)\b)");
   static const RE2 kWhole(R"((?i)\b(?:total|overall|company|consolidated|enterprise|firm|group)\b)");
   static const RE2 kOfTotal(R"((?i)^\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\b)");
   // (the cheap tests first: this runs for every record)
   const re2::StringPiece text(ctx.text.data(), ctx.text.size());
   if (seg.empty() || st.business.empty() || ctx.index - st.business_at > kOpenerReach || !IsRegion(seg) ||
       !(OpensRegionally(ctx.text) ||
-        (RE2::PartialMatch(text, kRegionalClause) && !RE2::PartialMatch(text.substr(0, qe), kWhole))) ||
+        (RegionalClause(ctx.text) && !RE2::PartialMatch(text.substr(0, qe), kWhole))) ||
       RE2::PartialMatch(re2::StringPiece(ctx.text.data() + qe, ctx.text.size() - qe), kOfTotal))
     return seg;
   return InRegion(seg, st.business);

@@ -180,6 +180,13 @@ inline bool OpensRegionally(std::string_view text) {
   static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kRegionally);
 }
+// A clause opening the sentence that turns to the regions: "Looking at regional performance, ...",
+// "From a geographic perspective, ..." (or "Regionally, ...", OpensRegionally).
+inline bool RegionalClause(std::string_view text) {
+  static const RE2 kRegionalClause(
+      R"((?i)^\W*[^,;]{0,40}?\b(?:regional|geographic(?:al)?)\s+(?:performance|basis|breakdown|view|perspective|results|split|mix)\b)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kRegionalClause);
+}
 // True when `before`, the text of a sentence before a region's name, only opens the sentence on it:
 // "In APAC, ...", "And for the Americas", "Regionally, the Americas ...", or nothing at all.
 inline bool OpensOnRegion(std::string_view before) {
