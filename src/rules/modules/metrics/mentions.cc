@@ -33,7 +33,9 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     kept.push_back(std::move(x));
   }
   ms.swap(kept);
-  // Periods: "the quarter" means the last quarter named before it; comparative ones follow a cue.
+  // Periods: "the quarter" means the last quarter named before it ("this quarter", "the current
+  // quarter": the call's, whatever was named before); comparative ones follow a cue.
+  static const RE2 kThisQuarter(R"((?i)^(?:this|current)\b)");
   std::string carry = st->period;
   const bool compares = std::any_of(ms.begin(), ms.end(), [](const Mention& x) {
     return x.in->kind == Kind::kChange || x.in->kind == Kind::kFrom || x.in->kind == Kind::kContrast ||
@@ -41,7 +43,10 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
   });
   for (Mention& x : ms) {
     if (x.in->kind != Kind::kPeriod) continue;
-    if (x.in->attr == "this") x.text = carry.starts_with("Q") ? carry : ctx.analysis.call.fiscal_period;
+    if (x.in->attr == "this")
+      x.text = carry.starts_with("Q") && !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.b, x.e - x.b), kThisQuarter)
+                   ? carry
+                   : ctx.analysis.call.fiscal_period;
     x.comparative = (x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.in->ref) && !x.in->when;
     // "rose only 1.5% during the second quarter of last year": an earlier period said with "during"
     // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is
