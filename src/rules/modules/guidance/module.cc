@@ -134,9 +134,7 @@ void GuidanceModule::Run(const SentenceContext& ctx, ModuleState* state, Matches
     st.last_sentence = ctx.index, st.last_begin = first, st.last_end = out->guidance.size();
     const std::string& p = out->guidance.back().period;
     if (!p.empty() && p != "long-term") st.period = p;
-  } else if (declined) {
-    st.outlook = false;
-  } else if (r.results) {
+  } else if (declined || r.results) {
     st.outlook = false;
   } else if (r.cue || heading) {
     // A cue, or a short heading-like sentence ("Now for fiscal 2013."): its period carries on;

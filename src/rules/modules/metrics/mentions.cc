@@ -91,8 +91,8 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
           !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kOfPart))
         x.comparative = false, x.once = true, x.text = fmt::format("FY {}", ctx.analysis.call.fiscal_year - 1);
     }
-    // "we won't be providing an outlook on 2026 today, but ...": a period named to say nothing of it is
-    // no period the next sentences speak of
+    // "we won't be giving an outlook for 2026 today, but ...": a period named to say nothing of it
+    // is no period the next sentences speak of
     static const RE2 kRefused(
         R"((?i)(?:\bnot|n't|\bnever)\s+(?:going\s+to\s+|be\s+|yet\s+)?(?:give|giving|provide|providing|offer|offering|guide|guiding|get\s+into|talk\s+about)\b[^.;,]{0,40}$)");
     const uint32_t from = x.b > 80 ? x.b - 80 : 0;
