@@ -260,10 +260,12 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
                                    : key == "unless_before" ? &rule->unless_before
                                    : key == "unless_after"  ? &rule->unless_after
                                    : key == "only_after"    ? &rule->only_after
+                                   : key == "trigger"       ? &rule->given_trigger
                                                             : nullptr;
       if (!slot)
         return Error(b.file, n,
-                     "unknown rule key '" + std::string(key) + "' (match, unless, only, unless_before, unless_after, only_after)");
+                     "unknown rule key '" + std::string(key) +
+                         "' (match, unless, only, unless_before, unless_after, only_after, trigger)");
       if (*slot) return Error(b.file, n, "rule " + rule->name + ": '" + std::string(key) + "' given twice");
       if (rest.empty()) return Error(b.file, n, "rule " + rule->name + ": empty " + std::string(key));
       auto re = b.Compile(rest, n, "rule " + rule->name + ": " + std::string(key));
@@ -333,7 +335,7 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
   for (size_t id = 0; id < pack->rules_.size(); ++id) {
     Rule& r = *pack->rules_[id];
     for (const auto& [g, idx] : r.match->NamedCapturingGroups()) r.groups[g] = idx;
-    r.trigger = Trigger(r.match->pattern());
+    r.trigger = r.given_trigger ? r.given_trigger->pattern() : Trigger(r.match->pattern());
     std::string lead;
     r.whole_group = WholeGroup(r.match->pattern(), r.match->NumberOfCapturingGroups(), &lead);
     if (!lead.empty()) {

@@ -62,7 +62,8 @@ struct Rule {
   int line = 0;
   std::map<std::string, std::string> attrs;
   std::unique_ptr<RE2> match, unless, only, unless_before, unless_after, only_after;
-  std::string trigger;  // what the pack's Set looks for (rules/trigger.h)
+  std::unique_ptr<RE2> given_trigger;  // the pack's own trigger (`trigger`), if it gives one
+  std::string trigger;  // what the pack's Set looks for (rules/trigger.h), else given_trigger's pattern
   // The group that spans the whole match, 0 if none; the pattern with its optional lead required,
   // if it has one: a match that can start so is searched again for its groups (rules/trigger.h).
   int whole_group = 0;

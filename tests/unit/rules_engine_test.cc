@@ -114,6 +114,28 @@ TEST_CASE("only: a rule on only for a sentence it matches; only_after: a match k
         std::string::npos);
 }
 
+TEST_CASE("trigger: what the pack's Sets look for on a rule's behalf, given by the pack") {
+  // A trigger every match of the rule holds ("for", after a long alternation) names the rule for
+  // the sentences that hold it; the rule's own regex then decides. (A trigger a match does not
+  // hold would lose that match: a pack's trigger is its author's promise, checked by its cases.)
+  const std::string dir = Dir({{"t.pack",
+                                "# \"revenue for Harbor\"\nrule for_name\n  match (?i:revenue|sales|income)\\s+for\\s+(?P<seg>[A-Z]\\w+)\n"
+                                "  trigger \\sfor\\s+[A-Z]\n"
+                                "# (a trigger no text holds: the rule is never searched)\nrule never\n  match (?i)\\bsales\\b\n  trigger zzzz\n"}});
+  auto pack = Pack::Load(Source(dir), "t");
+  REQUIRE_MESSAGE(pack.ok(), pack.status().message());
+  CHECK((*pack)->rules()[0]->trigger == "\\sfor\\s+[A-Z]");
+  const std::vector<std::string_view> texts = {"Sales for Harbor rose.", "Sales rose for the group."};
+  std::vector<Matches> out(texts.size());
+  (*pack)->FindAll(texts, out);
+  REQUIRE(out[0].list.size() == 1);
+  CHECK(out[0].list[0].rule->name == "for_name");
+  CHECK(out[0].Group(out[0].list[0], "seg") == "Harbor");
+  CHECK(out[1].list.empty());  // "for the": the trigger names no rule; "sales" is never searched
+  CHECK(LoadError(std::string(kMinimal) + "# \"x\"\nrule r\n  match x\n  trigger (\n").find("quantities.pack:10: rule r: trigger: missing )") !=
+        std::string::npos);
+}
+
 TEST_CASE("a lexicon listing a term twice is a load error with file:line") {
   auto e = Engine::Load(Dir({{"scales.lex", "[exp=3]\nthousand|k\n[exp=6]\nmillion|K\n"}}));
   REQUIRE(!e.ok());
