@@ -342,8 +342,8 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
       r.lead = std::make_unique<RE2>(lead, Opts());
       if (!r.lead->ok() || r.lead->NumberOfCapturingGroups() != r.whole_group) r.whole_group = 0, r.lead.reset();
     }
-    int size = r.match->ProgramSize();
-    if (r.trigger != r.match->pattern()) size = RE2(r.trigger, Opts()).ProgramSize();  // -1: Add says why
+    int size = r.given_trigger ? r.given_trigger->ProgramSize() : r.match->ProgramSize();
+    if (!r.given_trigger && r.trigger != r.match->pattern()) size = RE2(r.trigger, Opts()).ProgramSize();  // -1: Add says why
     if (size > kOwnSearch) {
       pack->everywhere_.push_back(static_cast<uint32_t>(id));
       continue;
@@ -351,7 +351,7 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
     // (the first Set with room: which Set names a rule changes no output, FindAll searches the
     // rules in pack order; filling Sets in pack order alone left some half empty, a pass more)
     size_t k = 0;
-    while (k < sums.size() && sums[k] > 0 && sums[k] + size > kSetBudget) ++k;
+    while (k < sums.size() && sums[k] + size > kSetBudget) ++k;
     if (k == sums.size()) pack->sets_.push_back({std::make_unique<RE2::Set>(Opts(), RE2::UNANCHORED), {}}), sums.push_back(0);
     std::string err;
     if (pack->sets_[k].set->Add(r.trigger, &err) < 0) return Error(b.file, r.line, "rule " + r.name + ": " + err);
