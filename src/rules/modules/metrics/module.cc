@@ -639,16 +639,19 @@ void Metrics::AheadOfYear(const SentenceContext& ctx, const State& st, size_t fr
 }
 
 // "Our results today are presented on a non-GAAP basis, unless otherwise stated.", "Unless otherwise
-// noted, we will refer to adjusted figures": the basis of the call's figures, said once, by whoever
-// speaks (an investor relations host, before the figures); not "all comparisons are year over year
-// unless otherwise stated". A byte search first: this runs on every sentence.
+// noted, we will refer to adjusted figures", "We will speak primarily to non-GAAP measures today":
+// the basis of the call's figures, said once, by whoever speaks (an investor relations host, before
+// the figures); not "all comparisons are year over year unless otherwise stated", nor "some remarks
+// may refer to non-GAAP measures". A byte search first: this runs on every sentence.
 void Metrics::NoteCallBasis(const SentenceContext& ctx, State* st) {
-  if (!st->call_basis.empty() || ctx.text.find("nless otherwise") == std::string_view::npos) return;
+  if (!st->call_basis.empty() || (ctx.text.find("nless otherwise") == std::string_view::npos &&
+                                  ctx.text.find("rimarily") == std::string_view::npos))
+    return;
   static const RE2 kCallBasis(
-      R"((?i)\b(?:results?|discussion|figures|numbers|metrics|measures|comments|remarks|refer\s+to)\b[^.;]*?\b(non-GAAP|adjusted|underlying)\b[^.;]*\bunless\s+otherwise\b|\bunless\s+otherwise\s+(?:specified|stated|noted|indicated|mentioned)\b[^.;]*?\b(non-GAAP|adjusted|underlying)\s+(?:basis|figures|results|numbers|metrics|measures|financial)\b)");
-  std::string a, b;
-  if (!RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kCallBasis, &a, &b)) return;
-  std::string said = Lower(a.empty() ? b : a);
+      R"((?i)\b(?:results?|discussion|figures|numbers|metrics|measures|comments|remarks|refer\s+to)\b[^.;]*?\b(non-GAAP|adjusted|underlying)\b[^.;]*\bunless\s+otherwise\b|\bunless\s+otherwise\s+(?:specified|stated|noted|indicated|mentioned)\b[^.;]*?\b(non-GAAP|adjusted|underlying)\s+(?:basis|figures|results|numbers|metrics|measures|financial)\b|\b(?:refer|speak|talk|commentary|discussion|remarks|comments|focus)\b[^.;]{0,30}?\bprimarily\s+(?:be\s+)?(?:to|in|on)\s+(?:a\s+)?(non-GAAP|adjusted|underlying)\s+(?:basis|terms|figures|results|numbers|metrics|measures|financial\s+(?:metrics|measures|results))\b)");
+  std::string a, b, c;
+  if (!RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kCallBasis, &a, &b, &c)) return;
+  std::string said = Lower(!a.empty() ? a : !b.empty() ? b : c);
   st->call_basis = said == "non-gaap" ? "non-GAAP" : "adjusted";
 }
 
