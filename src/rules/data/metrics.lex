@@ -9,7 +9,7 @@
 #   named earlier in the turn ("non-GAAP EPS") is not its revenue's.
 # [level=company]: a figure only the whole company has (EPS, cash flow, capex, buybacks, the tax
 #   rate): never given the segment a section of the turn is about, only one its sentence names.
-# [bottom=1]: a bottom line (net income, expenses, the efficiency ratio): said after a line of
+# [bottom=1]: a bottom line (net income, expenses, the provision, the efficiency ratio): said after a line of
 #   business named with its revenue, it is the segment's that reported, not the line's.
 # [by=level]: a metric said as a verb ("reduce costs"): the amount after "by" is its level, not a
 #   change in it (guidance takes "we plan to reduce costs by $750 million" as a target).
@@ -136,7 +136,7 @@ premiums_earned|net earned premiums|net premiums earned|earned premiums|premiums
 arpu|ARPU|average revenue per user|average revenue per unit|ARPA|average revenue per account
 rasm|RASM|TRASM|PRASM|revenue per available seat mile|total revenue per available seat mile
 casm|CASM|CASM-ex|cost per available seat mile
-[class=money basis=no rate=pcl_rate]
+[class=money basis=no rate=pcl_rate bottom=1]
 provision_for_credit_losses|provision for credit losses|cost of credit|credit costs|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses|provision expense|provision for credit loss expense|credit provision|credit provisions
 [class=money basis=no]
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments
