@@ -514,6 +514,21 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           Comparison& a = amount->comparisons.back();
           if (a.type == "from" && a.kind == "vs_prior" && a.period.empty()) a.kind = c.kind, a.period = c.period;
         }
+      // "Headcount grew 47%, up from 42% in Q2": a percentage after an amount's change in percent,
+      // as its earlier figure, is the earlier growth rate: no level of the amount, and the quarter
+      // it names is not what the change is counted from (unless the change says so itself:
+      // "grew 8% sequentially, up from 5%"; a year is: "growth of 3%, against 6% last year")
+      if (role == kFrom && c.unit == "%" && to->unit != "%" && i > 0 && roles[i - 1].first == kChange &&
+          ctx.quantities[i - 1].unit == "%") {
+        static const RE2 kKindWord(R"((?i)\b(?:year|years|yoy|y/y|sequential\w*|quarter|q/q|annual\w*|prior|ago)\b)");
+        const uint32_t pe = ctx.quantities[i - 1].end - base;
+        if (!to->comparisons.empty() && pe <= qb &&
+            !RE2::PartialMatch(re2::StringPiece(s.data() + pe, qb - pe), kKindWord))
+          if (Comparison& a = to->comparisons.back(); a.type == "change" && a.unit == "%" && a.kind == c.kind && a.period == c.period &&
+              (c.kind == "qoq" || c.period.starts_with("Q")))
+            a.kind = "vs_prior", a.period.clear();
+        return;
+      }
       InUnitOf(&c, to->unit, guessed);
       to->comparisons.push_back(std::move(c));
       return;
