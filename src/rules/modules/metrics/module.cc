@@ -284,8 +284,17 @@ void Metrics::Section(const SentenceContext& ctx, State* st) const {
       pending = false;
     // (a heading sentence, or one turning to the segment: "Turning to Marine Insurance, we
     // earned $90 million"; not to a line of a segment that reported)
-    bool heading = x.in->attr == "paragraph" &&
-                   (ctx.quantities.empty() || (!st->section_reports && x.b <= 4 && TurnsTo(ctx.text)));
+    // (or, in a walk through the segments, opening it as its place: "In Specialty, organic revenue
+    // was down 3%" after a section on another segment)
+    static const RE2 kInLead(R"((?i)^\W*(?:in|at|within)\s+(?:our\s+|the\s+)?([^,;.\d]{1,60}?)(?:\s+(?:segment|business|division))?,)");
+    re2::StringPiece lead;
+    const bool in_lead = x.in->attr == "paragraph" && !st->section_reports && x.b <= 4 && !st->section.empty() &&
+                         st->section != x.text &&
+                         RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kInLead, &lead) &&
+                         lead.size() == x.text.size();
+    bool heading = in_lead || (x.in->attr == "paragraph" &&
+                               (ctx.quantities.empty() || (!st->section_reports && x.b <= 4 && TurnsTo(ctx.text))));
+    if (in_lead && !st->segment.empty()) st->segment = x.text, st->segment_opened = false;
     // (the segment the subject, or its name opening the sentence or the clause after an opening
     // phrase: "Moving to the results, Harbor Lending net income was")
     static const RE2 kOpening(R"(^[^,;\d]{0,60},\s*$)");
