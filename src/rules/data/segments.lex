@@ -18,7 +18,7 @@ China|Greater China
 India
 Canada
 Middle East
-UK|United Kingdom
+UK|United Kingdom|U.K.
 # countries a call may report by
 Germany
 France

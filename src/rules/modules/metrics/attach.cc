@@ -456,6 +456,19 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           rec->period = x.text;
           return;
         }
+    // "North America was up 2% with residential remodel up 2% and commercial up 5%": the changes of
+    // markets or products no segment names, said in a "with" clause after the record's own, are
+    // neither the record's nor a business's (nor a line's, after a business's region: a market
+    // there)
+    static const RE2 kWithParts(
+        R"((?i)^\s*,?\s*with\s+(?:(?:the\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}\s+(?:up|down)\s+[\d.]+%\s*,?\s*(?:and\s+)?)*(?:the\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}\s+(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
+    static const RE2 kBasisWord(R"((?i)\b(?:organic\w*|underlying|comparable|core|reported|adjusted|constant|currency|sequential\w*|year|quarter)\b)");
+    const bool line_in_region = seg_between && SegmentKind(seg_between->text) == "line" && rec && InARegion(rec->segment);
+    if (rec && !metric_between && (!seg_between || line_in_region) && role == kChange && rec->sentence == ctx.index &&
+        rec_end <= qb) {
+      re2::StringPiece gap(s.data() + rec_end, qb - rec_end);
+      if (RE2::FullMatch(gap, kWithParts) && !RE2::PartialMatch(gap, kBasisWord)) return;
+    }
     // "Product revenue grew 10%, and services 5%": the next business of a list of changes, its
     // verb left out (a line no mention holds; a region's mention is below)
     if (rec && !metric_between && !seg_between && role == kChange && rec->sentence == ctx.index && i > 0)
@@ -582,6 +595,15 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         if (RE2::PartialMatch(gap, kRegionChanged) && open_named(st.said_metric, OfBusiness(ctx, st, seg_between->text, qe)))
           return;
       }
+      // ("Construction organic revenue was down 1%, with Australia down 4%. Europe was down 3%.": a
+      // region opening the next sentence as the subject of a change, right after a sentence that gave
+      // a business's revenue in a region, is the business's revenue in that region too; not after
+      // the business's alone: "Storage revenue declined 6%. Europe grew 9%." says not whose)
+      if (!rec && seg_between && role == kChange && st.business_metric == "revenue" && ctx.index - st.business_at == 1 &&
+          IsRegion(seg_between->text) && seg_between->name_at <= 4 && seg_between->e <= qb &&
+          RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
+        if (InARegion(st.business))
+          if (open_named(st.business_metric, InRegion(seg_between->text, st.business))) return;
       // ("Switching revenue declined 10%. Wireless grew 3%.": a business opening the next
       // sentence as the subject of a change, no metric named, is revenue's when the business before
       // it was given revenue; not after its orders: "Orders in Flow Control grew 11%. Automation

@@ -142,6 +142,14 @@ std::string Metrics::InRegion(const std::string& region, const std::string& line
   return region + " " + std::string(rest);
 }
 
+// A business named in a region, as InRegion makes it ("Europe Construction"): a region leads the
+// name and more follows.
+bool Metrics::InARegion(const std::string& seg) const {
+  for (size_t sp = seg.find(' '); sp != std::string::npos; sp = seg.find(' ', sp + 1))
+    if (IsRegion(seg.substr(0, sp))) return true;
+  return false;
+}
+
 // "solid storage products and cloud services sales": a pair of lower-case lines, the first
 // ending in a line word of the vocabulary (one word before it, not a word of praise or size)
 size_t Metrics::LowerPairHead(std::string_view text, size_t from) const {
