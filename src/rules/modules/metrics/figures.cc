@@ -608,8 +608,22 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     };
     // (a rule with ahead=no speaks only of figures after it: "Sales were $1.4 billion, with
     // organic growth of 5%" leaves the $1.4 billion reported)
+    // ("Gross margin rose to 73%, excluding the accounting change, gross margin fell one point": one
+    // said right after a figure, its clause ending where the same metric is named again for this
+    // figure, opens this figure's clause)
+    static const RE2 kClauseEnd(R"(^[^,;.]*,\s*(?:the\s+|our\s+)?(?:[A-Z][\w&.-]*\s+){0,3}$)");
+    auto opens_clause = [&](const Mention& x) {
+      if (named_end < 0 || x.e > qb || std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+            return k.in->kind == Kind::kMetric && k.metric == metric && k.e <= x.b;
+          }))
+        return false;
+      for (const Mention& k : st.ms)
+        if (k.in->kind == Kind::kMetric && static_cast<int64_t>(k.e) == named_end && k.b >= x.e)
+          return RE2::FullMatch(re2::StringPiece(ctx.text.data() + x.e, k.b - x.e), kClauseEnd);
+      return false;
+    };
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kBasis && !own_of_other(x) && !x.in->right_after &&
+      if (x.in->kind == Kind::kBasis && !own_of_other(x) && (!x.in->right_after || opens_clause(x)) &&
           ((x.e <= qb && !LostBreak(ctx.text, x.e, qb)) || (x.e > qb && !bm && !later_metric(x) && x.m->rule->Attr("ahead") != "no")))
         bm = &x;
     if (const Mention* after = RightAfter(st, qb, qe)) bm = after;
