@@ -44,11 +44,17 @@ const Quantity* GuidanceModule::QuantityAt(const SentenceContext& ctx, uint32_t 
   return nullptr;
 }
 
+// Is `pos` inside a clause naming what drove a figure ("..., driven by NIR ex-Markets growth")?
+bool GuidanceModule::InDriver(std::string_view text, uint32_t pos) {
+  static const RE2 kDriver(R"((?i)\b(?:driven|led|helped|fueled|fuelled|boosted|powered|supported)\s+(?:\w+\s+)?by\b[^,;]*$)");
+  return Hit(text.substr(0, pos), kDriver);
+}
+
 std::string GuidanceModule::Basis(const State& st, const Reading& r, const std::string& metric, uint32_t qb) const {
   const Mention* before = nullptr;
   const Mention* after = nullptr;
   for (const Mention* x : r.mentions) {
-    if (x->kind != Kind::kBasis) continue;
+    if (x->kind != Kind::kBasis || InDriver(r.text, x->b)) continue;
     if (x->b < qb) before = x;
     else if (!after) after = x;
   }
@@ -353,9 +359,13 @@ bool GuidanceModule::Fallback(const SentenceContext& ctx, const Reading& r, cons
   static const RE2 kChange(R"((?i)\b(?:up|down)\s+(?:by\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+)?$)");
   if (q.unit != "%" && Hit(Before(r.text, qb), kChange)) return false;
   static const RE2 kToGap(R"(^\s*(?:to|-)\s*$)");
+  // ("$61.6 billion of revenue, driven by NIR growth of 12%, ... our $80 to 81 billion full year
+  // guidance": what a clause names as the driver is not what the guidance is of, nor does its
+  // figure stand between the guidance and its metric)
+  auto in_driver = [&](uint32_t pos) { return InDriver(r.text, pos); };
   auto allowed = [&](const Quantity& between, const std::string& canonical) {
     uint32_t bb = between.start - ctx.sentence.begin, be = between.end - ctx.sentence.begin;
-    if (Delta(r, bb)) return true;
+    if (Delta(r, bb) || in_driver(bb)) return true;
     if (be <= qb && Hit(r.text.substr(be, qb - be), kToGap)) return true;
     for (const Metric& mt : ctx.metrics)
       if (mt.start == between.start && mt.metric == canonical) return true;
@@ -366,6 +376,7 @@ bool GuidanceModule::Fallback(const SentenceContext& ctx, const Reading& r, cons
   for (const Mention* x : r.mentions) {
     if (x->kind != Kind::kMetric || x->e > qb || qb - x->e > 150) continue;
     if (Hit(r.text.substr(x->b > 20 ? x->b - 20 : 0, std::min<uint32_t>(20, x->b)), kShareOf)) continue;  // "68% of revenue"
+    if (in_driver(x->b)) continue;
     const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b));
     if (!e) continue;
     bool ok = true;
