@@ -44,11 +44,15 @@ const Quantity* GuidanceModule::QuantityAt(const SentenceContext& ctx, uint32_t 
   return nullptr;
 }
 
-// Is `pos` inside a clause naming what drove a figure ("..., driven by NIR ex-Markets growth")?
-bool GuidanceModule::InDriver(std::string_view text, uint32_t pos) {
-  static const RE2 kDriver(R"((?i)\b(?:driven|led|helped|fueled|fuelled|boosted|powered|supported)\s+(?:\w+\s+)?by\b[^,;]*$)");
-  return Hit(text.substr(0, pos), kDriver);
+// Where the clause naming what drove a figure ("..., driven by NIR ex-Markets growth") that holds
+// `pos` starts, UINT32_MAX when `pos` is in none.
+uint32_t GuidanceModule::DriverAt(std::string_view text, uint32_t pos) {
+  static const RE2 kDriver(R"((?i)(\b(?:driven|led|helped|fueled|fuelled|boosted|powered|supported)\s+(?:\w+\s+)?by\b)[^,;]*$)");
+  re2::StringPiece head;
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), pos), kDriver, &head)) return UINT32_MAX;
+  return static_cast<uint32_t>(head.data() - text.data());
 }
+bool GuidanceModule::InDriver(std::string_view text, uint32_t pos) { return DriverAt(text, pos) != UINT32_MAX; }
 
 std::string GuidanceModule::Basis(const State& st, const Reading& r, const std::string& metric, uint32_t qb) const {
   const Mention* before = nullptr;
@@ -210,6 +214,13 @@ void GuidanceModule::Emit(const SentenceContext& ctx, State& st, const Reading& 
           std::vector<uint32_t>* used, Tags* out) const {
   uint32_t qb = q.start - ctx.sentence.begin, qe = q.end - ctx.sentence.begin;
   if (r.At(qb) != Reading::kForward || (r.prior_at != UINT32_MAX && qb > r.prior_at) || Delta(r, qb)) return;
+  // (what drove a result, in a clause of its own after it, shares the result's tense: "we have
+  // booked $48 billion of revenue, driven by fee growth of 9%, and we are on track ..." is no
+  // forecast of fee growth; "we expect revenue to grow 5%, driven by volume growth of 3%" is)
+  if (uint32_t at = DriverAt(r.text, qb); at != UINT32_MAX) {
+    const size_t c = r.Clause(at);
+    if (c == 0 || r.clause_tense[c - 1] != Reading::kForward) return;
+  }
   // (the upper end of a prior range after a range, "... from $4.00 to $4.10": not a target of its
   // own; not the level a change reached, "decrease by 0.5% from 29% to 28.5%")
   for (size_t j = 2; j < ctx.quantities.size(); ++j)
@@ -359,9 +370,9 @@ bool GuidanceModule::Fallback(const SentenceContext& ctx, const Reading& r, cons
   static const RE2 kChange(R"((?i)\b(?:up|down)\s+(?:by\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+)?$)");
   if (q.unit != "%" && Hit(Before(r.text, qb), kChange)) return false;
   static const RE2 kToGap(R"(^\s*(?:to|-)\s*$)");
-  // ("$61.6 billion of revenue, driven by NIR growth of 12%, ... our $80 to 81 billion full year
-  // guidance": what a clause names as the driver is not what the guidance is of, nor does its
-  // figure stand between the guidance and its metric)
+  // ("$48 billion of revenue so far, driven by fee growth of 9%, ... to meet our $64 to 65
+  // billion guidance for the year": what a clause names as the driver is not what the guidance is
+  // of, nor does its figure stand between the guidance and its metric)
   auto in_driver = [&](uint32_t pos) { return InDriver(r.text, pos); };
   auto allowed = [&](const Quantity& between, const std::string& canonical) {
     uint32_t bb = between.start - ctx.sentence.begin, be = between.end - ctx.sentence.begin;

@@ -456,7 +456,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           rec->period = x.text;
           return;
         }
-    // "North America was up 2% with residential remodel up 2% and commercial up 5%": the changes of
+    // "Canada was up 3% with housing repair up 1% and offices up 6%": the changes of
     // markets or products no segment names, said in a "with" clause after the record's own, are
     // neither the record's nor a business's (nor a line's, after a business's region: a market
     // there)
@@ -469,7 +469,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       re2::StringPiece gap(s.data() + rec_end, qb - rec_end);
       if (RE2::FullMatch(gap, kWithParts) && !RE2::PartialMatch(gap, kBasisWord)) return;
     }
-    // "Dynamics grew 12%, driven by Dynamics 365 growth of 45%", "up 5%, driven by 3% volume
+    // "Ledger grew 11%, driven by Ledger Cloud growth of 40%", "up 5%, driven by 3% volume
     // growth": a change said as what drove the record's is the driver's, not another of the record's
     // (unless a clause of the record's own comes between: "..., driven by demand, and was up 7%
     // sequentially")
