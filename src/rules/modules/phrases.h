@@ -16,6 +16,17 @@ inline bool MidpointAfter(std::string_view after) {
   return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kMidpoint);
 }
 
+// Where the clause naming what drove a figure ("..., driven by fee growth of 9%") starts, when
+// `before` (a sentence up to some position) ends inside one, else npos; the clause runs to the next
+// comma or semicolon.
+inline size_t DriverClause(std::string_view before) {
+  static const RE2 kDriver(
+      R"((?i)(\b(?:driven|led|helped|fueled|fuelled|boosted|powered|supported)\s+(?:\w+\s+)?by\b)[^,;]*$)");
+  re2::StringPiece head;
+  if (!RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kDriver, &head)) return std::string_view::npos;
+  return static_cast<size_t>(head.data() - before.data());
+}
+
 // ASCII lower case: names compared whatever case a transcript writes them in.
 inline std::string Lower(std::string_view s) {
   std::string out(s);

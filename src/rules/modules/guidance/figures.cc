@@ -44,15 +44,10 @@ const Quantity* GuidanceModule::QuantityAt(const SentenceContext& ctx, uint32_t 
   return nullptr;
 }
 
-// Where the clause naming what drove a figure ("..., driven by NIR ex-Markets growth") that holds
-// `pos` starts, UINT32_MAX when `pos` is in none.
-uint32_t GuidanceModule::DriverAt(std::string_view text, uint32_t pos) {
-  static const RE2 kDriver(R"((?i)(\b(?:driven|led|helped|fueled|fuelled|boosted|powered|supported)\s+(?:\w+\s+)?by\b)[^,;]*$)");
-  re2::StringPiece head;
-  if (!RE2::PartialMatch(re2::StringPiece(text.data(), pos), kDriver, &head)) return UINT32_MAX;
-  return static_cast<uint32_t>(head.data() - text.data());
+// Is `pos` inside a clause naming what drove a figure ("..., driven by fee growth of 9%")?
+bool GuidanceModule::InDriver(std::string_view text, uint32_t pos) {
+  return DriverClause(text.substr(0, pos)) != std::string_view::npos;
 }
-bool GuidanceModule::InDriver(std::string_view text, uint32_t pos) { return DriverAt(text, pos) != UINT32_MAX; }
 
 std::string GuidanceModule::Basis(const State& st, const Reading& r, const std::string& metric, uint32_t qb) const {
   const Mention* before = nullptr;
@@ -217,8 +212,8 @@ void GuidanceModule::Emit(const SentenceContext& ctx, State& st, const Reading& 
   // (what drove a result, in a clause of its own after it, shares the result's tense: "we have
   // booked $48 billion of revenue, driven by fee growth of 9%, and we are on track ..." is no
   // forecast of fee growth; "we expect revenue to grow 5%, driven by volume growth of 3%" is)
-  if (uint32_t at = DriverAt(r.text, qb); at != UINT32_MAX) {
-    const size_t c = r.Clause(at);
+  if (size_t at = DriverClause(r.text.substr(0, qb)); at != std::string_view::npos) {
+    const size_t c = r.Clause(static_cast<uint32_t>(at));
     if (c == 0 || r.clause_tense[c - 1] != Reading::kForward) return;
   }
   // (the upper end of a prior range after a range, "... from $4.00 to $4.10": not a target of its
@@ -373,10 +368,9 @@ bool GuidanceModule::Fallback(const SentenceContext& ctx, const Reading& r, cons
   // ("$48 billion of revenue so far, driven by fee growth of 9%, ... to meet our $64 to 65
   // billion guidance for the year": what a clause names as the driver is not what the guidance is
   // of, nor does its figure stand between the guidance and its metric)
-  auto in_driver = [&](uint32_t pos) { return InDriver(r.text, pos); };
   auto allowed = [&](const Quantity& between, const std::string& canonical) {
     uint32_t bb = between.start - ctx.sentence.begin, be = between.end - ctx.sentence.begin;
-    if (Delta(r, bb) || in_driver(bb)) return true;
+    if (Delta(r, bb) || InDriver(r.text, bb)) return true;
     if (be <= qb && Hit(r.text.substr(be, qb - be), kToGap)) return true;
     for (const Metric& mt : ctx.metrics)
       if (mt.start == between.start && mt.metric == canonical) return true;
@@ -387,7 +381,7 @@ bool GuidanceModule::Fallback(const SentenceContext& ctx, const Reading& r, cons
   for (const Mention* x : r.mentions) {
     if (x->kind != Kind::kMetric || x->e > qb || qb - x->e > 150) continue;
     if (Hit(r.text.substr(x->b > 20 ? x->b - 20 : 0, std::min<uint32_t>(20, x->b)), kShareOf)) continue;  // "68% of revenue"
-    if (in_driver(x->b)) continue;
+    if (InDriver(r.text, x->b)) continue;
     const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b));
     if (!e) continue;
     bool ok = true;

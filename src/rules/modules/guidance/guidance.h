@@ -174,7 +174,6 @@ class GuidanceModule : public Module {
   static bool MeasuredAgainst(const SentenceContext& ctx, const Quantity& q, const Tags& out, size_t first);
   static std::string_view StripSubject(std::string_view t);
   static bool InDriver(std::string_view text, uint32_t pos);
-  static uint32_t DriverAt(std::string_view text, uint32_t pos);
   static const Quantity* QuantityAt(const SentenceContext& ctx, uint32_t start);
   std::string Basis(const State& st, const Reading& r, const std::string& metric, uint32_t qb) const;
   const Rule* Beside(std::string_view text, uint32_t qb, uint32_t qe, Kind kind) const;

@@ -470,15 +470,10 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       if (RE2::FullMatch(gap, kWithParts) && !RE2::PartialMatch(gap, kBasisWord)) return;
     }
     // "Ledger grew 11%, driven by Ledger Cloud growth of 40%", "up 5%, driven by 3% volume
-    // growth": a change said as what drove the record's is the driver's, not another of the record's
-    // (unless a clause of the record's own comes between: "..., driven by demand, and was up 7%
-    // sequentially")
-    static const RE2 kDriven(R"((?i)\b(?:driven|led|helped|fueled|fuelled|boosted|powered|supported)\s+(?:\w+\s+)?by\b([^;]*)$)");
-    static const RE2 kOwnClause(R"((?i)[,;]\s*(?:and\s+|but\s+)?(?:it\s+|they\s+)?(?:was|were|is|are|grew|rose|increased|decreased|declined|fell)\b)");
-    re2::StringPiece after_driver;
+    // growth": a change said in a clause naming what drove the record's is the driver's, not another
+    // of the record's (not past the clause: "..., driven by demand, and was up 7% sequentially")
     if (rec && !metric_between && !seg_between && role == kChange && rec->sentence == ctx.index && rec_end <= qb &&
-        RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kDriven, &after_driver) &&
-        !RE2::PartialMatch(after_driver, kOwnClause))
+        DriverClause(s.substr(rec_end, qb - rec_end)) != std::string_view::npos)
       return;
     // "Product revenue grew 10%, and services 5%": the next business of a list of changes, its
     // verb left out (a line no mention holds; a region's mention is below)
