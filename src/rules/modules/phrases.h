@@ -23,7 +23,9 @@ inline size_t DriverClause(std::string_view before) {
   static const RE2 kDriver(
       R"((?i)(\b(?:driven|led|helped|fueled|fuelled|boosted|powered|supported)\s+(?:\w+\s+)?by\b)[^,;]*$)");
   re2::StringPiece head;
-  if (!RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kDriver, &head)) return std::string_view::npos;
+  if (before.find(" by") == std::string_view::npos ||  // (a byte search first: most text has none)
+      !RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kDriver, &head))
+    return std::string_view::npos;
   return static_cast<size_t>(head.data() - before.data());
 }
 
