@@ -463,7 +463,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     static const RE2 kWithParts(
         R"((?i)^\s*,?\s*with\s+(?:(?:the\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}\s+(?:up|down)\s+[\d.]+%\s*,?\s*(?:and\s+)?)*(?:the\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}\s+(?:up|down)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
     static const RE2 kBasisWord(R"((?i)\b(?:organic\w*|underlying|comparable|core|reported|adjusted|constant|currency|sequential\w*|year|quarter)\b)");
-    const bool line_in_region = seg_between && SegmentKind(seg_between->text) == "line" && rec && InARegion(rec->segment);
+    const bool line_in_region = seg_between && SegmentKind(seg_between->text) == "line" && rec && RegionLead(rec->segment) > 0;
     if (rec && !metric_between && (!seg_between || line_in_region) && role == kChange && rec->sentence == ctx.index &&
         rec_end <= qb) {
       re2::StringPiece gap(s.data() + rec_end, qb - rec_end);
@@ -608,7 +608,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       if (!rec && seg_between && role == kChange && st.business_metric == "revenue" && ctx.index - st.business_at == 1 &&
           IsRegion(seg_between->text) && seg_between->name_at <= 4 && seg_between->e <= qb &&
           RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
-        if (InARegion(st.business))
+        if (RegionLead(st.business) > 0)
           if (open_named(st.business_metric, InRegion(seg_between->text, st.business))) return;
       // ("Switching revenue declined 10%. Wireless grew 3%.": a business opening the next
       // sentence as the subject of a change, no metric named, is revenue's when the business before

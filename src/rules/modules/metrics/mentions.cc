@@ -135,19 +135,19 @@ std::string Metrics::Segment(std::string_view seg, std::string_view sentence) co
 // "Subscription revenue grew 20%, with Europe up 25%": a region's share of a line is the line's
 // in the region ("Europe subscription"), not the region's whole revenue
 std::string Metrics::InRegion(const std::string& region, const std::string& line) const {
-  std::string_view rest = line;  // (the line of a record made so: "APAC subscription", then "Americas")
-  for (size_t sp = line.find(' '); sp != std::string::npos; sp = line.find(' ', sp + 1))
-    if (IsRegion(line.substr(0, sp))) rest = std::string_view(line).substr(sp + 1);
+  // (the line of a record made so: "APAC subscription", then "Americas")
+  const std::string_view rest = std::string_view(line).substr(RegionLead(line));
   if (rest.empty() || !IsRegion(region) || SegmentKind(rest) == "region") return region;
   return region + " " + std::string(rest);
 }
 
-// A business named in a region, as InRegion makes it ("Europe Construction"): a region leads the
-// name and more follows.
-bool Metrics::InARegion(const std::string& seg) const {
+// Where the name after the longest region leading `seg` starts ("Europe Construction": 7), 0 when
+// no region leads it; a business named in a region, as InRegion makes it, has one.
+size_t Metrics::RegionLead(const std::string& seg) const {
+  size_t lead = 0;
   for (size_t sp = seg.find(' '); sp != std::string::npos; sp = seg.find(' ', sp + 1))
-    if (IsRegion(seg.substr(0, sp))) return true;
-  return false;
+    if (IsRegion(seg.substr(0, sp))) lead = sp + 1;
+  return lead;
 }
 
 // "solid storage products and cloud services sales": a pair of lower-case lines, the first

@@ -265,7 +265,7 @@ class Metrics : public Module {
   static std::string_view DropWhole(std::string_view seg);
   std::string Segment(std::string_view seg, std::string_view sentence = {}) const;
   std::string InRegion(const std::string& region, const std::string& line) const;
-  bool InARegion(const std::string& seg) const;
+  size_t RegionLead(const std::string& seg) const;
   size_t LowerPairHead(std::string_view text, size_t from) const;
   static size_t AndHead(std::string_view text, size_t from);
   static size_t NameStart(std::string_view text, size_t at);
