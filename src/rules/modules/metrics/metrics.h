@@ -116,6 +116,7 @@ struct State : ModuleState {
   int section_at = 0;
   bool section_reports = false;
   bool section_pending = false;  // a slide was turned to, its segment not yet named
+  std::string section_in;  // the section when an "In X, ..." opening set it (X)
   bool forward = false;  // this sentence looks ahead
   // The call's currency, for amounts said without one (NoteCurrency).
   // The basis the call's figures are on unless a figure says another ("Today's results are
@@ -231,6 +232,7 @@ class Metrics : public Module {
   static void NoteCallBasis(const SentenceContext& ctx, State* st);
   void Section(const SentenceContext& ctx, State* st) const;
   static bool NamedHere(const State& st, const std::string& segment);
+  void SectionLine(const State& st, std::string* segment) const;
   std::string SegmentKind(std::string_view name) const;
   static bool WholeBetween(std::string_view text, uint32_t from, uint32_t to);
   static bool Deferred(std::string_view s, uint32_t b);

@@ -45,7 +45,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   State& st = *static_cast<State*>(state);
   if (ctx.turn.index != st.turn)
     st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.region.clear(), st.period.clear(),
-    st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.business.clear(), st.regional_metric.clear(),
+    st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.section_in.clear(), st.business.clear(), st.regional_metric.clear(),
     st.said_metric.clear(),
     st.heads = HeadsBusiness(ctx.speaker);
   // ("The Data Center Group delivered ... Growth slowed in all three verticals within DCG. ...":
@@ -81,6 +81,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   Both(ctx, made_from, out);
   BasisApart(ctx, &st, made_from, out);
   for (size_t i = made_from; i < out->metrics.size(); ++i) {
+    SectionLine(st, &out->metrics[i].segment);
     // (a period a comparison names that is the figure's own compares with nothing: "sales growth
     // for the full year of 6%")
     for (Comparison& c : out->metrics[i].comparisons)
@@ -314,11 +315,27 @@ void Metrics::Section(const SentenceContext& ctx, State* st) const {
                     RE2::PartialMatch(
                         re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kEarned));
     if (heading || reports)
-      st->section = x.text, st->section_at = ctx.index, st->section_reports = reports;
+      st->section = x.text, st->section_at = ctx.index, st->section_reports = reports,
+      st->section_in = in_lead ? x.text : std::string();
   }
   st->section_pending = slide && pending;
   if (!st->framed && st->basis_at < ctx.index && (slide || (!st->section.empty() && st->section != section_before)))
     st->basis.clear();
+}
+
+// A line of the vocabulary named for a figure inside a named segment's section is the segment's
+// line: "Transaction-based revenues were up 2%" after "Turning to Personal and Corporate Banking"
+// (the division's, not the bank's), "The service business was solid" in Food Equipment's
+// paragraph. Not in a section opened by "In X, ..." (a product's place in a walk through a
+// segment's products: "In Surface, revenue grew 14%", then "In gaming, ..."), nor in one named in
+// lower case only (as speech-to-text gives any words).
+void Metrics::SectionLine(const State& st, std::string* segment) const {
+  const std::string& sec = st.section;
+  if (sec.empty() || segment->empty() || sec == st.section_in || !IsLine(*segment) || IsRegion(sec) || IsLine(sec) ||
+      !std::any_of(sec.begin(), sec.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return;
+  const std::string a = Lower(sec), b = Lower(*segment);
+  if (a.find(b) == std::string::npos && b.find(a) == std::string::npos) *segment = sec + " " + *segment;
 }
 
 // Whether the sentence names `segment` for one of its figures (not inherited from the ones
