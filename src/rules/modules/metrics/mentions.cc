@@ -32,6 +32,13 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     if (x.in->known && !st->known.count(Lower(x.text))) continue;
     kept.push_back(std::move(x));
   }
+  // (a name that is a metric's whole mention: "Marketing was down $4 million" is the subject of
+  // a change a name can be, a longer match kept before the metric's)
+  std::erase_if(kept, [&](const Mention& x) {
+    return x.in->kind == Kind::kSegment && !x.in->subject && std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
+             return k.in->kind == Kind::kMetric && k.b == x.name_at && k.e == x.name_at + x.text.size();
+           });
+  });
   ms.swap(kept);
   // Periods: "the quarter" means the last quarter named before it ("this quarter", "the current
   // quarter": the call's, whatever was named before); comparative ones follow a cue.
