@@ -392,10 +392,24 @@ void Pack::FindAll(std::span<const std::string_view> texts, std::span<Matches> o
     for (uint32_t i : by_rule[id]) FindRule(*rules_[id], texts[i], &out[i]);
 }
 
+bool Rule::KeepsText(std::string_view text) const {
+  re2::StringPiece sp(text.data(), text.size());
+  return !(unless && RE2::PartialMatch(sp, *unless)) && !(only && !RE2::PartialMatch(sp, *only));
+}
+
+bool Rule::KeepsAt(std::string_view text, size_t b, size_t e) const {
+  re2::StringPiece sp(text.data(), text.size());
+  if (unless_before) {
+    size_t from = b > 48 ? b - 48 : 0;
+    if (RE2::PartialMatch(sp.substr(from, b - from), *unless_before)) return false;
+  }
+  if (unless_after && RE2::PartialMatch(sp.substr(e, 48), *unless_after)) return false;
+  return !only_after || RE2::PartialMatch(sp.substr(e, 48), *only_after);
+}
+
 void Pack::FindRule(const Rule& r, std::string_view text, Matches* out) const {
   re2::StringPiece sp(text.data(), text.size());
-  if (r.unless && RE2::PartialMatch(sp, *r.unless)) return;
-  if (r.only && !RE2::PartialMatch(sp, *r.only)) return;
+  if (!r.KeepsText(text)) return;
   uint32_t ng = static_cast<uint32_t>(r.match->NumberOfCapturingGroups() + 1);
   size_t pos = 0, rejected_end = 0;  // the end of the last match a guard rejected
   while (pos <= text.size()) {
@@ -421,12 +435,7 @@ void Pack::FindRule(const Rule& r, std::string_view text, Matches* out) const {
       pos = b + 1;
       continue;
     }
-    if (keep && r.unless_before) {
-      size_t from = b > 48 ? b - 48 : 0;
-      keep = !RE2::PartialMatch(sp.substr(from, b - from), *r.unless_before);
-    }
-    if (keep && r.unless_after) keep = !RE2::PartialMatch(sp.substr(e, 48), *r.unless_after);
-    if (keep && r.only_after) keep = RE2::PartialMatch(sp.substr(e, 48), *r.only_after);
+    keep = keep && r.KeepsAt(text, b, e);
     if (!keep) {  // a guard rejected it: a later match may start inside it and run past it
       out->groups.resize(g0);  // ("by $150 million to $9.1 billion to $9.3 billion": the range after "by $X to")
       if (e > b) pos = b + 1, rejected_end = e;

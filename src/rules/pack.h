@@ -78,6 +78,11 @@ struct Rule {
     auto it = groups.find(group);
     return it == groups.end() ? -1 : it->second;
   }
+  // Whether the guards read around a match (unless_before, unless_after, only_after) let the match
+  // [b, e) of `text` stand; `unless` and `only` are read over the whole text, before any search.
+  bool KeepsAt(std::string_view text, size_t b, size_t e) const;
+  bool KeepsText(std::string_view text) const;
+  bool Guarded() const { return unless || only || unless_before || unless_after || only_after; }
 };
 
 // One match of one rule: span in the searched text and its capture groups.

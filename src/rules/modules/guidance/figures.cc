@@ -82,14 +82,14 @@ std::string GuidanceModule::Basis(const State& st, const Reading& r, const std::
 const Rule* GuidanceModule::Beside(std::string_view text, uint32_t qb, uint32_t qe, Kind kind) const {
   auto it = beside_.find(kind);
   if (it == beside_.end()) return nullptr;
-  if (const Rule* r = it->second.first.First(text.substr(qe, 40))) return r;
-  return it->second.second.First(Before(text, qb));
+  if (const Rule* r = it->second.first.First(text.substr(qe, 40), text)) return r;
+  return it->second.second.First(Before(text, qb), text);
 }
 
 bool GuidanceModule::Skipped(std::string_view text, uint32_t qb, uint32_t qe, bool growth) const {
   std::string_view after = text.substr(qe, 40);
-  return skip_after_.First(after) || (growth && skip_after_growth_.First(after)) || skip_before_.First(Before(text, qb)) ||
-         skip_sentence_.First(text.substr(0, qb));
+  return skip_after_.First(after, text) || (growth && skip_after_growth_.First(after, text)) ||
+         skip_before_.First(Before(text, qb), text) || skip_sentence_.First(text.substr(0, qb), text);
 }
 
 std::string GuidanceModule::Qualifier(std::string_view text, uint32_t qb, uint32_t qe, bool approx) const {

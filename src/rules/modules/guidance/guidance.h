@@ -67,12 +67,23 @@ class RuleSet {
     return true;
   }
   bool Compile() { return !set_ || set_->Compile(); }
-  // The first rule, in pack order, that matches in `text`; nullptr if none.
-  const Rule* First(std::string_view text) const {
+  // The first rule, in pack order, that matches in `window` (a part of `sentence`), its guards
+  // read as a search of the sentence would read them (the match found again in the window for a
+  // rule that has guards); nullptr if none.
+  const Rule* First(std::string_view window, std::string_view sentence) const {
     if (!set_) return nullptr;
     thread_local std::vector<int> ids;
-    if (!set_->Match(re2::StringPiece(text.data(), text.size()), &ids)) return nullptr;
-    return rules_[*std::min_element(ids.begin(), ids.end())];
+    if (!set_->Match(re2::StringPiece(window.data(), window.size()), &ids)) return nullptr;
+    std::sort(ids.begin(), ids.end());
+    for (int id : ids) {
+      const Rule* r = rules_[id];
+      if (!r->Guarded()) return r;
+      re2::StringPiece w(window.data(), window.size()), span;
+      if (!r->KeepsText(sentence) || !r->match->Match(w, 0, w.size(), RE2::UNANCHORED, &span, 1)) continue;
+      const size_t b = span.data() - sentence.data();
+      if (r->KeepsAt(sentence, b, b + span.size())) return r;
+    }
+    return nullptr;
   }
 
  private:
