@@ -488,6 +488,16 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     static const RE2 kOwnLevel(
         LevelRegex("in|within|outside|excluding|for|across", "|core|base"));
     bool own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOwnLevel);
+    // ("Total PCL of $379 million increased" on the slide of a segment that reported its bottom
+    // line: the segment's total, not the company's, "total bank PCL"; a total after lines the
+    // paragraph named is still the whole's: "Europe segment operating profit rose 20%. Total segment
+    // operating profit")
+    static const RE2 kTotalLead(R"((?i)^\W*total\s+)"), kWhoseTotal(R"((?i)^(?:bank|company|firm|group|corporate)\b)");
+    re2::StringPiece rest(ctx.text.data(), qb);
+    const bool segment_total = own_level && st.section_reports && !st.section.empty() &&
+                               RE2::Consume(&rest, kTotalLead) && !RE2::PartialMatch(rest, kOwnLevel) &&
+                               !RE2::PartialMatch(rest, kWhoseTotal);
+    if (segment_total) own_level = false;
     // ("For the fourth quarter, we see ...": an opening preposition of a period names
     // no level; a word of the whole may still: "For the full year, total revenue ...")
     static const RE2 kLeadOnly(R"((?i)^\W*(?:(?:and|but|so|now)\s*,?\s+)?(?:in|within|for|across)\s+(?:the\s+|this\s+|our\s+)?$)");
@@ -529,7 +539,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     static const RE2 kOtherLevel(LevelRegex("outside|across", ""));
     if (r.segment.empty() && !st.section.empty() && !st.forward && !whole &&
         metric->Attr("level") != "company" &&
-        !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOtherLevel))
+        (segment_total || !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOtherLevel)))
       r.segment = st.section;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()) &&
