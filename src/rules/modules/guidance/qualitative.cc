@@ -4,7 +4,14 @@
 
 namespace callscope::rules::guidance_detail {
 
+// Whether a metric mention names a quantity the vocabulary knows is no metric ([class=none]).
+bool GuidanceModule::IsNone(const Mention& x, const Reading& r) const {
+  const Lexicon::Entry* e = metrics_->Find(r.text.substr(x.b, x.e - x.b));
+  return e && e->Attr("class") == "none";
+}
+
 void GuidanceModule::Qualitative(const SentenceContext& ctx, const Reading& r, Tags* out) const {
+  static const RE2 kAnd(R"(^\s+and\s+$)");
   if (r.prior_at != UINT32_MAX || !ctx.quantities.empty() || r.opener) return;
   if (!r.text.empty() && r.text.find('?') != std::string_view::npos) return;
   const Mention* cue = nullptr;
@@ -16,6 +23,11 @@ void GuidanceModule::Qualitative(const SentenceContext& ctx, const Reading& r, T
     if (x->kind == Kind::kRevision && revision.empty()) revision = x->m->rule->Attr("revision"), rev = x;
     if (x->kind == Kind::kCue && x->m->rule->Attr("qualitative") == "1" && !cue && r.At(x->b) == Reading::kForward) cue = x;
     if (x->kind == Kind::kMetric && cue && !metric && x->b >= cue->b && x->b - cue->e <= 60) metric = x;
+    // ("shipments and revenue to increase": of the two joined, the one the vocabulary tags, not a
+    // quantity it knows is no metric)
+    else if (x->kind == Kind::kMetric && metric && x->b > metric->e && x->b <= metric->e + 6 && IsNone(*metric, r) &&
+             Hit(r.text.substr(metric->e, x->b - metric->e), kAnd) && !IsNone(*x, r))
+      metric = x;
     if (x->kind == Kind::kDirection && cue && !direction && x->b >= cue->b) direction = x;
   }
   Guidance g;
