@@ -7,7 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "rules/pack.h"
+
 namespace callscope::rules {
+
+// A quantity the metric vocabulary knows is no metric ([class=none] in metrics.lex: balances,
+// volumes, subscribers): a number said of it is never another metric's.
+inline bool IsNone(const Lexicon::Entry& metric) { return metric.Attr("class") == "none"; }
 
 // " at the midpoint" right after a number (`after` is the text after it): "$2.1 billion at the
 // midpoint" restates a range said before it.

@@ -208,7 +208,7 @@ class GuidanceModule : public Module {
 
   // qualitative.cc: guidance without a number, and guidance withheld
   void Qualitative(const SentenceContext& ctx, const Reading& r, Tags* out) const;
-  bool IsNone(const Mention& x, const Reading& r) const;
+  bool NamesNone(const Mention& x, const Reading& r) const;
   void Refused(const Reading& r, const Mention& rev, Guidance* g) const;
 
   const Pack& pack_;

@@ -4,10 +4,10 @@
 
 namespace callscope::rules::guidance_detail {
 
-// Whether a metric mention names a quantity the vocabulary knows is no metric ([class=none]).
-bool GuidanceModule::IsNone(const Mention& x, const Reading& r) const {
+// Whether a metric mention names a quantity the vocabulary knows is no metric (IsNone).
+bool GuidanceModule::NamesNone(const Mention& x, const Reading& r) const {
   const Lexicon::Entry* e = metrics_->Find(r.text.substr(x.b, x.e - x.b));
-  return e && e->Attr("class") == "none";
+  return e && IsNone(*e);
 }
 
 void GuidanceModule::Qualitative(const SentenceContext& ctx, const Reading& r, Tags* out) const {
@@ -25,8 +25,8 @@ void GuidanceModule::Qualitative(const SentenceContext& ctx, const Reading& r, T
     if (x->kind == Kind::kMetric && cue && !metric && x->b >= cue->b && x->b - cue->e <= 60) metric = x;
     // ("shipments and revenue to increase": of the two joined, the one the vocabulary tags, not a
     // quantity it knows is no metric)
-    else if (x->kind == Kind::kMetric && metric && x->b > metric->e && x->b <= metric->e + 6 && IsNone(*metric, r) &&
-             Hit(r.text.substr(metric->e, x->b - metric->e), kAnd) && !IsNone(*x, r))
+    else if (x->kind == Kind::kMetric && metric && x->b > metric->e && x->b <= metric->e + 6 && NamesNone(*metric, r) &&
+             Hit(r.text.substr(metric->e, x->b - metric->e), kAnd) && !NamesNone(*x, r))
       metric = x;
     if (x->kind == Kind::kDirection && cue && !direction && x->b >= cue->b) direction = x;
   }

@@ -489,10 +489,10 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
         LevelRegex("in|within|outside|excluding|for|across", "|core|base"));
     bool own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOwnLevel);
     // ("Total PCL of $379 million increased" on the slide of a segment that reported its bottom
-    // line: the segment's total, not the company's, "total bank PCL"; a total after lines the
-    // paragraph named is still the whole's: "Europe segment operating profit rose 20%. Total segment
-    // operating profit")
-    static const RE2 kTotalLead(R"((?i)^\W*total\s+)"), kWhoseTotal(R"((?i)^(?:bank|company|firm|group|corporate)\b)");
+    // line: the segment's total, not the company's, "total bank PCL" (company, firm and group are
+    // words of the whole kOwnLevel reads already); a total after the lines a paragraph named is
+    // still the whole's: "Europe segment operating profit rose 20%. Total segment operating profit")
+    static const RE2 kTotalLead(R"((?i)^\W*total\s+)"), kWhoseTotal(R"((?i)^(?:bank|corporate)\b)");
     re2::StringPiece rest(ctx.text.data(), qb);
     const bool segment_total = own_level && st.section_reports && !st.section.empty() &&
                                RE2::Consume(&rest, kTotalLead) && !RE2::PartialMatch(rest, kOwnLevel) &&

@@ -304,7 +304,6 @@ class Metrics : public Module {
   static bool WhichOthers(const State& st, std::string_view s, uint32_t qb);
   static bool OthersGrowth(const State& st, const Matches& m, std::string_view s, uint32_t qb);
   static bool Scaled(std::string_view t);
-  static bool IsNone(const Lexicon::Entry& metric) { return metric.Attr("class") == "none"; }
   void Respectively(const SentenceContext& ctx, const State& st, std::vector<const Mention*>* forced,
                     std::vector<std::pair<int, int>>* slot) const;
   // The last record this sentence made that `pred` accepts (they sit at the end of `out`).

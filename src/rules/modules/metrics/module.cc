@@ -332,7 +332,7 @@ void Metrics::Section(const SentenceContext& ctx, State* st) const {
 void Metrics::SectionLine(const State& st, std::string* segment) const {
   const std::string& sec = st.section;
   if (sec.empty() || segment->empty() || sec == st.section_in || !IsLine(*segment) || IsRegion(sec) || IsLine(sec) ||
-      !std::any_of(sec.begin(), sec.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      AllLower(sec))
     return;
   const std::string a = Lower(sec), b = Lower(*segment);
   if (a.find(b) == std::string::npos && b.find(a) == std::string::npos) *segment = sec + " " + *segment;
