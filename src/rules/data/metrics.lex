@@ -55,7 +55,9 @@ stock_compensation|stock-based compensation|stock based compensation|share-based
 net_interest_income|net interest income|NII
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
 fee_income|fee income|fee revenue|fee revenues|total fees|fees and commissions|IB fees|asset management fees|advisory fees|underwriting fees
-# an insurer's income from its investment portfolio (not a bank's net interest income)
+# an insurer's income from its investment portfolio (not a bank's net interest income), on a
+# basis its sentence names ("on an APTI basis": adjusted pre-tax income)
+[class=money basis=stated]
 net_investment_income|net investment income
 [class=money basis=no level=company]
 cash_flow_from_operations|cash flow from operations|cash flows from operations|operating cash flow|operating cash flows|cash from operations|cash generated from operations|cash flow from operating activities|cash flows from operating activities|cash from operating activities|cash provided by operating activities|cash generated from operating activities|cash flow

@@ -535,11 +535,14 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
          std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward && x.e <= qb; })))
       r.segment = st.business;
     // (not of another level: "Outside the Americas", "Together", "total company"; "Excluding
-    // one-offs, expenses fell" is the section's)
-    static const RE2 kOtherLevel(LevelRegex("outside|across", ""));
+    // one-offs, expenses fell" is the section's, and so are "Together, these lines", the lines
+    // the section named)
+    static const RE2 kOtherLevel(LevelRegex("outside|across", "")),
+        kTheseTogether(R"((?i)^\W*together\s*,?\s+(?:these|those|both)\b)");
+    re2::StringPiece lead(ctx.text.data(), qb);
+    RE2::Consume(&lead, kTheseTogether);
     if (r.segment.empty() && !st.section.empty() && !st.forward && !whole &&
-        metric->Attr("level") != "company" &&
-        (segment_total || !RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOtherLevel)))
+        metric->Attr("level") != "company" && (segment_total || !RE2::PartialMatch(lead, kOtherLevel)))
       r.segment = st.section;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()) &&
