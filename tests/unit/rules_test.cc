@@ -84,7 +84,7 @@ std::string Get(const std::string& kv, const std::string& key, const std::string
 
 Analysis Build(const Case& c) {
   Analysis a;
-  a.call.company = "Juniper Networks";
+  a.call.company = Get(c.call, "company", "Juniper Networks");
   a.call.date = Get(c.call, "date", "2008-10-23");
   a.call.fiscal_period = Get(c.call, "period", "Q3 2008");
   const std::string& fp = a.call.fiscal_period;

@@ -226,10 +226,12 @@ size_t Metrics::NameStart(std::string_view text, size_t at) {
   return from;
 }
 
-// The company itself is not a segment: "Micron delivered", "AMD's revenue".
+// The company itself is not a segment: "Micron delivered", "AMD's revenue", "the base Amazon"
+// (the first word of the company's name, before a web suffix or a comma: "Amazon.com Inc").
 bool Metrics::IsCompany(const Call& call, std::string_view seg) {
   std::string_view co = call.company;
-  co = co.substr(0, co.find(' '));
+  co = co.substr(0, co.find_first_of(" ,"));
+  if (co.ends_with(".com")) co.remove_suffix(4);
   return !seg.empty() && co.size() == seg.size() &&
          std::equal(co.begin(), co.end(), seg.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); });
 }
