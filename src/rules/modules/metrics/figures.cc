@@ -575,8 +575,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   // fourth quarter"), is not that of a result said after it ("core EPS fell 19%"), nor of a state
   // said now ("leverage remains at 2.8 times")
   // ("our storage business had a 30% drop in bookings", after "beginning in the fourth quarter, our
-  // comparisons will improve")
-  static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|had|saw|recorded|achieved|remains|remained|stands|stood|(?:is|are)\s+(?:up|down))\b)", kResultVerbs));
+  // comparisons will improve"; "sales cloud accelerated to 15% growth" after "this year, we've
+  // reimagined the product" on a mid-year call)
+  static const RE2 kResult(fmt::format(
+      R"((?i)\b(?:{}|had|saw|recorded|achieved|accelerated|decelerated|remains|remained|stands|stood|(?:is|are)\s+(?:up|down))\b)",
+      kResultVerbs));
   // (nor of a sentence turning to another topic: "Turning to specialty, written premiums rise $200
   // million" after "... we expect to finish it in the second quarter")
   const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
