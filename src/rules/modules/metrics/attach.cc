@@ -598,8 +598,10 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           (OpensRegionally(s) || RegionalClause(s)) && IsRegion(seg_between->text) && seg_between->e <= qb) {
         re2::StringPiece gap(s.data() + seg_between->e, qb - seg_between->e);
         RE2::Consume(&gap, kRegionWord);
-        if (RE2::PartialMatch(gap, kRegionChanged) && open_named(st.said_metric, OfBusiness(ctx, st, seg_between->text, qe)))
+        if (RE2::PartialMatch(gap, kRegionChanged) && open_named(st.said_metric, OfBusiness(ctx, st, seg_between->text, qe))) {
+          if (rec->basis.empty()) rec->basis = st.said_basis;
           return;
+        }
       }
       // ("Construction organic revenue was down 1%, with Australia down 4%. Europe was down 3%.": a
       // region opening the next sentence as the subject of a change, right after a sentence that gave

@@ -136,8 +136,9 @@ struct State : ModuleState {
   // ("Regionally, ..." after it speaks of that business's regions)
   std::string business, business_metric;  // ... and that figure's metric
   int business_at = -1;
-  // the metric of the turn's last figure, and its sentence ("By geography, ..." after it speaks of it)
-  std::string said_metric;
+  // the metric of the turn's last figure, its basis and its sentence ("By geography, ..." after it
+  // speaks of it, on its basis: the regions of an organic growth grew organically)
+  std::string said_metric, said_basis;
   int said_at = -1;
   // the metric a sentence opening "Regionally, ..." gave a region's figure, and the last sentence
   // that gave one: the regions' changes said next without a metric are that metric's ("EMEA grew

@@ -46,7 +46,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   if (ctx.turn.index != st.turn)
     st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.region.clear(), st.period.clear(),
     st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.section_in.clear(), st.business.clear(), st.regional_metric.clear(),
-    st.said_metric.clear(),
+    st.said_metric.clear(), st.said_basis.clear(),
     st.heads = HeadsBusiness(ctx.speaker);
   // ("The Data Center Group delivered ... Growth slowed in all three verticals within DCG. ...":
   // a sentence naming it again by its initials keeps it speaking, a new paragraph's too)
@@ -86,7 +86,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     // for the full year of 6%")
     for (Comparison& c : out->metrics[i].comparisons)
       if (c.period == out->metrics[i].period) c.period.clear();
-    st.said_metric = out->metrics[i].metric, st.said_at = ctx.index;
+    st.said_metric = out->metrics[i].metric, st.said_basis = out->metrics[i].basis, st.said_at = ctx.index;
     const std::string& seg = out->metrics[i].segment;
     if (seg.empty()) continue;
     st.known.insert(Lower(seg));
