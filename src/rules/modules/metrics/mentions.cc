@@ -4,6 +4,22 @@
 
 namespace callscope::rules::metrics_detail {
 
+// Whether period mention `x`, naming the metric right after it, is said of figures before the
+// sentence looks ahead: no cue of the future before its first figure after it ("In looking at our
+// full-year net income of $8 billion, ... items we do not expect to repeat": the year just ended;
+// not "full-year revenue is expected at $5 billion", nor "For the full year we see a tax rate
+// near 14%, ... and we expect EPS of $3.10", a period opening the sentence).
+bool Metrics::SaidBeforeCue(const SentenceContext& ctx, const std::vector<Mention>& ms, const Mention& x) {
+  if (x.in->kind != Kind::kPeriod ||
+      std::none_of(ms.begin(), ms.end(), [&](const Mention& k) { return k.in->kind == Kind::kMetric && k.b >= x.e && k.b <= x.e + 1; }))
+    return false;
+  uint32_t first_q = UINT32_MAX;
+  for (const Quantity& q : ctx.quantities)
+    if (uint32_t b = q.start - ctx.sentence.begin; b >= x.e) first_q = std::min(first_q, b);
+  if (first_q == UINT32_MAX) return false;
+  return std::none_of(ms.begin(), ms.end(), [&](const Mention& f) { return f.in->kind == Kind::kForward && f.b < first_q; });
+}
+
 // Mentions of every kind, in text order; overlapping ones of one kind keep the longest.
 void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) const {
   auto& ms = st->ms;
@@ -27,7 +43,7 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
                   (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && !x.in->subject);
       return same && x.b < k.e && k.b < x.e;
     });
-    if (shadowed || !Fill(ctx, m, forward, &x)) continue;
+    if (shadowed || !Fill(ctx, m, forward && !SaidBeforeCue(ctx, ms, x), &x)) continue;
     // "In home devices, we see ...": a lower-case name only once the call gave it a figure
     if (x.in->known && !st->known.count(Lower(x.text))) continue;
     kept.push_back(std::move(x));

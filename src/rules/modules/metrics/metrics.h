@@ -274,6 +274,7 @@ class Metrics : public Module {
   static size_t NameStart(std::string_view text, size_t at);
   static bool IsCompany(const Call& call, std::string_view seg);
   bool Fill(const SentenceContext& ctx, const Matches& m, bool forward, Mention* x) const;
+  static bool SaidBeforeCue(const SentenceContext& ctx, const std::vector<Mention>& ms, const Mention& x);
 
   // periods.cc: periods and comparison kinds
   static bool Carries(const Mention& x);
