@@ -638,9 +638,15 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
           return RE2::FullMatch(re2::StringPiece(ctx.text.data() + x.e, k.b - x.e), kClauseEnd);
       return false;
     };
+    // (one said of "both" or "all" the figures before it, all=1: "..., both on an FX-adjusted basis")
+    static const RE2 kOfAll(R"((?i)^(?:both|all)\b)");
+    auto of_all = [&](const Mention& x) {
+      return x.m->rule->Attr("all") == "1" && RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.b, x.e - x.b), kOfAll);
+    };
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kBasis && !own_of_other(x) && (!x.in->right_after || opens_clause(x)) &&
-          ((x.e <= qb && !LostBreak(ctx.text, x.e, qb)) || (x.e > qb && !bm && !later_metric(x) && x.m->rule->Attr("ahead") != "no")))
+          ((x.e <= qb && !LostBreak(ctx.text, x.e, qb)) ||
+           (x.e > qb && !bm && (!later_metric(x) || of_all(x)) && x.m->rule->Attr("ahead") != "no")))
         bm = &x;
     if (const Mention* after = RightAfter(st, qb, qe)) bm = after;
     // "Excluding the plant closure costs, margin improved despite a 2% decline in revenues":
