@@ -141,9 +141,13 @@ const Mention* Metrics::MetricGrowthAfter(const State& st, std::string_view s, u
   static const RE2 kGrowth(R"((?i)^\s+(?:growth|increase)\b)");
   static const RE2 kWhen(R"((?i)^\s+(?:sequential|year-over-year|year-on-year|segment|organic|underlying|comparable)\s+$)");
   static const RE2 kGrowthName(R"((?i)\bgrowth$)");
-  // (not across a clause's break: "revenue was $5 billion; spending growth of 3% helped")
+  // (not across a clause's break: "revenue was $5 billion; spending growth of 3% helped"; nor
+  // the next metric of a list, its match holding the "and": "revenue growth of 10% and EPS growth
+  // of 15%")
+  static const RE2 kAnd(R"((?i)^\W*(?:and|or)\b)");
   for (const Mention& x : st.ms)
     if (x.in->kind == Kind::kMetric && x.b >= qe && s.substr(qe, x.b - qe).find_first_of(",;:") == std::string_view::npos &&
+        !RE2::PartialMatch(re2::StringPiece(s.data() + qe, x.e - qe), kAnd) &&
         (x.b - qe <= 2 || (x.b - qe <= 20 && RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kWhen))) &&
         (RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kGrowth) ||
          (x.text.empty() && RE2::PartialMatch(re2::StringPiece(s.data() + x.b, x.e - x.b), kGrowthName))))
@@ -544,9 +548,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     if (r.segment.empty() && !st.section.empty() && !st.forward && !whole &&
         metric->Attr("level") != "company" && (segment_total || !RE2::PartialMatch(lead, kOtherLevel)))
       r.segment = st.section;
+    // (not across a word of the whole: "Gadget Hub revenue growth of 5% and total revenue growth of 3%")
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()) &&
-          !WholeBetween(ctx.text, x.e, qb) && !Deferred(ctx.text, x.name_at))
+          !WholeBetween(ctx.text, x.e, qb) && !Deferred(ctx.text, x.name_at) &&
+          !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, qb - x.e), kWholeWords))
         r.segment = x.text;
     // else the business its speaker heads ("Group Head, Wholesale Banking" answering a question)
     if (r.segment.empty() && !own_level && metric->Attr("level") != "company")
