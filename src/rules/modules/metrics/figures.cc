@@ -516,8 +516,16 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     static const RE2 kTheWhole(R"((?i)^\W*(?:(?:and|so|now|also)\W+)?the\s+(?:bank|company|firm|group)['’]s\s)");
     const bool whole = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kTheWhole);
     own_level = own_level || whole;
+    // (a business named again after the figure is not the figure's: "We expect revenue growth of
+    // 8%, and our laser business grew 15%" after a sentence the laser business opened)
+    auto named_later = [&](const std::string& business) {
+      return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+        return (x.in->kind == Kind::kSegment || x.in->kind == Kind::kMetric) && x.b >= qe && !x.text.empty() &&
+               Lower(x.text) == Lower(business);
+      });
+    };
     r.segment = whole ? ""
-                : !st.opener.empty() && !own_level ? st.opener
+                : !st.opener.empty() && !own_level && !named_later(st.opener) ? st.opener
                 : own_level && st.segment_opened   ? ""
                                                    : st.segment;
     // else the section's (not of a forecast); and the bottom line said after a line of business
@@ -534,7 +542,10 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // at a sentence's end), "For the second half, we expect a pre-tax loss of ..." or "In Q3, pre-tax
     // profit rose 5%": the same metric said next, for a period or looked ahead to, of no other
     // level, is the same business's (not "On a reported basis, sales were ...": another measure)
+    // (not when the sentence names that business again after the figure: "we expect revenue growth
+    // of 8%, and our laser business to grow 15%" sets the whole against it)
     if (r.segment.empty() && !own_level && st.business_at == ctx.index - 1 && st.business_metric == r.metric &&
+        !named_later(st.business) &&
         (period_lead ||
          std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward && x.e <= qb; })))
       r.segment = st.business;
