@@ -447,8 +447,9 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       return;
     }
     // "During September, comps rose 4%, and in October they are up 6%": a change said after a
-    // period of its own is that period's, a record of its own
-    if (rec && !metric_between && !seg_between && role == kChange && rec->sentence == ctx.index)
+    // period of its own is that period's, a record of its own; so is one said before it ("up 30%
+    // in the fourth quarter, up 17% for the full year")
+    if (rec && !metric_between && !seg_between && role == kChange && rec->sentence == ctx.index) {
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= rec_end && x.e <= qb && !x.text.empty() &&
             x.text != rec->period) {
@@ -456,6 +457,15 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           rec->period = x.text;
           return;
         }
+      static const RE2 kForThe(R"((?i)^\s*(?:for|in|during)\s+(?:the\s+)?$)");
+      if (const Mention* after = PeriodAfter(ctx, st, qe, next);
+          after && !after->text.empty() && after->text != rec->period && after->b >= qe &&
+          RE2::FullMatch(re2::StringPiece(s.data() + qe, after->b - qe), kForThe)) {
+        again(rec->segment, rec->basis);
+        rec->period = after->text;
+        return;
+      }
+    }
     // "Canada was up 3% with housing repair up 1% and offices up 6%": the changes of
     // markets or products no segment names, said in a "with" clause after the record's own, are
     // neither the record's nor a business's (nor a line's, after a business's region: a market
