@@ -38,14 +38,14 @@ ptpp|pre-provision profit|PTPP|pre-tax pre-provision profit|pre-tax, pre-provisi
 operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs|expenses|expense|adjusted expense|adjusted expenses|noninterest expense|non-interest expense|noninterest expenses|non-interest expenses|total expenses|total expense|reported expenses|reported expense
 [class=money basis=yes better=lower]
 r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses|research and development expense|R&D spending|research and development spending
-s_and_m|sales and marketing|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses|selling expense|selling expenses|selling and marketing|selling and marketing expense|selling and marketing expenses
+s_and_m|sales and marketing|advertising, promotional and selling expenses|advertising, promotional and selling expense|advertising, promotion and selling expenses|advertising and promotional expenses|advertising and promotion expenses|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses|selling expense|selling expenses|selling and marketing|selling and marketing expense|selling and marketing expenses
 fulfillment_expense|fulfillment expense|fulfillment expenses|fulfillment costs|fulfillment cost
 technology_and_content|technology and content|tech and content|technology and content expense|technology and content expenses
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
 corporate_expenses|corporate expenses|corporate expense|unallocated corporate expenses|unallocated corporate costs|corporate costs|corporate overhead|corporate and other expenses
 sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense
 [class=money basis=yes level=company]
-other_income|net interest and other income|interest and other income|other income|interest income|other income and expense|other income and expenses|other income (expense)|other income/expense
+other_income|net interest and other income|interest and other income|other income|interest income|other income and expense|other income and expenses|other income (expense)|other income/expense|OI&E|net OI&E
 interest_expense|interest expense|net interest expense
 # a line some companies guide to whole: interest expense with taxes and other items, not interest alone
 interest_taxes_and_other|interest expense, taxes and other|interest expense, taxes, and other|interest, taxes and other
@@ -101,7 +101,7 @@ buyback|repurchased|repurchase|repurchases|buyback|buybacks|share repurchase|sha
 [class=money,shares basis=no period=none level=company]
 buyback_authorization|buyback authorization|intention to repurchase|intention to buy back|repurchase up to|buy back up to|repurchase authorization|share repurchase authorization|stock repurchase authorization|authorization|authorized the repurchase of|authorized the repurchase|authorized repurchases of|authorized a new share repurchase program of|repurchase program of|buyback program of|share repurchase program of
 [class=money,per_share basis=no level=company]
-dividend|dividend|dividends|dividend per share|dividends per share
+dividend|dividend|dividends|dividend per share|dividends per share|cash dividend|cash dividends
 [class=money basis=no level=company]
 capital_return|capital return|capital returns|return of capital|total cash return|shareholder returns|dividends and share repurchases|dividends and repurchases|dividends and buybacks|share repurchases and dividends|repurchases and dividends|buybacks and dividends|dividends and share buybacks|share buybacks and dividends|buyback and dividends|dividends and buyback
 [class=money,per_share basis=no]
@@ -115,7 +115,7 @@ eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per
 [class=money basis=yes as=net_income sign=-1]
 net_loss|net loss|net losses
 [class=money basis=yes as=other_income sign=-1 level=company]
-other_expense|other expense|other expenses
+other_expense|other expense|other expenses|OI&E expense|net OI&E expense
 [class=money basis=yes as=pretax_income sign=-1 bottom=1]
 pretax_loss|pre-tax loss|pretax loss|loss before taxes|loss before income taxes|pre-tax losses|pretax losses
 [class=money basis=yes as=operating_income sign=-1]
@@ -138,7 +138,7 @@ premiums_earned|net earned premiums|net premiums earned|earned premiums|premiums
 arpu|ARPU|average revenue per user|average revenue per unit|ARPA|average revenue per account
 rasm|RASM|TRASM|PRASM|revenue per available seat mile|total revenue per available seat mile
 casm|CASM|CASM-ex|cost per available seat mile
-[class=money basis=no rate=pcl_rate bottom=1]
+[class=money basis=no rate=pcl_rate bottom=1 benefit=-1]
 provision_for_credit_losses|provision for credit losses|cost of credit|credit costs|provisions for credit losses|credit loss provision|credit loss provisions|provision for loan losses|loan loss provision|loan loss provisions|PCL|PCLs|credit loss expense|credit loss expenses|provision expense|provision for credit loss expense|credit provision|credit provisions
 [class=money basis=no]
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments

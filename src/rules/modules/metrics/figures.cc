@@ -408,6 +408,13 @@ bool Metrics::BenefitBefore(std::string_view before) {
   return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), kBenefitOf);
 }
 
+// "benefit" said right after a number, a word or two of the metric between: "a $1.4 billion
+// provision expense benefit".
+static bool BenefitAfter(std::string_view after) {
+  static const RE2 kBenefitAfter(R"((?i)^\s+(?:(?:provision|expense|tax|credit)\s+){0,2}benefit\b)");
+  return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kBenefitAfter);
+}
+
 // "loss" right after a number (the text after it): "a $15 million loss".
 bool Metrics::LossAfter(std::string_view after) {
   static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
@@ -422,7 +429,7 @@ void Metrics::SetLevel(Metric* r, const Quantity& q, const Lexicon::Entry& metri
                      std::string_view after) {
   // (a range already at or below zero is as said: "a loss of $2 million to breakeven")
   bool loss = (metric.Attr("sign") == "-1" || LossBefore(before) || LossAfter(after) ||
-               (metric.Attr("benefit") == "-1" && BenefitBefore(before))) &&
+               (metric.Attr("benefit") == "-1" && (BenefitBefore(before) || BenefitAfter(after)))) &&
               !(q.low < q.high && q.high <= 0);
   r->value = loss ? -std::fabs(q.value) : q.value;
   r->low = loss ? -std::fabs(q.high) : q.low;

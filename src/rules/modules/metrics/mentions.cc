@@ -49,10 +49,14 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     kept.push_back(std::move(x));
   }
   // (a name that is a metric's whole mention: "Marketing was down $4 million" is the subject of
-  // a change a name can be, a longer match kept before the metric's)
+  // a change a name can be, a longer match kept before the metric's; nor is a name that begins
+  // inside a metric's mention, its match starting before it: "investments in advertising,
+  // promotional and selling expenses" is no segment "advertising")
   std::erase_if(kept, [&](const Mention& x) {
     return x.in->kind == Kind::kSegment && !x.in->subject && std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
-             return k.in->kind == Kind::kMetric && k.b == x.name_at && k.e == x.name_at + x.text.size();
+             return k.in->kind == Kind::kMetric &&
+                    ((k.b == x.name_at && k.e == x.name_at + x.text.size()) ||
+                     (k.text.empty() && k.b > x.b && k.b <= x.name_at && x.name_at + x.text.size() <= k.e));
            });
   });
   ms.swap(kept);
