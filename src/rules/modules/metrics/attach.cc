@@ -457,10 +457,12 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           rec->period = x.text;
           return;
         }
+      // (not an earlier year's, the change's base: "an increase of $2.86 for the third quarter of 2019")
       static const RE2 kForThe(R"((?i)^\s*(?:for|in|during)\s+(?:the\s+)?$)");
+      auto year = [](const std::string& p) { return p.size() >= 4 ? std::atoi(p.c_str() + p.size() - 4) : 0; };
       if (const Mention* after = PeriodAfter(ctx, st, qe, next);
           after && !after->text.empty() && after->text != rec->period && after->b >= qe &&
-          RE2::FullMatch(re2::StringPiece(s.data() + qe, after->b - qe), kForThe)) {
+          year(after->text) >= year(rec->period) && RE2::FullMatch(re2::StringPiece(s.data() + qe, after->b - qe), kForThe)) {
         again(rec->segment, rec->basis);
         rec->period = after->text;
         return;
