@@ -207,7 +207,12 @@ class Quantities : public Module {
       return true;
     }
     int e1 = Exp(s), e2 = Exp(s2);
-    if (s.empty()) e1 = e2;  // "$3.57 to 3.62 billion": the scale carries back
+    // "$3.57 to 3.62 billion": the scale carries back (not onto a number written whole: "$750,000
+    // to $1 million")
+    if (s.empty()) {
+      auto whole = ParseNumber(n, in.exp, numbers_);
+      e1 = whole && std::fabs(*whole) >= 1000 ? 0 : e2;
+    }
     if (s2.empty()) e2 = e1;  // "$921 million and 971 million"/"and 971": and forward
     // "flat to up 2%", "flat to down 3%": a range from zero ("a loss of $2 million to breakeven":
     // to zero, from below it)

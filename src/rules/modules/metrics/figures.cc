@@ -417,8 +417,11 @@ static bool BenefitAfter(std::string_view after) {
 
 // "loss" right after a number (the text after it): "a $15 million loss".
 bool Metrics::LossAfter(std::string_view after) {
-  static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)");
-  return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), kLossAfter);
+  // (not a loss ratio named after it: "between 70% and 75% loss ratio")
+  static const RE2 kLossAfter(R"((?i)^\s+(?:net\s+|operating\s+)?loss\b)"),
+      kLossRatio(R"((?i)^\s+loss\s+(?:ratios?|rates?|and\s+(?:LAE|loss))\b)");
+  const re2::StringPiece a(after.data(), after.size());
+  return RE2::PartialMatch(a, kLossAfter) && !RE2::PartialMatch(a, kLossRatio);
 }
 
 // A level in the metric's sign: "a net loss of $12.5 million" is net_income -12.5 million, and so

@@ -296,8 +296,10 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       std::string_view sa = m.Group(*x->m, "seg"), sb = m.Group(*x->m, "seg2");
       // "G&A expense": another metric's name the vocabulary holds whole, read as a segment and a
       // metric (not "commercial RPO" said in full, the same metric's)
-      if (!sa.empty() && sb.empty() && x->e > static_cast<uint32_t>(sa.data() - ctx.text.data())) {
-        size_t at = static_cast<size_t>(sa.data() - ctx.text.data());
+      // (or the words of its second name group: "the maintenance CapEx")
+      for (std::string_view lead : {sb.empty() ? sa : std::string_view(), sb}) {
+        if (lead.empty() || x->e <= static_cast<uint32_t>(lead.data() - ctx.text.data())) continue;
+        size_t at = static_cast<size_t>(lead.data() - ctx.text.data());
         if (const Lexicon::Entry* whole = metrics_->Find(ctx.text.substr(at, x->e - at)); whole && whole != x->metric) {
           x->metric = whole;
           return true;
@@ -389,7 +391,9 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       x->text = Segment(seg, ctx.text);
       if (!topic.empty() && !x->text.empty()) x->text = topic + " " + x->text;
       x->name_at = seg.data() ? static_cast<uint32_t>(seg.data() - ctx.text.data()) : x->b;
-      return !x->text.empty() && !IsCompany(call, x->text);
+      // (nor an amount written with its currency's code: "at CAD17")
+      static const RE2 kCodeAmount(R"(^[A-Z]{3}\d)");
+      return !x->text.empty() && !IsCompany(call, x->text) && !RE2::PartialMatch(x->text, kCodeAmount);
     }
     case Kind::kBasis:
       x->text = x->in->attr == "none" ? "" : x->in->attr;
