@@ -577,6 +577,9 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         if (!e) return false;
         Metric r = New(ctx, st, e, qb, qe, next, seg_between, -1);
         r.segment = std::move(seg), r.unit = DefaultUnit(*e), r.start = q.start, r.end = q.end;
+        // (on the basis of that metric's figure said last, just before: the regions of an organic
+        // growth grew organically)
+        if (r.basis.empty() && st.said_metric == metric && ctx.index - st.said_at <= 2) r.basis = st.said_basis;
         InUnitOf(&c, r.unit, guessed);
         r.comparisons.push_back(std::move(c));
         out->metrics.push_back(std::move(r));
@@ -610,10 +613,8 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           (OpensRegionally(s) || RegionalClause(s)) && IsRegion(seg_between->text) && seg_between->e <= qb) {
         re2::StringPiece gap(s.data() + seg_between->e, qb - seg_between->e);
         RE2::Consume(&gap, kRegionWord);
-        if (RE2::PartialMatch(gap, kRegionChanged) && open_named(st.said_metric, OfBusiness(ctx, st, seg_between->text, qe))) {
-          if (rec->basis.empty()) rec->basis = st.said_basis;
+        if (RE2::PartialMatch(gap, kRegionChanged) && open_named(st.said_metric, OfBusiness(ctx, st, seg_between->text, qe)))
           return;
-        }
       }
       // ("Construction organic revenue was down 1%, with Australia down 4%. Europe was down 3%.": a
       // region opening the next sentence as the subject of a change, right after a sentence that gave
