@@ -84,8 +84,10 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     SectionLine(st, &out->metrics[i].segment);
     // (a period a comparison names that is the figure's own compares with nothing: "sales growth
     // for the full year of 6%")
+    // (nor is the long term: "higher than our long-term aspiration, ... guidance of 18% to 20%
+    // revenue growth" is no change counted from the long term)
     for (Comparison& c : out->metrics[i].comparisons)
-      if (c.period == out->metrics[i].period) c.period.clear();
+      if (c.period == out->metrics[i].period || c.period == "long-term") c.period.clear();
     st.said_metric = out->metrics[i].metric, st.said_basis = out->metrics[i].basis, st.said_at = ctx.index;
     const std::string& seg = out->metrics[i].segment;
     if (seg.empty()) continue;
