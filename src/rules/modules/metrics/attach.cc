@@ -448,7 +448,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     }
     // "During September, comps rose 4%, and in October they are up 6%": a change said after a
     // period of its own is that period's, a record of its own; so is one said before it ("up 30%
-    // in the fourth quarter, up 17% for the full year")
+    // in Q4, 17% for the year")
     if (rec && !metric_between && !seg_between && role == kChange && rec->sentence == ctx.index) {
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= rec_end && x.e <= qb && !x.text.empty() &&

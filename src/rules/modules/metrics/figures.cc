@@ -676,7 +676,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
            (x.e > qb && !bm && (!later_metric(x) || of_all(x)) && x.m->rule->Attr("ahead") != "no")))
         bm = &x;
     // (the basis said right after the figure beats one said before, not one naming the metric
-    // itself: "our non-GAAP tax rate to be about 26%, excluding the impact of ..." is non-GAAP)
+    // itself: "a non-GAAP tax rate near 26%, excluding the impact of ..." is non-GAAP)
     const bool names_metric = bm && named_end >= 0 && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
       return k.in->kind == Kind::kMetric && static_cast<int64_t>(k.e) == named_end && bm->e <= k.e &&
              (bm->b >= k.b || k.name_at - std::min(bm->e, k.name_at) <= 1);
