@@ -564,10 +564,13 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // the section named)
     static const RE2 kOtherLevel(LevelRegex("outside|across", "")),
         kTheseTogether(R"((?i)^\W*together\s*,?\s+(?:these|those|both)\b)");
-    re2::StringPiece lead(ctx.text.data(), qb);
-    RE2::Consume(&lead, kTheseTogether);
+    auto other_level = [&] {
+      re2::StringPiece lead(ctx.text.data(), qb);
+      RE2::Consume(&lead, kTheseTogether);
+      return RE2::PartialMatch(lead, kOtherLevel);
+    };
     if (r.segment.empty() && !st.section.empty() && !st.forward && !whole &&
-        metric->Attr("level") != "company" && (segment_total || !RE2::PartialMatch(lead, kOtherLevel)))
+        metric->Attr("level") != "company" && (segment_total || !other_level()))
       r.segment = st.section;
     // (not across a word of the whole: "Gadget Hub revenue growth of 5% and total revenue growth of 3%")
     for (const Mention& x : st.ms)
@@ -677,11 +680,13 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
         bm = &x;
     // (the basis said right after the figure beats one said before, not one naming the metric
     // itself: "a non-GAAP tax rate near 26%, excluding the impact of ..." is non-GAAP)
-    const bool names_metric = bm && named_end >= 0 && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-      return k.in->kind == Kind::kMetric && static_cast<int64_t>(k.e) == named_end && bm->e <= k.e &&
-             (bm->b >= k.b || k.name_at - std::min(bm->e, k.name_at) <= 1);
-    });
-    if (const Mention* after = RightAfter(st, qb, qe); after && !names_metric) bm = after;
+    auto names_metric = [&] {
+      return bm && named_end >= 0 && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+               return k.in->kind == Kind::kMetric && static_cast<int64_t>(k.e) == named_end && bm->e <= k.e &&
+                      (bm->b >= k.b || k.name_at - std::min(bm->e, k.name_at) <= 1);
+             });
+    };
+    if (const Mention* after = RightAfter(st, qb, qe); after && !names_metric()) bm = after;
     // "Excluding the plant closure costs, margin improved despite a 2% decline in revenues":
     // leaving costs out does not touch the top line (basis=stated: revenue), unless the clause
     // leaves out currency, a deal or revenue too
