@@ -364,14 +364,15 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       return;
     }
     // "Other income was a net gain of $31 million, versus a net loss of $12 million": a loss set
-    // against the record's gain, right after "compared with" or "versus", is its earlier figure
-    // (not "Revenue was $412 million, compared to a net loss of": the other line's)
+    // against the record's gain, right after "compared with" or "versus", is its earlier figure;
+    // so is one set against revenue, "Revenue was $412 million, compared to a net loss of $96
+    // million" (a bank's corporate line, whose revenue was negative: no net income is compared)
     static const RE2 kVersusLoss(R"((?i)^[\s,]*(?:(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+)?$)");
     static const RE2 kGainOf(R"((?i)\bgain\s+of\s+$)");
     const uint32_t rec_b = rec && rec->start >= base ? rec->start - base : 0;
     if (rec && role == kFrom && metric_between && !seg_between && rec->sentence == ctx.index &&
         metric_between->metric->Attr("sign") == "-1" && metric_between->b >= rec_end && rec_b <= qb &&
-        RE2::PartialMatch(re2::StringPiece(s.data(), rec_b), kGainOf) &&
+        (rec->metric == "revenue" || RE2::PartialMatch(re2::StringPiece(s.data(), rec_b), kGainOf)) &&
         RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, metric_between->b - rec_end), kVersusLoss)) {
       c.value = -std::fabs(c.value);
       InUnitOf(&c, rec->unit, guessed);
