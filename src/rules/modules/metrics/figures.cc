@@ -309,6 +309,20 @@ bool Metrics::ShareAfterFrom(std::string_view s, uint32_t prev_end, uint32_t qb,
          RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfSales);
 }
 
+// Whether the figure at qb is looked ahead to: a cue of the future before it and no verb of a
+// result between the cue and it ("We expect DSO to come back to about 50 days"; not "total costs,
+// which I will come back to, were $17.9 billion"). Such a figure with no period named or carried
+// has none: not the quarter the call reports.
+bool Metrics::LooksAheadTo(const SentenceContext& ctx, const State& st, uint32_t qb) {
+  if (!st.forward) return false;
+  uint32_t cue = UINT32_MAX;
+  for (const Mention& f : st.ms)
+    if (f.in->kind == Kind::kForward && f.e <= qb) cue = f.e;
+  if (cue == UINT32_MAX) return false;
+  static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|had|saw)\b)", kResultVerbs));
+  return !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + cue, qb - cue), kResult);
+}
+
 // "4.1% and 6.3% year-on-year increases": the plural noun of change after the pair that
 // quantity i opens, else nullptr.
 const Mention* Metrics::PluralChangeAfter(const SentenceContext& ctx, const State& st, size_t i) {
@@ -621,6 +635,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   r.period = per                                                         ? per->text
              : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
              : looks_ahead                                               ? st.forward_period
+             : LooksAheadTo(ctx, st, qb)                                 ? std::string()
                                                                          : ctx.analysis.call.fiscal_period;
   // a program's size; a target's, looked ahead to ("we aim to take out $250 million of costs")
   static const RE2 kTarget(R"((?i)\btarget(?:s|ed|ing)?\b)");

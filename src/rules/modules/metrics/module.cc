@@ -654,7 +654,7 @@ void Metrics::AheadOfYear(const SentenceContext& ctx, const State& st, size_t fr
   const std::string year = fmt::format("FY {}", call.fiscal_quarter == 4 ? call.fiscal_year + 1 : call.fiscal_year);
   for (size_t i = from; i < out->metrics.size(); ++i) {
     Metric& r = out->metrics[i];
-    if (r.period != call.fiscal_period || r.comparisons.empty() ||
+    if ((r.period != call.fiscal_period && !r.period.empty()) || r.comparisons.empty() ||
         !std::all_of(r.comparisons.begin(), r.comparisons.end(), [](const Comparison& c) { return c.kind == "yoy"; }))
       continue;
     // (the figure said after the look ahead: not "Revenue up 5% year over year, and we expect more")
