@@ -67,7 +67,7 @@ arr|annual recurring revenue|annualized recurring revenue|ARR
 billings|billings|total billings|calculated billings
 [class=money basis=no level=company]
 capex|capital expenditures|capex|cap ex|capital expenditure|capital spending|cash paid for PP&E|cash paid for property and equipment|purchases of property and equipment|purchases of property, plant and equipment|additions to property and equipment
-maintenance_capex|maintenance capex|maintenance capital expenditures|recurring capex|recurring capital expenditures
+maintenance_capex|maintenance capex|maintenance capital expenditures|maintenance cap ex|recurring capex|recurring capital expenditures
 [class=money basis=no]
 d_and_a|depreciation and amortization|D&A|depreciation and amortization expense
 restructuring|restructuring charges|restructuring charge|restructuring costs|restructuring expenses|restructuring expense|pretax restructuring charges

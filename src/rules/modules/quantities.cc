@@ -69,6 +69,7 @@ struct RuleInfo {
   std::string unit;
   int exp = 0;
   bool negative = false, approx = false;
+  bool near = false;  // a range's high end is at most twice its low ("5 or 6 million")
   std::pair<double, double> band[3];  // low, mid, high
   bool has_band = false;
 };
@@ -92,6 +93,7 @@ class Quantities : public Module {
       in.exp = std::atoi(r->Attr("exp", "0").c_str());
       in.negative = r->Attr("sign") == "-1";
       in.approx = r->Attr("approx") == "1";
+      in.near = r->Attr("near") == "1";
       in.has_band = !r->Attr("low").empty();
       in.band[0] = Band(r->Attr("low")), in.band[1] = Band(r->Attr("mid")), in.band[2] = Band(r->Attr("high"));
     }
@@ -252,6 +254,7 @@ class Quantities : public Module {
     } else if (!n2.empty()) {
       auto v2 = ParseNumber(n2, e2 + in.exp, numbers_);
       if (!v2 || *v2 <= *v1) return false;  // "from 29% to 28.5%" is a change, not a range
+      if (in.near && *v2 > 2 * *v1) return false;  // "$100 million or 10 million ..." are two
       q->low = sign * *v1, q->high = sign * *v2;
       if (q->low > q->high) std::swap(q->low, q->high);
       q->value = Tidy((q->low + q->high) / 2);
