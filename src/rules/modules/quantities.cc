@@ -169,7 +169,7 @@ class Quantities : public Module {
   bool Interpret(const Matches& m, const Match& x, const RuleInfo& in, Quantity* q) const {
     auto g = [&](const char* name) { return m.Group(x, name); };
     std::string_view n = g("n"), n2 = g("n2"), s = g("s"), s2 = g("s2");
-    q->approx = in.approx;
+    q->approx = in.approx || !g("more").empty();  // "$30-plus million": at least the amount
     q->unit = in.unit;
     if (std::string_view u = g("unit"); !u.empty()) {
       const Lexicon::Entry* e = units_->Find(u);
