@@ -970,8 +970,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // (not an amount's record with a share: "Product revenues grew 9%, representing 71% of revenue").
   // (nor the same metric named again for another line: "Cloud revenue fell 2% and services
   // revenue was $80 million")
+  // (nor a level reached later: "D&A will drop $8 million in Q2 and then fall to $7.5 million in Q3")
   if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
-      !(share_of && unit == "%" && IsCurrency(rec->unit)) && !(mm && !mm->text.empty() && mm->text != rec->segment)) {
+      !(share_of && unit == "%" && IsCurrency(rec->unit)) && !(mm && !mm->text.empty() && mm->text != rec->segment) &&
+      !(rec->sentence == ctx.index && rec->end >= base && ThenBetween(s, rec->end - base, qb))) {
     SetLevel(rec, *level, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
     rec->start = q.start, rec->end = q.end;
     if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"

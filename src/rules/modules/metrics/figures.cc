@@ -309,6 +309,12 @@ bool Metrics::ShareAfterFrom(std::string_view s, uint32_t prev_end, uint32_t qb,
          RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfSales);
 }
 
+// "... and then", ", then" between `from` and `to`: a later step of what the sentence tells.
+bool Metrics::ThenBetween(std::string_view s, uint32_t from, uint32_t to) {
+  static const RE2 kThen(R"((?i)(?:\band|,)\s+then\b)");
+  return from <= to && RE2::PartialMatch(re2::StringPiece(s.data() + from, to - from), kThen);
+}
+
 // Whether the figure at qb is looked ahead to: a cue of the future before it and no verb of a
 // result between the cue and it ("We expect DSO to come back to about 50 days"; not "total costs,
 // which I will come back to, were $17.9 billion"). Such a figure with no period named or carried
@@ -611,9 +617,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   for (const Mention& x : st.ms)
     if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb && !past_before_cue(x)) per = &x;
   // (one right after the figure beats one a clause before it: "For 2025, we expect growth of 3%,
-  // and we remain committed to a target of 11% to 12% in 2026")
+  // and we remain committed to a target of 11% to 12% in 2026"; or an earlier step's: "drop $8
+  // million in Q2 and then fall to $7.5 million a quarter in Q3")
   if (const Mention* after = PeriodAfter(ctx, st, qe, next);
-      after && (!per || (after->b - qe <= 16 && ctx.text.substr(per->e, qb - per->e).find(',') != std::string_view::npos)))
+      after && (!per || (after->b - qe <= 16 && (ctx.text.substr(per->e, qb - per->e).find(',') != std::string_view::npos ||
+                                                 ThenBetween(ctx.text, per->e, qb)))))
     per = after;
   // a period still to come, carried from a sentence about it ("there will be more impacts in the
   // fourth quarter"), is not that of a result said after it ("core EPS fell 19%"), nor of a state

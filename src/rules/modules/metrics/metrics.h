@@ -317,6 +317,7 @@ class Metrics : public Module {
   }
   static const Mention* RightAfter(const State& st, uint32_t qb, uint32_t qe);
   static bool LooksAheadTo(const SentenceContext& ctx, const State& st, uint32_t qb);
+  static bool ThenBetween(std::string_view s, uint32_t from, uint32_t to);
   static const Mention* MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe);
   static const Mention* NounAfter(const State& st, uint32_t qe);
   static bool OtherThingAfter(std::string_view s, uint32_t e);
