@@ -652,6 +652,13 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         }
         return;
       }
+      // "leasing revenue increased, with office growing mid-teens": nor is a change of another
+      // subject, said after the metric's name in a clause of its own
+      if (role == kChange && !seg_between && OtherSubject(s, mm->e, qb) &&
+          std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kMetric && x.b >= mm->e && x.e <= qb; })) {
+        rec = nullptr, rec_end = qe;
+        return;
+      }
       // "raised the leverage it allows by 1 turn": nor is a plain number counting a
       // thing named after it
       static const RE2 kCounted(R"(^\s+[a-z][a-z-]*\b)");

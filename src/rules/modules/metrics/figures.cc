@@ -44,6 +44,27 @@ bool Metrics::WhichOthers(const State& st, std::string_view s, uint32_t qb) {
   return false;
 }
 
+// "revenue was up 2% and originations were up 42%", "..., and unit costs excluding fuel rose
+// 2.3%", "leasing revenue rose, with office growing mid-teens and industrial up high single
+// digits": a second subject, in s[from, qb), right before the change at qb (not "and it was up",
+// "and the total was up", "and was up", nor an amount: "one hundred and forty million down 2%")
+bool Metrics::OtherSubject(std::string_view s, uint32_t from, uint32_t qb) {
+  static const RE2 kAndSubject(
+      R"(\b(?:and|while|with)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+(?:(?:(?:was|were)\s+(?:also\s+)?)?(?:up|down)|rose|grew|increased|decreased|declined|fell|growing|rising|increasing|declining|decreasing|falling)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|over\s+)?(?:in\s+the\s+)?$)");
+  static const std::set<std::string, std::less<>> kBack = {"it", "this", "that", "they", "which", "these", "those", "the",
+                                                          "total", "overall", "both", "all", "was", "were", "is", "are",
+                                                          "has", "have", "had"};
+  static const std::set<std::string, std::less<>> kAmount = {"million", "billion", "thousand", "trillion", "percent",
+                                                            "dollars", "points", "cents"};
+  re2::StringPiece subject;
+  if (from > qb || !RE2::PartialMatch(re2::StringPiece(s.data() + from, qb - from), kAndSubject, &subject)) return false;
+  std::string_view sub(subject.data(), subject.size());
+  std::string_view first = sub.substr(0, sub.find(' ')), last = sub.substr(sub.rfind(' ') + 1);
+  // (a verb's auxiliary ends no subject: "capex for construction and upgrades is increasing by")
+  static const std::set<std::string, std::less<>> kAux = {"is", "are", "will", "be", "been", "has", "have", "had", "would", "should"};
+  return !kBack.count(first) && !kAmount.count(last) && !kAux.count(last);
+}
+
 // "..., highlighted by loyalty program growth of 31%"; "..., with softness in Australia/New
 // Zealand, which was down 4%": the change of something the metrics vocabulary does not name,
 // which is not the record's.
@@ -56,17 +77,7 @@ bool Metrics::OthersGrowth(const State& st, const Matches& m, std::string_view s
       "high", "low", "mid", "modest", "slight", "slower", "faster", "higher", "lower", "positive", "negative",
       "for", "to", "at", "in", "by", "on", "this", "that", "which", "expect", "see", "saw", "any", "some", "an"};
   if (WhichOthers(st, s, qb)) return true;
-  // "revenue was up 2% and originations were up 42%", "..., and unit costs excluding fuel rose
-  // 2.3%": a second subject the vocabulary does not name (not "and it was up", "and the total was up")
-  static const RE2 kAndSubject(
-      R"(\b(?:and|while)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+(?:(?:was|were)\s+(?:also\s+)?(?:up|down)|rose|grew|increased|decreased|declined|fell)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|over\s+)?$)");
-  re2::StringPiece subject;
-  if (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kAndSubject, &subject)) {
-    static const std::set<std::string, std::less<>> kBack = {"it", "this", "that", "they", "which", "these", "those",
-                                                            "the", "total", "overall", "both", "all"};
-    std::string_view first(subject.data(), std::min<size_t>(subject.size(), subject.find(' ')));
-    return !kBack.count(first);
-  }
+  if (OtherSubject(s, 0, qb)) return true;
   const Mention* cue = nullptr;
   for (const Mention& x : st.ms)
     if (x.in->kind == Kind::kChange && x.in->attr != "1" && x.e <= qb && qb - x.e <= 12) cue = &x;

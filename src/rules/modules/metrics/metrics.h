@@ -305,6 +305,7 @@ class Metrics : public Module {
   static std::string Fits(const Lexicon::Entry& metric, const std::string& unit, bool share_of);
   static bool WhichOthers(const State& st, std::string_view s, uint32_t qb);
   static bool OthersGrowth(const State& st, const Matches& m, std::string_view s, uint32_t qb);
+  static bool OtherSubject(std::string_view s, uint32_t from, uint32_t qb);
   static bool Scaled(std::string_view t);
   void Respectively(const SentenceContext& ctx, const State& st, std::vector<const Mention*>* forced,
                     std::vector<std::pair<int, int>>* slot) const;
