@@ -9,7 +9,7 @@ North America|North American
 Latin America
 South America
 EMEA|Europe, Middle East and Africa|Europe, the Middle East and Africa
-APAC|Asia Pacific|Asia-Pacific|Asia|APJ|APJC
+APAC|Asia Pacific, Japan and China|Asia Pacific Japan China|Asia Pacific, Japan, and China|Asia Pacific|Asia-Pacific|Asia|APJ|APJC
 Europe|Western Europe|Eastern Europe
 US|United States|U.S.|domestic
 International|outside the US

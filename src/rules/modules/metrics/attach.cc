@@ -1123,6 +1123,16 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
           !(IsNone(*x.metric) && RE2::FullMatch(re2::StringPiece(s.data() + rec_end, x.b - rec_end), kOfBalance)))
         metric_between = &x;
     }
+    // "EMEA was up 6% in terms of revenue": a change with no metric before it, of the one named
+    // right after it
+    if (!metric_between && role != kLevel)
+      for (const Mention& x : st.ms) {
+        static const RE2 kInTermsOf(
+            R"((?i)^\s*,?\s*(?:(?:year[\s-]+(?:over|on)[\s-]+year|sequentially)\s+)?in\s+terms\s+of\s+(?:our\s+|the\s+|total\s+)?$)");
+        if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 40 &&
+            RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kInTermsOf))
+          metric_between = &x;
+      }
     if (const Mention* after = region_after[i]) seg_between = after, after_end = after->e;
     bool share_of = false;
     const Mention* share_mention = nullptr;
