@@ -600,9 +600,12 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         if (std::string seg = OfBusiness(ctx, st, seg_between->text, qe); seg != seg_between->text)
           if (open_named(st.business_metric, std::move(seg))) return;
       // ("Regionally, the Americas grew revenue 39%. ... EMEA grew 16%.", "In APAC, growth was
-      // 27%": a region's change in the sentences after, no metric named, is that metric's)
+      // 27%": a region's change in the sentences after, no metric named, is that metric's; not a
+      // region added to a group: "the BRICs plus Mexico down 5%")
+      static const RE2 kPlus(R"((?i)\b(?:plus|\+)\s+$)");
+      const bool added = RE2::PartialMatch(re2::StringPiece(s.data(), seg_between ? seg_between->name_at : 0), kPlus);
       if (!rec && seg_between && role == kChange && !st.regional_metric.empty() && ctx.index - st.regional_at <= kOpenerReach &&
-          IsRegion(seg_between->text) && seg_between->e <= qb &&
+          IsRegion(seg_between->text) && seg_between->e <= qb && !added &&
           (RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged) ||
            OpensOnRegion(s.substr(0, seg_between->name_at))))
         if (open_named(st.regional_metric, seg_between->text)) return;
@@ -610,11 +613,16 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // turning to the regions, no metric named, speaks of the metric of the figure said last)
       // (the region named with its word: "the Americas region grew 5%")
       static const RE2 kRegionWord(R"((?i)^\s+regions?\b)");
-      if (!rec && seg_between && role == kChange && !st.said_metric.empty() && ctx.index - st.said_at <= 2 &&
-          (OpensRegionally(s) || RegionalClause(s)) && IsRegion(seg_between->text) && seg_between->e <= qb) {
+      // (or in the two sentences after one that turned to them: "In terms of orders, total product
+      // orders growth was flat. Let's take a look at our geographies. ... the Americas, which grew 4%")
+      const bool turned = TurnedToRegions(ctx, st);
+      if (!rec && seg_between && role == kChange && !st.said_metric.empty() &&
+          ((ctx.index - st.said_at <= 2 && (OpensRegionally(s) || RegionalClause(s))) || turned) &&
+          IsRegion(seg_between->text) && seg_between->e <= qb) {
         re2::StringPiece gap(s.data() + seg_between->e, qb - seg_between->e);
         RE2::Consume(&gap, kRegionWord);
-        if (RE2::PartialMatch(gap, kRegionChanged) && open_named(st.said_metric, OfBusiness(ctx, st, seg_between->text, qe)))
+        if (RE2::PartialMatch(gap, kRegionChanged) && !added &&
+            open_named(turned ? st.changed_metric : st.said_metric, OfBusiness(ctx, st, seg_between->text, qe)))
           return;
       }
       // ("Construction organic revenue was down 1%, with Australia down 4%. Europe was down 3%.": a

@@ -145,6 +145,13 @@ struct State : ModuleState {
   // 16%", "In APAC, growth was 27%")
   std::string regional_metric;
   int regional_at = -1;
+  // the last sentence that turned to the regions without a figure ("Let's take a look at our
+  // geographies."): the regions' changes in the next two sentences are the metric said just before
+  int regions_turn_at = -1;
+  // the metric of the last record with a change in percent, and its sentence: what the regions'
+  // changes after such a turn are of ("orders grew 2%, with book-to-bill above 1": orders)
+  std::string changed_metric;
+  int changed_at = -1;
   // the segments the call's figures were given so far, in lower case (for rules with known=1)
   std::set<std::string, std::less<>> known;
   std::vector<Mention> ms;
@@ -154,6 +161,13 @@ struct State : ModuleState {
   // {n, k}, else {0, 0} ("$7 billion or $1.20 per share, ... up 11% and 13%, respectively")
   std::vector<std::pair<int, int>> slot;
 };
+
+// Whether the sentence is one of the two after a sentence that turned to the regions (a metric's
+// change said no more than two sentences before that turn).
+inline bool TurnedToRegions(const SentenceContext& ctx, const State& st) {
+  return st.regions_turn_at >= 0 && ctx.index > st.regions_turn_at && ctx.index - st.regions_turn_at <= 2 &&
+         st.changed_at >= 0 && st.regions_turn_at - st.changed_at <= 2 && !st.changed_metric.empty();
+}
 
 constexpr int kPeriodReach = 6;
 constexpr int kOpenerReach = 2;
@@ -181,6 +195,14 @@ inline std::string LevelRegex(const char* leads, const char* more_words) {
 inline bool OpensRegionally(std::string_view text) {
   static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kRegionally);
+}
+// "Let's take a look at our geographies", "Turning to the regions": a sentence turning to the
+// regions (a byte search first: it runs on every sentence).
+inline bool TurnsToRegions(std::string_view text) {
+  if (text.find("geograph") == std::string_view::npos && text.find("region") == std::string_view::npos) return false;
+  static const RE2 kTurn(
+      R"((?i)\b(?:look(?:ing)?\s+at|turn(?:ing)?\s+to|mov(?:e|ing)\s+(?:on\s+)?to|review(?:ing)?|talk(?:ing)?\s+about)\s+(?:our\s+|the\s+)?(?:geographies|geographic(?:al)?\s+(?:results|performance|segments|regions)|regions|regional\s+(?:results|performance))\b)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kTurn);
 }
 // A clause opening the sentence that turns to the regions: "Looking at regional performance, ...",
 // "From a geographic perspective, ..." (or "Regionally, ...", OpensRegionally).

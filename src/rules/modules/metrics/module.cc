@@ -46,7 +46,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   if (ctx.turn.index != st.turn)
     st.turn = ctx.turn.index, st.basis.clear(), st.framed = false, st.consolidated = false, st.region.clear(), st.period.clear(),
     st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.section_in.clear(), st.business.clear(), st.regional_metric.clear(),
-    st.said_metric.clear(), st.said_basis.clear(),
+    st.said_metric.clear(), st.said_basis.clear(), st.regions_turn_at = -1, st.changed_metric.clear(),
     st.heads = HeadsBusiness(ctx.speaker);
   // ("The Data Center Group delivered ... Growth slowed in all three verticals within DCG. ...":
   // a sentence naming it again by its initials keeps it speaking, a new paragraph's too)
@@ -63,6 +63,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   // paragraph: it carries over the next kPeriodReach sentences.
   if (!st.period.empty() && ctx.index - st.period_at > kPeriodReach) st.period.clear();
   NoteCurrency(ctx, &st);
+  if (ctx.quantities.empty() && TurnsToRegions(ctx.text)) st.regions_turn_at = static_cast<int>(ctx.index);
   NoteCallBasis(ctx, &st);
   if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
   if (!m->searched) {  // the prefilter said no (no slide number: only a section to close)
@@ -74,6 +75,13 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   Collect(ctx, *m, &st);
   const size_t made_from = out->metrics.size();
   if (!ctx.quantities.empty() && !Compares(ctx, st, out)) Attach(ctx, *m, st, out);
+  // ("total product orders growth was flat": a metric said flat, with no figure of its own, is a
+  // change the regions' after a turn to them may be of)
+  for (const Mention& f : st.ms)
+    if (f.in->kind == Kind::kFlat)
+      for (const Mention& x : st.ms)
+        if (x.in->kind == Kind::kMetric && x.e <= f.b && f.b - x.e <= 24 && !IsNone(*x.metric))
+          st.changed_metric = x.metric->Name(), st.changed_at = static_cast<int>(ctx.index);
   AheadOfYear(ctx, st, made_from, out);
   ThatImpact(ctx, &st, made_from, out);
   Respectively(ctx, made_from, out);  // (before: the region goes to each line it splits out)
@@ -89,11 +97,14 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     for (Comparison& c : out->metrics[i].comparisons)
       if (c.period == out->metrics[i].period || c.period == "long-term") c.period.clear();
     st.said_metric = out->metrics[i].metric, st.said_basis = out->metrics[i].basis, st.said_at = ctx.index;
+    if (std::any_of(out->metrics[i].comparisons.begin(), out->metrics[i].comparisons.end(),
+                    [](const Comparison& c) { return c.type == "change" && c.unit == "%"; }))
+      st.changed_metric = out->metrics[i].metric, st.changed_at = ctx.index;
     const std::string& seg = out->metrics[i].segment;
     if (seg.empty()) continue;
     st.known.insert(Lower(seg));
     if (!IsRegion(seg)) st.business = seg, st.business_at = ctx.index, st.business_metric = out->metrics[i].metric;
-    else if (st.regional_metric == out->metrics[i].metric || OpensRegionally(ctx.text))
+    else if (st.regional_metric == out->metrics[i].metric || OpensRegionally(ctx.text) || TurnedToRegions(ctx, st))
       st.regional_metric = out->metrics[i].metric, st.regional_at = ctx.index;
   }
   // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
