@@ -819,6 +819,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       if (mm && !inside && s.substr(x.e, qb - x.e).find(',') != std::string_view::npos &&
           RE2::PartialMatch(re2::StringPiece(s.data(), x.b), kIncluding))
         continue;
+      // (nor one named in a relative clause after it: "Backlog, which we convert to revenue over two
+      // years, was $5 billion")
+      if (mm && !inside && mm->e <= x.b && InAside(s.substr(mm->e), x.b - mm->e, x.e - mm->e, qb - mm->e))
+        continue;
       mm = &x;  // the last one before wins
     }
     // "net income includes $45 million of costs tied to the merger": a part of the metric, not its

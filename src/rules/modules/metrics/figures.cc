@@ -320,6 +320,14 @@ bool Metrics::ShareAfterFrom(std::string_view s, uint32_t prev_end, uint32_t qb,
          RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfSales);
 }
 
+// Whether the mention at [b, e) sits in a relative clause set off by commas before the figure at qb: "Backlog,
+// which we expect to recognize over the next year, came to $4.2 billion".
+bool Metrics::InAside(std::string_view s, uint32_t b, uint32_t e, uint32_t qb) {
+  static const RE2 kWhichAside(R"((?i),\s*(?:which|that|who)\s[^,;]*$)");
+  return e <= qb && s.substr(e, qb - e).find(',') != std::string_view::npos &&
+         RE2::PartialMatch(re2::StringPiece(s.data(), b), kWhichAside);
+}
+
 // "... and then", ", then" between `from` and `to`: a later step of what the sentence tells.
 bool Metrics::ThenBetween(std::string_view s, uint32_t from, uint32_t to) {
   static const RE2 kThen(R"((?i)(?:\band|,)\s+then\b)");
@@ -334,7 +342,7 @@ bool Metrics::LooksAheadTo(const SentenceContext& ctx, const State& st, uint32_t
   if (!st.forward) return false;
   uint32_t cue = UINT32_MAX;
   for (const Mention& f : st.ms)
-    if (f.in->kind == Kind::kForward && f.e <= qb) cue = f.e;
+    if (f.in->kind == Kind::kForward && f.e <= qb && !InAside(ctx.text, f.b, f.e, qb)) cue = f.e;
   if (cue == UINT32_MAX) return false;
   static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|had|saw)\b)", kResultVerbs));
   return !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + cue, qb - cue), kResult);
@@ -625,8 +633,10 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
                     ctx.text.substr(x.e, f.b - x.e).find_first_of(",;") != std::string_view::npos;
            });
   };
+  // (nor one said in a relative clause set off before the figure: "Backlog, which we expect to
+  // recognize over the next year, came to $4.2 billion")
   for (const Mention& x : st.ms)
-    if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb && !past_before_cue(x)) per = &x;
+    if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb && !past_before_cue(x) && !InAside(ctx.text, x.b, x.e, qb)) per = &x;
   // (one right after the figure beats one a clause before it: "For 2025, we expect growth of 3%,
   // and we remain committed to a target of 11% to 12% in 2026"; or an earlier step's: "drop $8
   // million in Q2 and then fall to $7.5 million a quarter in Q3")
