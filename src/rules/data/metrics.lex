@@ -54,7 +54,7 @@ stock_compensation|stock-based compensation|stock based compensation|share-based
 [class=money basis=no]
 net_interest_income|net interest income|NII
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
-fee_income|fee income|fee revenue|fee revenues|total fees|fees and commissions|IB fees|asset management fees|advisory fees|underwriting fees
+fee_income|fee income|fee revenue|fee revenues|total fees|fees and commissions|IB fees|investment banking fees|asset management fees|advisory fees|underwriting fees
 # an insurer's income from its investment portfolio (not a bank's net interest income), on a
 # basis its sentence names ("on an APTI basis": adjusted pre-tax income)
 [class=money basis=stated]
