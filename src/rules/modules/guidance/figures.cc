@@ -361,7 +361,7 @@ bool GuidanceModule::Fallback(const SentenceContext& ctx, const Reading& r, cons
   // "from 29% to 28.5%", "by 0.5%", "versus 2.8%": a comparison the metric already holds.
   static const RE2 kCompared(R"((?i)\b(?:from|by|versus|vs\.?|than|over|against|compared\s+(?:to|with))\s+(?:the\s+|our\s+)?$)");
   if (Hit(Before(r.text, qb), kCompared)) return false;
-  // "free cash flow to be up $2 billion year-on-year", "D&A will drop about $8 million": an amount
+  // "free cash flow to be up $1 billion on last year", "D&A should fall some $6 million": an amount
   // of change, no level
   static const RE2 kChange(
       R"((?i)\b(?:up|down|drop|drops|decline|declines|decrease|decreases|fall|falls|rise|rises|increase|increases|grow|grows|go\s+(?:up|down)|come\s+down)\s+(?:by\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$)");

@@ -613,8 +613,8 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // turning to the regions, no metric named, speaks of the metric of the figure said last)
       // (the region named with its word: "the Americas region grew 5%")
       static const RE2 kRegionWord(R"((?i)^\s+regions?\b)");
-      // (or in the two sentences after one that turned to them: "In terms of orders, total product
-      // orders growth was flat. Let's take a look at our geographies. ... the Americas, which grew 4%")
+      // (or in the two sentences after one that turned to them: "Product orders were flat. Let me
+      // now review our geographies. The Americas, which grew 5%, led again.")
       const bool turned = TurnedToRegions(ctx, st);
       if (!rec && seg_between && role == kChange && !st.said_metric.empty() &&
           ((ctx.index - st.said_at <= 2 && (OpensRegionally(s) || RegionalClause(s))) || turned) &&
@@ -989,7 +989,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // (not an amount's record with a share: "Product revenues grew 9%, representing 71% of revenue").
   // (nor the same metric named again for another line: "Cloud revenue fell 2% and services
   // revenue was $80 million")
-  // (nor a level reached later: "D&A will drop $8 million in Q2 and then fall to $7.5 million in Q3")
+  // (nor a level reached later: "D&A should fall some $6 million in Q2 and then settle at $9.5 million in Q3")
   if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
       !(share_of && unit == "%" && IsCurrency(rec->unit)) && !(mm && !mm->text.empty() && mm->text != rec->segment) &&
       !(rec->sentence == ctx.index && rec->end >= base && ThenBetween(s, rec->end - base, qb))) {

@@ -638,8 +638,8 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   for (const Mention& x : st.ms)
     if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb && !past_before_cue(x) && !InAside(ctx.text, x.b, x.e, qb)) per = &x;
   // (one right after the figure beats one a clause before it: "For 2025, we expect growth of 3%,
-  // and we remain committed to a target of 11% to 12% in 2026"; or an earlier step's: "drop $8
-  // million in Q2 and then fall to $7.5 million a quarter in Q3")
+  // and we remain committed to a target of 11% to 12% in 2026"; or an earlier step's: "fall $6
+  // million in Q2 and then settle at $9.5 million a quarter in Q3")
   if (const Mention* after = PeriodAfter(ctx, st, qe, next);
       after && (!per || (after->b - qe <= 16 && (ctx.text.substr(per->e, qb - per->e).find(',') != std::string_view::npos ||
                                                  ThenBetween(ctx.text, per->e, qb)))))

@@ -145,7 +145,7 @@ struct State : ModuleState {
   // 16%", "In APAC, growth was 27%")
   std::string regional_metric;
   int regional_at = -1;
-  // the last sentence that turned to the regions without a figure ("Let's take a look at our
+  // the last sentence that turned to the regions without a figure ("Let me now review our
   // geographies."): the regions' changes in the next two sentences are the metric said just before
   int regions_turn_at = -1;
   // the metric of the last record with a change in percent, and its sentence: what the regions'
@@ -196,7 +196,7 @@ inline bool OpensRegionally(std::string_view text) {
   static const RE2 kRegionally(R"((?i)^\W*(?:and\s+)?(?:regionally|geographically|by\s+(?:region|geography))\b)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kRegionally);
 }
-// "Let's take a look at our geographies", "Turning to the regions": a sentence turning to the
+// "Let me now review our geographies", "Turning to the regions": a sentence turning to the
 // regions (a byte search first: it runs on every sentence).
 inline bool TurnsToRegions(std::string_view text) {
   if (text.find("geograph") == std::string_view::npos && text.find("region") == std::string_view::npos) return false;

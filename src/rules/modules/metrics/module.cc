@@ -75,7 +75,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   Collect(ctx, *m, &st);
   const size_t made_from = out->metrics.size();
   if (!ctx.quantities.empty() && !Compares(ctx, st, out)) Attach(ctx, *m, st, out);
-  // ("total product orders growth was flat": a metric said flat, with no figure of its own, is a
+  // ("product orders were flat": a metric said flat, with no figure of its own, is a
   // change the regions' after a turn to them may be of)
   for (const Mention& f : st.ms)
     if (f.in->kind == Kind::kFlat)
