@@ -603,9 +603,9 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // 27%": a region's change in the sentences after, no metric named, is that metric's; not a
       // region added to a group: "the BRICs plus Mexico down 5%")
       static const RE2 kPlus(R"((?i)\b(?:plus|\+)\s+$)");
-      const bool added = RE2::PartialMatch(re2::StringPiece(s.data(), seg_between ? seg_between->name_at : 0), kPlus);
+      auto added = [&] { return RE2::PartialMatch(re2::StringPiece(s.data(), seg_between->name_at), kPlus); };
       if (!rec && seg_between && role == kChange && !st.regional_metric.empty() && ctx.index - st.regional_at <= kOpenerReach &&
-          IsRegion(seg_between->text) && seg_between->e <= qb && !added &&
+          IsRegion(seg_between->text) && seg_between->e <= qb && !added() &&
           (RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged) ||
            OpensOnRegion(s.substr(0, seg_between->name_at))))
         if (open_named(st.regional_metric, seg_between->text)) return;
@@ -621,7 +621,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           IsRegion(seg_between->text) && seg_between->e <= qb) {
         re2::StringPiece gap(s.data() + seg_between->e, qb - seg_between->e);
         RE2::Consume(&gap, kRegionWord);
-        if (RE2::PartialMatch(gap, kRegionChanged) && !added &&
+        if (RE2::PartialMatch(gap, kRegionChanged) && !added() &&
             open_named(turned ? st.changed_metric : st.said_metric, OfBusiness(ctx, st, seg_between->text, qe)))
           return;
       }
