@@ -667,6 +667,12 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         rec = nullptr, rec_end = qe;
         return;
       }
+      // "an increase in net margin of $5.2 million" (a utility's margin in dollars): nor is an
+      // amount of money the metric, a rate, cannot hold
+      if (IsCurrency(c.unit) && Fits(*mm->metric, c.unit, false).empty() && Fits(*mm->metric, "%", false) == "%") {
+        rec = nullptr, rec_end = qe;
+        return;
+      }
       // "raised the leverage it allows by 1 turn": nor is a plain number counting a
       // thing named after it
       static const RE2 kCounted(R"(^\s+[a-z][a-z-]*\b)");
