@@ -667,7 +667,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         rec = nullptr, rec_end = qe;
         return;
       }
-      // "an increase in net margin of $5.2 million" (a utility's margin in dollars): nor is an
+      // "net margin rose by $4.1 million" (a utility's margin in dollars): nor is an
       // amount of money the metric, a rate, cannot hold
       if (IsCurrency(c.unit) && Fits(*mm->metric, c.unit, false).empty() && Fits(*mm->metric, "%", false) == "%") {
         rec = nullptr, rec_end = qe;
