@@ -211,7 +211,8 @@ class Quantities : public Module {
     int e1 = Exp(s), e2 = Exp(s2);
     // "$3.57 to 3.62 billion": the scale carries back (not onto a number written whole: "$750,000
     // to $1 million")
-    if (s.empty()) {
+    // (parsed only when there is a scale to carry: most numbers have neither; e1 is 0 without one)
+    if (s.empty() && e2 != 0) {
       auto whole = ParseNumber(n, in.exp, numbers_);
       e1 = whole && std::fabs(*whole) >= 1000 ? 0 : e2;
     }

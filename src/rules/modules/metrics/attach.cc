@@ -1142,8 +1142,8 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
         metric_between = &x;
     }
     // "EMEA was up 6% in terms of revenue": a change with no metric before it, of the one named
-    // right after it
-    if (!metric_between && role != kLevel)
+    // right after it (a byte search first: this runs for every change with no metric named)
+    if (!metric_between && role != kLevel && s.substr(qe, 48).find("erms") != std::string_view::npos)
       for (const Mention& x : st.ms) {
         static const RE2 kInTermsOf(
             R"((?i)^\s*,?\s*(?:(?:year[\s-]+(?:over|on)[\s-]+year|sequentially)\s+)?in\s+terms\s+of\s+(?:our\s+|the\s+|total\s+)?$)");
