@@ -9,7 +9,7 @@
 #   named earlier in the turn ("non-GAAP EPS") is not its revenue's.
 # [level=company]: a figure only the whole company has (EPS, cash flow, capex, buybacks, the tax
 #   rate): never given the segment a section of the turn is about, only one its sentence names.
-# [bottom=1]: a bottom line (net income, expenses, the provision, the efficiency ratio): said after
+# [bottom=1]: a bottom line (net income, expenses, the provision, net charge-offs, the efficiency ratio): said after
 #   a line of business named with its revenue, it is the segment's that reported, not the line's.
 # [by=level]: a metric said as a verb ("reduce costs"): the amount after "by" is its level, not a
 #   change in it (guidance takes "we plan to reduce costs by $750 million" as a target).
@@ -144,7 +144,7 @@ provision_for_credit_losses|provision for credit losses|cost of credit|credit co
 impairment|impairment charge|impairment charges|goodwill impairment|goodwill impairment charge|asset impairment|asset impairments
 [class=money basis=no level=company]
 allowance_for_credit_losses|allowance for credit losses|allowance for loan losses|allowance for loan and lease losses|ALLL
-[class=money basis=no rate=nco_rate]
+[class=money basis=no rate=nco_rate bottom=1]
 net_charge_offs|net charge-offs|net charge offs|NCOs|net credit losses|NCLs
 [class=per_share basis=no level=company]
 book_value_per_share|book value per share|book value per common share|BVPS
