@@ -9,8 +9,9 @@
 #   named earlier in the turn ("non-GAAP EPS") is not its revenue's.
 # [level=company]: a figure only the whole company has (EPS, cash flow, capex, buybacks, the tax
 #   rate): never given the segment a section of the turn is about, only one its sentence names.
-# [bottom=1]: a bottom line (net income, expenses, the provision, net charge-offs, the efficiency ratio): said after
-#   a line of business named with its revenue, it is the segment's that reported, not the line's.
+# [bottom=1]: a bottom line (net income, expenses, the provision, net charge-offs, the efficiency
+#   ratio): said after a line of business named with its revenue, it is the segment's that
+#   reported, not the line's.
 # [by=level]: a metric said as a verb ("reduce costs"): the amount after "by" is its level, not a
 #   change in it (guidance takes "we plan to reduce costs by $750 million" as a target).
 # [benefit=-1]: a level said as "a benefit of 13%" is negative (a tax rate that is a benefit).
