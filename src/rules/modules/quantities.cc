@@ -189,6 +189,9 @@ class Quantities : public Module {
       std::string_view pos2 = g("pos2");  // "mid-to-high single digits": from the one band to the other
       double base = n.empty() ? 0 : ParseNumber(n, 0, numbers_).value_or(0);
       q->low = base + band_of(pos).first, q->high = base + band_of(pos2.empty() ? pos : pos2).second;
+      // "flat to up low single digits": from zero to the band's top ("flat to down": from below)
+      if (!g("flat").empty()) q->low = 0;
+      if (!g("down").empty()) q->low = -q->high, q->high = 0;
       q->value = Tidy((q->low + q->high) / 2), q->range = true, q->approx = true;
       return true;
     }
