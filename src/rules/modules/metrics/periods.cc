@@ -1,5 +1,7 @@
 // Metrics module: periods. What a named period resolves to against the call's date, which periods
 // carry to later sentences, and the comparison kind of a change (yoy, qoq, vs_prior).
+#include <cctype>
+
 #include "rules/modules/metrics/metrics.h"
 
 namespace callscope::rules::metrics_detail {
@@ -67,9 +69,10 @@ int Metrics::QuarterNumber(std::string_view w) {
 }
 
 int Metrics::Year(std::string_view y, int dflt) {
+  while (!y.empty() && !std::isdigit(static_cast<unsigned char>(y[0]))) y.remove_prefix(1);  // "'09", "’09"
   if (y.empty()) return dflt;
   int v = std::atoi(std::string(y).c_str());
-  return v < 100 ? 2000 + v : v;
+  return v >= 100 ? v : v >= 70 ? 1900 + v : 2000 + v;  // "'98" is 1998, "'09" 2009
 }
 
 // The quarter before the call's, or the call's quarter a year earlier.
