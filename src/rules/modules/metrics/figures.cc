@@ -111,15 +111,15 @@ void Metrics::Respectively(const SentenceContext& ctx, const State& st, std::vec
   slot->assign(nq, {0, 0});
   std::string_view s = ctx.text;
   const uint32_t base = ctx.sentence.begin;
-  size_t resp = s.find("respectively");
-  if (resp == std::string_view::npos) return;
   static const RE2 kListGap(R"(^\s*,?\s*(?:and\s+)?$)");
+  auto gap = [&](size_t k) {
+    std::string_view g = s.substr(ctx.quantities[k - 1].end - base, ctx.quantities[k].start - ctx.quantities[k - 1].end);
+    return RE2::FullMatch(re2::StringPiece(g.data(), g.size()), kListGap);
+  };
+  size_t resp = s.find("respectively");
+  if (resp == std::string_view::npos) return Paired(ctx, st, gap, forced);
   for (size_t i = 0; i < nq;) {
     size_t j = i + 1;
-    auto gap = [&](size_t k) {
-      std::string_view g = s.substr(ctx.quantities[k - 1].end - base, ctx.quantities[k].start - ctx.quantities[k - 1].end);
-      return RE2::FullMatch(re2::StringPiece(g.data(), g.size()), kListGap);
-    };
     while (j < nq && ctx.quantities[j].end - base <= resp && gap(j)) ++j;
     size_t k = j - i, last_end = ctx.quantities[j - 1].end - base;
     if (k >= 2 && last_end <= resp && resp - last_end <= 80) {
@@ -133,6 +133,34 @@ void Metrics::Respectively(const SentenceContext& ctx, const State& st, std::vec
         for (size_t n = 0; n < k; ++n) (*slot)[i + n] = {static_cast<int>(n), static_cast<int>(k)};
     }
     i = j;
+  }
+}
+
+// "Revenue and operating income were $900 million and $120 million": two metrics joined by "and"
+// said to be two figures joined by "and", each of one unit, pair in order, "respectively" unsaid
+// (not a list of three figures; one of no metric takes its figure from the other: "Loan balances
+// and revenue were $4 billion and $900 million")
+void Metrics::Paired(const SentenceContext& ctx, const State& st, const std::function<bool(size_t)>& gap,
+                     std::vector<const Mention*>* forced) {
+  const size_t nq = ctx.quantities.size();
+  const std::string_view s = ctx.text;
+  const uint32_t base = ctx.sentence.begin;
+  static const RE2 kAnd(R"(^,?\s+and\s+(?:the\s+|our\s+)?$)");  // (a mention's match may hold the "and")
+  static const RE2 kWere(R"((?i)^\s+(?:were|of|came\s+in\s+at|totaled|totalled)\s+(?:(?:about|approximately|roughly|around)\s+)?$)");
+  auto fits = [&](uint32_t b, uint32_t e, const RE2& re) {
+    return b <= e && RE2::FullMatch(re2::StringPiece(s.data() + b, e - b), re);
+  };
+  for (size_t i = 0; i + 1 < nq; ++i) {
+    const Quantity &q1 = ctx.quantities[i], &q2 = ctx.quantities[i + 1];
+    if (!gap(i + 1) || (i + 2 < nq && gap(i + 2)) || (i > 0 && gap(i)) || q1.unit != q2.unit) continue;
+    const Mention *m1 = nullptr, *m2 = nullptr;
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kMetric && x.e <= q1.start - base && fits(x.e, q1.start - base, kWere)) m2 = &x;
+    if (!m2) continue;
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kMetric && x.e <= m2->b && fits(x.e, std::max(m2->b, m2->name_at), kAnd)) m1 = &x;
+    if (!m1 || m1->metric == m2->metric) continue;
+    (*forced)[i] = m1, (*forced)[i + 1] = m2;
   }
 }
 

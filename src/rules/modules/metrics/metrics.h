@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <set>
 #include <string_view>
@@ -329,6 +330,8 @@ class Metrics : public Module {
   static bool OthersGrowth(const State& st, const Matches& m, std::string_view s, uint32_t qb);
   static bool OtherSubject(std::string_view s, uint32_t from, uint32_t qb);
   static bool Scaled(std::string_view t);
+  static void Paired(const SentenceContext& ctx, const State& st, const std::function<bool(size_t)>& gap,
+                     std::vector<const Mention*>* forced);
   void Respectively(const SentenceContext& ctx, const State& st, std::vector<const Mention*>* forced,
                     std::vector<std::pair<int, int>>* slot) const;
   // The last record this sentence made that `pred` accepts (they sit at the end of `out`).
