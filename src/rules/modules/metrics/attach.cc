@@ -1136,7 +1136,9 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     for (const Mention& x : st.ms) {
       if (x.b < rec_end || x.e > qb) continue;
       // not a name inside "23% of total advertising revenues": what the share is of
-      if (x.in->kind == Kind::kSegment && x.b >= after_end && !InShareOf(st, x) && !Deferred(s, x.name_at)) seg_between = &x;
+      if (x.in->kind == Kind::kSegment && x.b >= after_end && !InShareOf(st, x) && !Deferred(s, x.name_at) &&
+          !WhereDone(s, x, qb))
+        seg_between = &x;
       if (x.in->kind == Kind::kMetric && !InShareOf(st, x) &&
           !(IsNone(*x.metric) && RE2::FullMatch(re2::StringPiece(s.data() + rec_end, x.b - rec_end), kOfBalance)))
         metric_between = &x;

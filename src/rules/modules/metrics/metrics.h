@@ -260,6 +260,7 @@ class Metrics : public Module {
   std::string SegmentKind(std::string_view name) const;
   static bool WholeBetween(std::string_view text, uint32_t from, uint32_t to);
   static bool Deferred(std::string_view s, uint32_t b);
+  static bool WhereDone(std::string_view s, const Mention& x, uint32_t qb);
   static bool ReviewHeading(std::string_view text);
   static void TopicLine(std::string_view text, std::string_view metric, std::string* segment);
   static bool OfTopic(std::string_view line);

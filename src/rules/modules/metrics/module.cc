@@ -384,6 +384,22 @@ bool Metrics::Deferred(std::string_view s, uint32_t b) {
   return RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), kDefer);
 }
 
+// "We have been hiring engineers in India and Poland, so opex should be $12.5 million": a
+// place named as where something was done (hiring, opening, investing), in a clause before the
+// figure's, is not the figure's segment (a comma between them; not "In China, opex was ...", nor
+// "..., where revenue grew 5%")
+bool Metrics::WhereDone(std::string_view s, const Mention& x, uint32_t qb) {
+  if (x.e >= qb || s.substr(x.e, qb - x.e).find(',') == std::string_view::npos) return false;
+  // (not when the figure's clause points back to it: "..., where revenue grew 5%", "revenue there")
+  static const RE2 kBack(R"((?i)^\W*(?:where|in\s+which)\b|\bthere\b)");
+  if (RE2::PartialMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kBack)) return false;
+  static const RE2 kDone(
+      R"((?i)\b(?:re)?(?:hir|open|invest|expand|build|built|launch|recruit|add)\w*\s+(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$)");
+  const uint32_t b = x.name_at ? x.name_at : x.b;
+  const size_t from = b > 48 ? b - 48 : 0;
+  return RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), kDone);
+}
+
 // A heading that presents the results of a period: "Let me now walk through our full year 2019
 // results.", "Turning to our full-year results" (not "Looking to Q4, ...": a forecast's period)
 bool Metrics::ReviewHeading(std::string_view text) {
