@@ -288,7 +288,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     }
     // "a 15% increase in revenue and a $5 million decrease in R&D": a noun of change right after
     // the number names its metric after it
-    const Mention* noun = role == kChange && !forced[i] ? NounAfter(st, qe) : nullptr;
+    const Mention* noun = role == kChange && !forced[i] ? NounAfter(st, s, qe) : nullptr;
     const Mention* named_seg = nullptr;  // a segment named between the noun and the metric
     const Mention* named = noun ? NamedAfter(st, s, *noun, &named_seg) : role == kChange && !forced[i] ? MetricGrowthAfter(st, s, qe) : nullptr;
     // "... mainly driven by a 90 basis point increase and ...": a driver of no metric named

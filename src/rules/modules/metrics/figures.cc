@@ -194,10 +194,13 @@ const Mention* Metrics::MetricGrowthAfter(const State& st, std::string_view s, u
   return nullptr;
 }
 
-// A noun of change right after the number: "a 15% increase" (a rule with named=after).
-const Mention* Metrics::NounAfter(const State& st, uint32_t qe) {
+// A noun of change right after the number: "a 15% increase" (a rule with named=after); not one
+// after a comma, the next item of a list ("sales growth of 15%, growth in the gross margin").
+const Mention* Metrics::NounAfter(const State& st, std::string_view s, uint32_t qe) {
   for (const Mention& k : st.ms)
-    if (k.in->kind == Kind::kChange && k.b >= qe && k.b - qe <= 2 && k.in->named_after) return &k;
+    if (k.in->kind == Kind::kChange && k.b >= qe && k.b - qe <= 2 && k.in->named_after &&
+        s.substr(qe, k.b - qe).find_first_of(",;") == std::string_view::npos)
+      return &k;
   return nullptr;
 }
 

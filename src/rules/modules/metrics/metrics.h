@@ -347,7 +347,7 @@ class Metrics : public Module {
   static bool ThenBetween(std::string_view s, uint32_t from, uint32_t to);
   static bool InAside(std::string_view s, uint32_t b, uint32_t e, uint32_t qb);
   static const Mention* MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe);
-  static const Mention* NounAfter(const State& st, uint32_t qe);
+  static const Mention* NounAfter(const State& st, std::string_view s, uint32_t qe);
   static bool OtherThingAfter(std::string_view s, uint32_t e);
   static const Mention* NamedAfter(const State& st, std::string_view s, const Mention& noun, const Mention** seg);
   static const Mention* SegmentAfterName(const State& st, std::string_view s, uint32_t e);
