@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <iterator>
 #include <map>
@@ -233,6 +234,20 @@ class Quantities : public Module {
     }
     auto v1 = ParseNumber(n, e1 + in.exp, numbers_);
     if (!v1) return false;
+    // "between 5 and 600 million", "five to six hundred million": a digit before hundreds is
+    // hundreds too (500..600 million, not 5..600); "225 to $250,000": a number before thousands is
+    // thousands (the first end at least half the second's)
+    if (s.empty() && !n2.empty()) {
+      auto a = ParseNumber(n, 0, numbers_), b = ParseNumber(n2, 0, numbers_);
+      for (double k : {100.0, 1000.0}) {
+        if (!a || !b || *a < 1 || *a != std::floor(*a) || std::fmod(*b, k) != 0) continue;
+        const double lead = *b / k;  // 6 of "600", 250 of "250,000"
+        if (*a < lead && *a * 2 >= lead && (k == 1000 || (e2 != 0 && lead <= 9))) {
+          *v1 *= k;
+          break;
+        }
+      }
+    }
     double sign = in.negative || !g("neg").empty() ? -1 : 1;
     q->value = q->low = q->high = sign * *v1;
     if (std::string_view d = g("d"); !d.empty()) {  // "$5.4 billion, plus or minus $150 million"
