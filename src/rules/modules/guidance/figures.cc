@@ -380,8 +380,17 @@ bool GuidanceModule::Fallback(const SentenceContext& ctx, const Reading& r, cons
   };
   static const RE2 kShareOf(R"((?:%|percent)\s+of\s+(?:total\s+|net\s+|our\s+)?$)");
   const Lexicon::Entry* named = nullptr;
+  // ("SG&A and R&D combined falling 10 to 15%", "seen from a revenue and expense perspective,
+  // roughly $1.5 billion": two metrics said together are a figure of neither, nor of one before)
+  static const RE2 kTogether(R"((?i)^\s+(?:combined|point\s+of\s+view|perspective|standpoint)\b)");
+  static const RE2 kAndBefore(R"((?i)\band\s+$)");
   for (const Mention* x : r.mentions) {
     if (x->kind != Kind::kMetric || x->e > qb || qb - x->e > 150) continue;
+    if (Hit(r.text.substr(x->e, 24), kTogether) &&
+        Hit(r.text.substr(x->b > 8 ? x->b - 8 : 0, std::min<uint32_t>(8, x->b)), kAndBefore)) {
+      named = nullptr;
+      continue;
+    }
     if (Hit(r.text.substr(x->b > 20 ? x->b - 20 : 0, std::min<uint32_t>(20, x->b)), kShareOf)) continue;  // "68% of revenue"
     if (InDriver(r.text, x->b)) continue;
     const Lexicon::Entry* e = metrics_->Find(r.text.substr(x->b, x->e - x->b));
