@@ -145,6 +145,18 @@ std::string Metrics::Segment(std::string_view seg, std::string_view sentence) co
   const Lexicon::Entry* e = segments_->Find(seg);
   if (e && (e->Attr("kind") == "not" || e->Attr("kind") == "month")) return {};
   if (!e && metrics_->Find(seg)) return {};
+  // ("Revenue in July and August was $30 million": months joined are no segment either)
+  if (!e && seg.find(" and ") != std::string_view::npos) {
+    bool months = true;
+    for (std::string_view rest = seg; months && !rest.empty();) {
+      size_t sp = rest.find(' ');
+      std::string_view w = rest.substr(0, sp);
+      const Lexicon::Entry* m = segments_->Find(w);
+      months = w == "and" || (m && m->Attr("kind") == "month");
+      rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+    }
+    if (months) return {};
+  }
   if (e && AllUpper(e->canonical) && AllLower(seg)) return {};  // "us" is not the US
   if (e && e->Attr("kind") == "line" && !sentence.empty() && seg.data() > sentence.data() &&
       seg.data() < sentence.data() + sentence.size() && std::isupper(static_cast<unsigned char>(seg[0]))) {
