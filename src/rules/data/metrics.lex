@@ -88,6 +88,7 @@ bookings|bookings|orders|order intake
 backlog|backlog|backlogs|remaining performance obligations|remaining performance obligation|future revenue under contract|revenue under contract|RPO|current remaining performance obligation|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
 [class=money basis=no level=company]
 debt|total debt|long-term debt|borrowings
+net_debt|net debt|net indebtedness|net financial debt
 [class=money basis=no level=company days=dio]
 inventory|inventory|inventories|merchandise inventory|merchandise inventories
 [class=money basis=no level=company days=dso]

@@ -1153,6 +1153,17 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
             RE2::FullMatch(re2::StringPiece(s.data() + qe, x.b - qe), kInTermsOf))
           metric_between = &x;
       }
+    // "Cash grew, and we added $500 million of inventory", "we added $300 million of net debt":
+    // a change said as an amount of a metric named right after it is that metric's
+    if (role == kChange && q.unit != "%" && s.substr(qe, 4) == " of ")
+      for (const Mention& x : st.ms) {
+        static const RE2 kOfMetric(R"((?i)^\s+of\s+(?:net\s+|new\s+|additional\s+|incremental\s+|long-term\s+)?$)");
+        if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 24 && !IsNone(*x.metric) &&
+            RE2::FullMatch(re2::StringPiece(s.data() + qe, std::max(x.b, x.name_at) - qe), kOfMetric)) {
+          metric_between = &x, seg_between = nullptr;
+          break;
+        }
+      }
     if (const Mention* after = region_after[i]) seg_between = after, after_end = after->e;
     bool share_of = false;
     const Mention* share_mention = nullptr;
