@@ -1154,8 +1154,9 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
           metric_between = &x;
       }
     // "Cash grew, and we added $500 million of inventory", "we added $300 million of net debt":
-    // a change said as an amount of a metric named right after it is that metric's
-    if (role == kChange && q.unit != "%" && s.substr(qe, 4) == " of ")
+    // a change said as an amount of a metric named right after it is that metric's (not cents:
+    // "fuel dropped roughly $0.04 of earnings" is a per-share effect)
+    if (role == kChange && IsCurrency(q.unit) && std::fabs(q.value) >= 1000 && s.substr(qe, 4) == " of ")
       for (const Mention& x : st.ms) {
         static const RE2 kOfMetric(R"((?i)^\s+of\s+(?:net\s+|new\s+|additional\s+|incremental\s+|long-term\s+)?$)");
         if (x.in->kind == Kind::kMetric && x.b >= qe && x.b - qe <= 24 && !IsNone(*x.metric) &&
