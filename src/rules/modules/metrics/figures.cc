@@ -645,7 +645,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // (not across a word of the whole: "Gadget Hub revenue growth of 5% and total revenue growth of 3%")
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kSegment && x.e <= qb && (x.m->rule->name == "region" || !x.in->attr.empty()) &&
-          !WholeBetween(ctx.text, x.e, qb) && !Deferred(ctx.text, x.name_at) &&
+          !WholeBetween(ctx.text, x.e, qb) && !Deferred(ctx.text, x.name_at) && !WhereDone(ctx.text, x, qb) &&
           !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, qb - x.e), kWholeWords))
         r.segment = x.text;
     // else the business its speaker heads ("Group Head, Wholesale Banking" answering a question)

@@ -386,7 +386,8 @@ bool Metrics::Deferred(std::string_view s, uint32_t b) {
 
 // "We have been hiring engineers in India and Poland, so opex should be $12.5 million": a
 // place named as where something was done (hiring, opening, investing), in a clause before the
-// figure's, is not the figure's segment (a comma between them; not "In China, opex was ...", nor
+// figure's, is not the figure's segment, nor is the next place of its list (a comma between them
+// and the figure; not "In China, opex was ...", nor
 // "..., where revenue grew 5%")
 bool Metrics::WhereDone(std::string_view s, const Mention& x, uint32_t qb) {
   if (x.e >= qb || s.substr(x.e, qb - x.e).find(',') == std::string_view::npos) return false;
@@ -394,7 +395,7 @@ bool Metrics::WhereDone(std::string_view s, const Mention& x, uint32_t qb) {
   static const RE2 kBack(R"((?i)^\W*(?:where|in\s+which)\b|\bthere\b)");
   if (RE2::PartialMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kBack)) return false;
   static const RE2 kDone(
-      R"((?i)\b(?:re)?(?:hir|open|invest|expand|build|built|launch|recruit|add)\w*\s+(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?$)");
+      R"((?i)\b(?:re)?(?:hir|open|invest|expand|build|built|launch|recruit|add)\w*\s+(?:[\w'-]+\s+){0,3}?in\s+(?:the\s+)?(?:[\w.-]+(?:\s+[\w.-]+)?(?:,\s+|,?\s+and\s+))*$)");
   const uint32_t b = x.name_at ? x.name_at : x.b;
   const size_t from = b > 48 ? b - 48 : 0;
   return RE2::PartialMatch(re2::StringPiece(s.data() + from, b - from), kDone);
