@@ -237,7 +237,8 @@ class Quantities : public Module {
     // "between 5 and 600 million", "five to six hundred million": a digit before hundreds is
     // hundreds too (500..600 million, not 5..600); "225 to $250,000": a number before thousands is
     // thousands (the first end at least half the second's)
-    if (s.empty() && !n2.empty()) {
+    // (parsed only when the second end is said in round hundreds: most ranges are not)
+    if (s.empty() && (n2.ends_with("00") || n2.ends_with("hundred") || n2.ends_with("thousand"))) {
       auto a = ParseNumber(n, 0, numbers_), b = ParseNumber(n2, 0, numbers_);
       for (double k : {100.0, 1000.0}) {
         if (!a || !b || *a < 1 || *a != std::floor(*a) || std::fmod(*b, k) != 0) continue;

@@ -386,8 +386,8 @@ bool GuidanceModule::Fallback(const SentenceContext& ctx, const Reading& r, cons
   static const RE2 kAndBefore(R"((?i)\band\s+$)");
   for (const Mention* x : r.mentions) {
     if (x->kind != Kind::kMetric || x->e > qb || qb - x->e > 150) continue;
-    if (Hit(r.text.substr(x->e, 24), kTogether) &&
-        Hit(r.text.substr(x->b > 8 ? x->b - 8 : 0, std::min<uint32_t>(8, x->b)), kAndBefore)) {
+    if (std::string_view before = r.text.substr(x->b > 8 ? x->b - 8 : 0, std::min<uint32_t>(8, x->b));
+        Hit(before, kAndBefore) && Hit(r.text.substr(x->e, 24), kTogether)) {
       named = nullptr;
       continue;
     }

@@ -152,13 +152,16 @@ void Metrics::Paired(const SentenceContext& ctx, const State& st, const std::fun
   };
   for (size_t i = 0; i + 1 < nq; ++i) {
     const Quantity &q1 = ctx.quantities[i], &q2 = ctx.quantities[i + 1];
-    if (!gap(i + 1) || (i + 2 < nq && gap(i + 2)) || (i > 0 && gap(i)) || q1.unit != q2.unit) continue;
+    if (q1.unit != q2.unit || !gap(i + 1) || (i + 2 < nq && gap(i + 2)) || (i > 0 && gap(i))) continue;
+    // (the regexes only over gaps short enough to hold their words)
     const Mention *m1 = nullptr, *m2 = nullptr;
+    const uint32_t qb = q1.start - base;
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kMetric && x.e <= q1.start - base && fits(x.e, q1.start - base, kWere)) m2 = &x;
+      if (x.in->kind == Kind::kMetric && x.e <= qb && qb - x.e <= 40 && fits(x.e, qb, kWere)) m2 = &x;
     if (!m2) continue;
+    const uint32_t name = std::max(m2->b, m2->name_at);
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kMetric && x.e <= m2->b && fits(x.e, std::max(m2->b, m2->name_at), kAnd)) m1 = &x;
+      if (x.in->kind == Kind::kMetric && x.e <= m2->b && name - x.e <= 16 && fits(x.e, name, kAnd)) m1 = &x;
     if (!m1 || m1->metric == m2->metric) continue;
     (*forced)[i] = m1, (*forced)[i + 1] = m2;
   }
