@@ -1140,7 +1140,8 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
           !WhereDone(s, x, qb))
         seg_between = &x;
       if (x.in->kind == Kind::kMetric && !InShareOf(st, x) &&
-          !(IsNone(*x.metric) && RE2::FullMatch(re2::StringPiece(s.data() + rec_end, x.b - rec_end), kOfBalance)))
+          !(IsNone(*x.metric) && RE2::FullMatch(re2::StringPiece(s.data() + rec_end, x.b - rec_end), kOfBalance)) &&
+          !OtherAntecedent(ctx, x.e, qb))
         metric_between = &x;
     }
     // "EMEA was up 6% in terms of revenue": a change with no metric before it, of the one named

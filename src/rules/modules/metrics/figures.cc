@@ -362,6 +362,23 @@ bool Metrics::InAside(std::string_view s, uint32_t b, uint32_t e, uint32_t qb) {
          RE2::PartialMatch(re2::StringPiece(s.data(), b), kWhichAside);
 }
 
+// "we are building stock to serve the business, which has grown about 40% a quarter":
+// a figure inside a relative clause about a noun said after the metric (no figure between them)
+// is not the metric's (not "Revenue was $5 billion, which was up 5%", nor "revenue, which grew 5%").
+bool Metrics::OtherAntecedent(const SentenceContext& ctx, uint32_t e, uint32_t qb) {
+  if (e >= qb) return false;
+  std::string_view s = ctx.text;
+  const size_t comma = s.substr(e, qb - e).rfind(',');
+  if (comma == std::string_view::npos || comma == 0) return false;
+  static const RE2 kWhich(R"((?i)^,\s*(?:which|that)\s[^,;]*$)");
+  const uint32_t at = e + static_cast<uint32_t>(comma);
+  if (!RE2::FullMatch(re2::StringPiece(s.data() + at, qb - at), kWhich)) return false;
+  for (const Quantity& q : ctx.quantities)
+    if (q.start - ctx.sentence.begin >= e && q.start - ctx.sentence.begin < at) return false;
+  static const RE2 kWords(R"([A-Za-z])");
+  return RE2::PartialMatch(re2::StringPiece(s.data() + e, at - e), kWords);
+}
+
 // "... and then", ", then" between `from` and `to`: a later step of what the sentence tells.
 bool Metrics::ThenBetween(std::string_view s, uint32_t from, uint32_t to) {
   static const RE2 kThen(R"((?i)(?:\band|,)\s+then\b)");

@@ -346,6 +346,7 @@ class Metrics : public Module {
   static bool LooksAheadTo(const SentenceContext& ctx, const State& st, uint32_t qb);
   static bool ThenBetween(std::string_view s, uint32_t from, uint32_t to);
   static bool InAside(std::string_view s, uint32_t b, uint32_t e, uint32_t qb);
+  static bool OtherAntecedent(const SentenceContext& ctx, uint32_t e, uint32_t qb);
   static const Mention* MetricGrowthAfter(const State& st, std::string_view s, uint32_t qe);
   static const Mention* NounAfter(const State& st, std::string_view s, uint32_t qe);
   static bool OtherThingAfter(std::string_view s, uint32_t e);
