@@ -625,7 +625,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
             open_named(turned ? st.changed_metric : st.said_metric, OfBusiness(ctx, st, seg_between->text, qe)))
           return;
       }
-      // ("Construction organic revenue was down 1%, with Australia down 4%. Europe was down 3%.": a
+      // ("Welding organic revenue was down 2%, with Japan down 5%. Europe was down 1%.": a
       // region opening the next sentence as the subject of a change, right after a sentence that gave
       // a business's revenue in a region, is the business's revenue in that region too; not after
       // the business's alone: "Storage revenue declined 6%. Europe grew 9%." says not whose)
@@ -648,9 +648,9 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       if (seg_between->e <= qb && RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kOthersClause)) return;
       again(InRegion(seg_between->text, rec->segment), rec->basis);  // "the US, also growing at 39%"
     } else {
-      // "the tax rate was a benefit of 13% compared to an expense of 19%": an earlier level
+      // "the tax rate was a benefit of 12% against an expense of 21%": an earlier level
       // in a unit the metric cannot hold is not its own (a money line's is money, or a share);
-      // it is the tax rate's before it ("a benefit of 13% compared to an expense of 19%")
+      // it is the tax rate's before it ("a benefit of 12% against an expense of 21%")
       if (role == kFrom && c.unit == "%" && Fits(*mm->metric, "%", false).empty() &&
           Fits(*mm->metric, "USD", false) == "USD") {
         const Lexicon::Entry* r = rec && rec->sentence == ctx.index && mm->b > rec_end ? metrics_->Find(rec->metric) : nullptr;
@@ -965,7 +965,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       rec = nullptr, rec_end = qe;
     return;
   }
-  // "a range of $8.37 to $8.53 per share, or $8.45 at the midpoint": the range restated
+  // "a range of $4.10 to $4.30 per share, or $4.20 at the midpoint": the range restated
   if (rec && rec->metric == metric->Name() && !std::isnan(rec->low) && rec->low != rec->high &&
       q.value >= rec->low && q.value <= rec->high &&
       MidpointAfter(s.substr(qe)))

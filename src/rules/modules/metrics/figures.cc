@@ -676,7 +676,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   // Period: the nearest non-comparative one before, else right after (no comma), else carried.
   // (not a past one said before a cue of the future that the figure follows, a clause apart:
   // "following several one-off items in 2016, and we expect EPS of $2.15"; not "our ratio at
-  // quarter-end is expected at 13.5%")
+  // quarter-end is expected near 13.2%")
   const Mention* per = nullptr;
   auto past_before_cue = [&](const Mention& x) {
     return !Ahead(x.text, ctx.analysis.call) && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {
@@ -695,7 +695,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
       after && (!per || (after->b - qe <= 16 && (ctx.text.substr(per->e, qb - per->e).find(',') != std::string_view::npos ||
                                                  ThenBetween(ctx.text, per->e, qb)))))
     per = after;
-  // a period still to come, carried from a sentence about it ("there will be more impacts in the
+  // a period still to come, carried from a sentence about it ("there will be further effects in the
   // fourth quarter"), is not that of a result said after it ("core EPS fell 19%"), nor of a state
   // said now ("leverage remains at 2.8 times")
   // ("our storage business had a 30% drop in bookings", after "beginning in the fourth quarter, our

@@ -571,7 +571,7 @@ void Metrics::RegionLines(const SentenceContext& ctx, State* st, size_t made_fro
       seg = st->region + " " + seg;
     }
   auto any = [&](auto pred) { return std::any_of(out->metrics.begin() + made_from, out->metrics.end(), pred); };
-  // (a region said as a segment with its figures: not "growth in the New to Canada segment")
+  // (a region said as a segment with its figures: not "growth in the New to Market segment")
   if (!named.empty())
     st->region = IsRegion(named) && any([&](const Metric& m) { return m.segment == named; }) ? named : "",
     st->region_lines = opening;

@@ -219,7 +219,7 @@ void Metrics::CompareKind(const SentenceContext& ctx, const State& st, uint32_t 
     // (the year before as a bare year is the same period a year earlier: "grew 35% to $0.77
     // compared to $0.57 in 2019" in a 2020 second quarter is against the 2019 second quarter)
     if (x.in->attr != "prev_q" && x.in->attr != "prev_y" && !fy_before) c->period = x.text;
-    // ("up 20% versus the same period in 2023" said of the first half: that half a year before)
+    // ("up 18% versus the same period in 2022" said of the first half: that half a year before)
     // (the figure's own period: the last one said before it, not far)
     if (x.in->attr == "same_q" && ctx.text.substr(x.b, x.e - x.b).find("period") != std::string_view::npos) {
       const Mention* own = nullptr;
