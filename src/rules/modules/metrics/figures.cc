@@ -370,13 +370,16 @@ bool Metrics::OtherAntecedent(const SentenceContext& ctx, uint32_t e, uint32_t q
   std::string_view s = ctx.text;
   const size_t comma = s.substr(e, qb - e).rfind(',');
   if (comma == std::string_view::npos || comma == 0) return false;
-  static const RE2 kWhich(R"((?i)^,\s*(?:which|that)\s[^,;]*$)");
   const uint32_t at = e + static_cast<uint32_t>(comma);
+  // (this runs for every metric named before a figure: the regex only where "which"/"that" follows)
+  const std::string_view clause = s.substr(at, std::min<size_t>(qb - at, 12));
+  if (clause.find("hich") == std::string_view::npos && clause.find("hat") == std::string_view::npos) return false;
+  static const RE2 kWhich(R"((?i)^,\s*(?:which|that)\s[^,;]*$)");
   if (!RE2::FullMatch(re2::StringPiece(s.data() + at, qb - at), kWhich)) return false;
   for (const Quantity& q : ctx.quantities)
     if (q.start - ctx.sentence.begin >= e && q.start - ctx.sentence.begin < at) return false;
-  static const RE2 kWords(R"([A-Za-z])");
-  return RE2::PartialMatch(re2::StringPiece(s.data() + e, at - e), kWords);
+  const std::string_view between = s.substr(e, at - e);
+  return std::any_of(between.begin(), between.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
 
 // "... and then", ", then" between `from` and `to`: a later step of what the sentence tells.
