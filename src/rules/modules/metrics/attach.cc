@@ -106,12 +106,16 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
     static const RE2 kElliptic(
         R"((?i)^\s*(?:(?:year|quarter)[\s-]*(?:over|on)[\s-]*(?:year|quarter)|sequentially|y/y|q/q|yoy|qoq)?\s*,?\s*(?:and|or)\s+(?:up\s+|down\s+)?$)");
     static const RE2 kShareAfter(R"(^\s+of\b)");
+    // (not an amount after a percentage, "and": "up 4%, and $1.9 billion for the year" is a level;
+    // "up 4%, or $60 million" is the change again)
     auto elliptic = [&](uint32_t from) {
       std::string_view gap = s.substr(from, qb - from);
       size_t cut = gap.find_last_of(',');
       std::string_view tail = cut == std::string_view::npos ? gap : gap.substr(cut);
       return i > 0 && roles[i - 1].first != kLevel && RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), kElliptic) &&
-             !RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kShareAfter);
+             !RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kShareAfter) &&
+             !(IsCurrency(ctx.quantities[i].unit) && !IsCurrency(ctx.quantities[i - 1].unit) &&
+               tail.find("and") != std::string_view::npos);
     };
     // "Revenue rose 5% and operating income 8%", "... by $40 million and operating income by $12
     // million": the next metric of the list, its number in the first's unit, changed as the first
@@ -747,9 +751,16 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
         static const RE2 kBudget(R"((?i)\b(?:allocat\w*|earmark\w*|set\s+aside|budget\w*|dedicat\w*)\s+(?:[\w-]+\s+)?(?:\$|US\$)?$)");
         bool to_budget = gap.starts_with(" to ") && for_on_free(gap) &&
                          RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBudget);
+        // (not across a period and "and": "$500 million in the quarter and buybacks were ...")
+        auto period_and = [&] {
+          return s.substr(qe, std::max(x.name_at, x.b) - qe).find(" and ") != std::string_view::npos &&
+                 std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& p) {
+                   return p.in->kind == Kind::kPeriod && p.b >= qe && p.e <= x.b;
+                 });
+        };
         if (((gap.starts_with(" of ") || gap.starts_with(" in ") ||
               gap.starts_with(" through ") || for_on || to_budget) &&
-             gap.find(',') == std::string_view::npos) ||
+             gap.find(',') == std::string_view::npos && !period_and()) ||
             ((gap == " " || gap == "-") && !s.substr(x.b).starts_with("and ") &&
              !s.substr(x.b).starts_with("or ") &&
              !RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kRate)))
@@ -889,6 +900,9 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // again, the region's (in the record's unit; its segment is the one named between)
   if (!metric && rec && rec->sentence == ctx.index && rec->end >= base && rec_end <= qb && !std::isnan(rec->value) &&
       (unit_q == rec->unit || (IsCurrency(unit_q) && IsCurrency(rec->unit))) && RegionList(ctx, st, f, walk))
+    metric = metrics_->Find(rec->metric);
+  if (!metric && rec && (unit_q == rec->unit || (IsCurrency(unit_q) && IsCurrency(rec->unit))) &&
+      PeriodList(ctx, st, f, walk))
     metric = metrics_->Find(rec->metric);
   // "automotive represented 38% of revenue, industrial 34% and consumer 11%": the shares listed
   // after a business's share are the next businesses'

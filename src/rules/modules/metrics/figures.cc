@@ -279,6 +279,38 @@ bool Metrics::RegionList(const SentenceContext& ctx, const State& st, const Figu
   return pe <= f.qb && RE2::FullMatch(re2::StringPiece(s.data() + pe, f.qb - pe), kAnd);
 }
 
+// Whether period mention `x` is said right after text position `end` (a figure's end): "in the
+// quarter", "for the full year".
+static bool PeriodRightAfter(std::string_view s, uint32_t end, const Mention& x) {
+  static const RE2 kLeadIn(
+      R"(^\s+(?:(?:in|for|during|over|through)\s+)?(?:(?:the|this|our)\s+)?(?:(?:full|fiscal|whole|entire)\s+)?$)");
+  return x.b >= end && x.b - end <= 24 && RE2::FullMatch(re2::StringPiece(s.data() + end, x.b - end), kLeadIn);
+}
+
+// "Free cash flow was $142 million in the quarter and $455 million for the full year": a level
+// said after the record's, the record's own period named between them and another right after
+// it, is the record's metric again, of that period (not "... in the quarter and $40 million of
+// buybacks": a metric of its own)
+bool Metrics::PeriodList(const SentenceContext& ctx, const State& st, const Figure& f, const Walk& walk) {
+  const std::string_view s = ctx.text;
+  const Metric* rec = walk.rec;
+  if (f.i == 0 || !rec || rec->sentence != ctx.index || std::isnan(rec->value) || rec->end < ctx.sentence.begin)
+    return false;
+  const uint32_t prev = rec->end - ctx.sentence.begin;
+  if (prev > f.qb || f.qb - prev > 64) return false;
+  // (the first's change may come between: "$500 million in the quarter, up 4%, and $1.9 billion for the year")
+  static const RE2 kAnd(
+      R"(^(?:\s*,\s*(?:up|down)\s+[^,;]{1,24}?)?\s*,?\s+(?:and|while|with)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+)?$)");
+  const Mention* between = nullptr;
+  bool after = false;
+  for (const Mention& x : st.ms) {
+    if (x.in->kind != Kind::kPeriod || x.comparative) continue;
+    if (x.e <= f.qb && PeriodRightAfter(s, prev, x)) between = &x;
+    if (PeriodRightAfter(s, f.qe, x)) after = true;
+  }
+  return between && after && RE2::FullMatch(re2::StringPiece(s.data() + between->e, f.qb - between->e), kAnd);
+}
+
 // The name of the business whose share of revenue `f` is, in a list after the record's share with
 // the verb left out ("automotive represented 38% of revenue, industrial 34% and consumer 11%");
 // empty if it is none.
@@ -694,9 +726,17 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   // (one right after the figure beats one a clause before it: "For 2025, we expect growth of 3%,
   // and we remain committed to a target of 11% to 12% in 2026"; or an earlier step's: "fall $6
   // million in Q2 and then settle at $9.5 million a quarter in Q3")
+  // (or the figure before's own, said right after it: "$142 million in the quarter and $455
+  // million for the full year")
+  auto figure_before_own = [&] {
+    uint32_t pe = 0;
+    for (const Quantity& q : ctx.quantities)
+      if (q.end - ctx.sentence.begin <= per->b) pe = q.end - ctx.sentence.begin;
+    return pe > 0 && PeriodRightAfter(ctx.text, pe, *per);
+  };
   if (const Mention* after = PeriodAfter(ctx, st, qe, next);
       after && (!per || (after->b - qe <= 16 && (ctx.text.substr(per->e, qb - per->e).find(',') != std::string_view::npos ||
-                                                 ThenBetween(ctx.text, per->e, qb)))))
+                                                 ThenBetween(ctx.text, per->e, qb) || figure_before_own()))))
     per = after;
   // a period still to come, carried from a sentence about it ("there will be further effects in the
   // fourth quarter"), is not that of a result said after it ("core EPS fell 19%"), nor of a state

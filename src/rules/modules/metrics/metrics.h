@@ -354,6 +354,7 @@ class Metrics : public Module {
   static const Mention* SegmentAfterName(const State& st, std::string_view s, uint32_t e);
   static bool OtherBasis(const State& st, std::string_view s, size_t i, uint32_t prev_end, uint32_t qb, uint32_t qe);
   bool RegionList(const SentenceContext& ctx, const State& st, const Figure& f, const Walk& walk) const;
+  static bool PeriodList(const SentenceContext& ctx, const State& st, const Figure& f, const Walk& walk);
   static std::string ShareList(const SentenceContext& ctx, const Figure& f, const Metric& rec);
   std::string ChangeListName(std::string_view s, uint32_t from, uint32_t qb) const;
   static bool LostBreak(std::string_view s, uint32_t from, uint32_t to);
