@@ -865,14 +865,17 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   }
   const Lexicon::Entry* metric = mm ? mm->metric : nullptr;
   // "Adjusted EBITDA was $310 million, representing a margin of 22.5%": a bare margin said after an
-  // amount is that amount's margin
+  // amount is that amount's margin (set off by a comma too: "Free cash flow was $142 million, a
+  // margin of 26%"; and free cash flow's "conversion of 72%" is its conversion)
   static const RE2 kBareMargin(
-      R"((?i)\b(?:representing|for|at|with|or|and)\s+(?:an?\s+)?margins?\s+(?:of\s+)?(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
+      R"((?i)(?:,\s+|\b(?:representing|for|at|with|or|and)\s+)(?:an?\s+)?(margins?|conversion)\s+(?:of\s+)?(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
   std::string amount_segment;  // (the amount's segment is its margin's: "Segment EBITDA for X was $612 million, with margins of 24.1%")
+  std::string bare;
   if (unit_q == "%" && !share_of && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) && !std::isnan(rec->value) &&
-      (!metric || metric->Name() == rec->metric) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin))
+      (!metric || metric->Name() == rec->metric) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin, &bare))
     for (const auto& [amount, margin] : kMargins)
-      if (rec->metric == amount) metric = metrics_->Find(margin), amount_segment = rec->segment;
+      if (rec->metric == amount && (bare[0] == 'm' || bare[0] == 'M') == !margin.ends_with("conversion"))
+        metric = metrics_->Find(margin), amount_segment = rec->segment;
   // "In Q2, gross margin was 66%, and in Q3 it was 68%": a level of "it" in a clause of its own is
   // the record's metric again, in the record's unit
   static const RE2 kItWas(

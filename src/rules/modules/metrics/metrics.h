@@ -278,7 +278,8 @@ class Metrics : public Module {
   // An amount and its margin, its share of revenue (a bare "margin" said after the amount; a
   // margin compared with the amount's share)
   static constexpr std::pair<std::string_view, std::string_view> kMargins[] = {
-      {"ebitda", "ebitda_margin"}, {"operating_income", "operating_margin"}, {"gross_profit", "gross_margin"}, {"net_income", "net_margin"}};
+      {"ebitda", "ebitda_margin"}, {"operating_income", "operating_margin"}, {"gross_profit", "gross_margin"}, {"net_income", "net_margin"},
+      {"free_cash_flow", "fcf_margin"}, {"free_cash_flow", "fcf_conversion"}};
   // Verbs that tell a result, not a forecast.
   static constexpr const char* kResultVerbs =
       "was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|"
