@@ -157,7 +157,7 @@ net_leverage|net leverage|net leverage ratio|net debt to EBITDA|net debt-to-EBIT
 occupancy|occupancy rate|average occupancy
 load_factor|load factor|load factors
 [class=pct basis=no better=lower]
-combined_ratio|combined ratio|underlying combined ratio|core combined ratio|accident year combined ratio
+combined_ratio|combined ratio|accident year combined ratio
 loss_ratio|loss ratio|loss and LAE ratio|loss and loss adjustment expense ratio|medical loss ratio|medical care ratio|MLR
 expense_ratio|expense ratio|underwriting expense ratio|general operating expense ratio|GOE ratio
 [class=pct basis=no level=company]

@@ -238,6 +238,22 @@ void Metrics::CompareKind(const SentenceContext& ctx, const State& st, uint32_t 
   if (RE2::PartialMatch(rest, kClause, &cut)) next = static_cast<uint32_t>(cut.data() - ctx.text.data());
   for (const Mention& x : st.ms)
     if (x.b >= e && x.b < next && classify(x)) return;
+  // (or after the figure said again in another unit right after it: "compared with $1.02 billion,
+  // or $1.71 per share, in the prior-year quarter")
+  static const RE2 kRestated(R"(^\s*,\s+or\s+$)");
+  if (next > e && next - e <= 6 && RE2::FullMatch(re2::StringPiece(ctx.text.data() + e, next - e), kRestated)) {
+    const uint32_t base = ctx.sentence.begin;
+    uint32_t again_end = 0, after = static_cast<uint32_t>(ctx.text.size());
+    for (const Quantity& q : ctx.quantities) {
+      if (q.start - base == next) again_end = q.end - base;
+      else if (again_end && q.start - base >= again_end) {
+        after = q.start - base;
+        break;
+      }
+    }
+    for (const Mention& x : st.ms)
+      if (again_end && x.b >= again_end && x.b < after && x.b - again_end <= 16 && classify(x)) return;
+  }
   for (auto it = st.ms.rbegin(); it != st.ms.rend(); ++it)
     if (it->e <= b && classify(*it)) return;
   c->kind = "vs_prior";
