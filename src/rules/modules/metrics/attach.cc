@@ -1125,8 +1125,12 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
              RE2::FullMatch(re2::StringPiece(s.data() + qe, ctx.quantities[j].start - q.end), kOrGap))))
       ++j;
     uint32_t next = j < nq ? ctx.quantities[j].start - base : static_cast<uint32_t>(s.size());
-    // (and so is one joined to a blocked one by "and": "outlook range for EBITDA of $80 million and 27% of revenue")
-    const bool joined = i > 0 && blocked_prev && AndBetween(ctx, i - 1);
+    // (and so is one joined to a blocked one by "and": "outlook range for EBITDA of $80 million and 27% of revenue";
+    // or its earlier size, in its unit, no record open: "4.6 points of the combined ratio, compared to 6.1
+    // points last year"; not "Revenue was $5 billion, including a $200 million benefit, compared with ...")
+    const bool joined = i > 0 && blocked_prev &&
+                        (AndBetween(ctx, i - 1) || (roles[i].first == kFrom && q.unit == ctx.quantities[i - 1].unit &&
+                                                    !walk.rec));
     blocked_prev = false;
     if (joined || Blocked(st, s, i == 0 ? 0 : ctx.quantities[i - 1].end - base, qb, qe, q.unit)) {
       blocked_prev = true;
