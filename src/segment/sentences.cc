@@ -57,16 +57,20 @@ bool OpensSentence(const std::string& s, int32_t b) {
 // Whether the text before the break at `b` ends with an abbreviation said as a whole word. (ICU's
 // FilteredBreakIterator, used before, matched the end of any word: "est." kept "net interest."
 // and "the highest." from ending their sentences, "ex." would have kept "index.".)
+// (a name's abbreviation at a line's end ends the sentence before a capital: "... growth in the
+// U.S." then a paragraph "Non-GAAP gross margin ..."; not any abbreviation: PDF text keeps its
+// hard wraps, "NII ex.\nMarkets was down")
 bool AbbreviationBefore(const std::string& s, int32_t b) {
   size_t e = static_cast<size_t>(b);
-  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  bool line_end = false;
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' || s[e - 1] == '\r')) line_end |= s[--e] == '\n';
   auto upper = [&](size_t i) { return i < s.size() && std::isupper(static_cast<unsigned char>(s[i])); };
   for (const Abbreviation& a : kAbbreviations) {
     size_t n = std::strlen(a.text);
     if (n > e || s.compare(e - n, n, a.text) != 0) continue;
     unsigned char before = e > n ? static_cast<unsigned char>(s[e - n - 1]) : ' ';
     if (before >= 0x80 || std::isalnum(before)) continue;
-    if (a.may_end == kBeforeName) return !(upper(b) && !upper(b + 1) && OpensSentence(s, b));
+    if (a.may_end == kBeforeName) return !(upper(b) && (line_end || (!upper(b + 1) && OpensSentence(s, b))));
     return !(a.may_end && upper(b) && !upper(b + 1));
   }
   return false;

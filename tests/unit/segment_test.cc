@@ -285,4 +285,21 @@ TEST_CASE("sentences: abbreviations calls use do not end a sentence, words endin
   CHECK(got[1] == "Our U.S. Card unit grew in the U.S.");
   CHECK(got[2] == "We added staff in the U.S.");
   CHECK(got[3] == "Last year it was flat.");
+
+  // "U.S." at a line's end ends its sentence before any capital ("Non-GAAP", "EMEA"), not before a
+  // lower-case word; other abbreviations keep a wrapped line's sentence whole ("NII ex.\nMarkets")
+  Analysis d;
+  Turn w;
+  w.text = "Sales grew in the U.S.\nNon-GAAP gross margin was 76%. Sales grew in the U.S.\nEMEA was flat. Sales in the U.S.\nrose. NII ex.\nMarkets was down.";
+  d.turns.push_back(w);
+  segment::SplitSentences(&d);
+  got.clear();
+  for (const auto& s : d.sentences) got.push_back(d.turns[0].text.substr(s.begin, s.end - s.begin));
+  REQUIRE(got.size() == 6);
+  CHECK(got[0] == "Sales grew in the U.S.");
+  CHECK(got[1] == "Non-GAAP gross margin was 76%.");
+  CHECK(got[2] == "Sales grew in the U.S.");
+  CHECK(got[3] == "EMEA was flat.");
+  CHECK(got[4] == "Sales in the U.S.\nrose.");
+  CHECK(got[5] == "NII ex.\nMarkets was down.");
 }
