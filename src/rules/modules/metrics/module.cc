@@ -119,7 +119,14 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
       static const RE2 kPresents(
           R"((?i)\b(?:turning|moving|turn|discuss\w*|review\w*|present\w*|refer\w*|speak\w*|talk\w*|focus\w*|unless\s+otherwise|all)\b[^.;]*$)");
       re2::StringPiece after(ctx.text.data() + x.e, ctx.text.size() - x.e), before(ctx.text.data(), x.b);
-      bool frames = RE2::PartialMatch(after, kBasisTerms) ||
+      // (not one said of a metric named right before it: "R&D expenses on a non-GAAP basis were";
+      // unless presenting them: "I'll discuss revenue and earnings on a GAAP basis first")
+      static const RE2 kOnA(R"((?i)^\s+on\s+an?\s+$)");
+      const bool of_metric = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+        return k.in->kind == Kind::kMetric && k.e <= x.b && x.b - k.e <= 8 &&
+               RE2::FullMatch(re2::StringPiece(ctx.text.data() + k.e, x.b - k.e), kOnA);
+      });
+      bool frames = (RE2::PartialMatch(after, kBasisTerms) && (!of_metric || RE2::PartialMatch(before, kPresents))) ||
                     (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
       // ("we will discuss non-GAAP figures for our consolidated results": not the segments' figures)
       static const RE2 kConsolidated(R"((?i)\bconsolidated\b)");
