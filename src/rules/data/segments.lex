@@ -104,6 +104,15 @@ servicing|loan servicing
 franchise
 royalty|royalties
 broadband
+# a telecom's and a drug maker's lines ("fiber revenue grew 18%", "oncology sales")
+fiber|fibre
+wireline
+postpaid
+prepaid
+oncology
+immunology
+neuroscience
+vaccines
 transaction-based|transactional
 [kind=not]
 GAAP|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT|MRR|ARR|NRR|YTD|LTM|TTM|QTD|YoY|QoQ|PCL|CET1|RWA|APTI
