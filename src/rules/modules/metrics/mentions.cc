@@ -59,7 +59,32 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
                      (k.text.empty() && k.b > x.b && k.b <= x.name_at && x.name_at + x.text.size() <= k.e));
            });
   });
-  ms.swap(kept);
+  // ("we'd expect opex to grow a little slower than revenue, call it mid-single digits": a metric
+  // compared with after another the clause named, no figure between, speaks for no figure; not
+  // "... than revenue, which grew 9%", nor "than revenue growth of 5%")
+  static const RE2 kThan(
+      R"((?i)\b(?:faster|slower|quicker|more|less|better|worse|higher|lower)(?:\s+\w+)?\s+than\s+(?:our\s+|the\s+|overall\s+|total\s+)?$)");
+  static const RE2 kOwnClause(
+      R"((?i)^\s*,?\s*(?:which|that|where)\b|^\s+(?:growth\s+)?(?:of|at|was|were|is|are|grew|rose|fell|increased|decreased|declined|came)\b)");
+  const uint32_t base = ctx.sentence.begin;
+  auto compared_with = [&](const Mention& x) {
+    const uint32_t from = x.b > 48 ? x.b - 48 : 0;
+    if (x.in->kind != Kind::kMetric || ctx.text.substr(from, x.b - from).find("than") == std::string_view::npos ||
+        !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, x.b - from), kThan) ||
+        RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kOwnClause))
+      return false;
+    return std::any_of(kept.begin(), kept.end(), [&](const Mention& k) {
+      return k.in->kind == Kind::kMetric && k.e <= x.b && ctx.text.substr(k.e, x.b - k.e).find_first_of(",;") == std::string_view::npos &&
+             std::none_of(ctx.quantities.begin(), ctx.quantities.end(), [&](const Quantity& q) {
+               return q.start - base >= k.e && q.start - base < x.b;
+             });
+    });
+  };
+  std::vector<char> drop(kept.size());
+  for (size_t i = 0; i < kept.size(); ++i) drop[i] = compared_with(kept[i]);
+  ms.clear();
+  for (size_t i = 0; i < kept.size(); ++i)
+    if (!drop[i]) ms.push_back(std::move(kept[i]));
   // Periods: "the quarter" means the last quarter named before it ("this quarter", "the current
   // quarter": the call's, whatever was named before); comparative ones follow a cue.
   static const RE2 kThisQuarter(R"((?i)^(?:this|current)\b)");
