@@ -135,6 +135,7 @@ asp|average selling price|average selling prices|ASP|ASPs|average sales price|av
 gmv|GMV|gross merchandise volume|gross merchandise value
 noi|NOI|net operating income|same-store NOI|same store NOI|same-property NOI|cash NOI
 revpar|RevPAR|revenue per available room|RevPAR growth
+adr|ADR|average daily rate|average daily rates
 premiums_written|net written premiums|net premiums written|gross written premiums|gross premiums written|written premiums|premiums written|net written premium|gross written premium|written premium
 premiums_earned|net earned premiums|net premiums earned|earned premiums|premiums earned
 arpu|ARPU|average revenue per user|average revenue per unit|ARPA|average revenue per account

@@ -312,7 +312,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // (a change in percent after a share of revenue is the amount's: "..., which is 86% of
       // the total, grew 29%", "... 46% of the total, while wholesale declined 12%")
       if (!r.share_of.empty() && c.unit != "pp" && c.unit != "bp")
-        if (const Lexicon::Entry* e = metrics_->Find(r.metric)) r.unit = DefaultUnit(*e);
+        if (const Lexicon::Entry* e = metrics_->Find(r.metric)) r.unit = DefaultUnit(*e, st);
       r.value = r.low = r.high = NAN, r.comparisons.clear(), r.share_of.clear();
       r.segment = std::move(segment), r.basis = std::move(basis);
       r.start = q.start, r.end = q.end;
@@ -327,7 +327,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // "compared to a net loss of $236 million last year": an earlier level in the line's sign
       if (role == kFrom && mm.metric->Attr("sign") == "-1") c.value = -std::fabs(c.value);
       std::string u = Fits(*mm.metric, unit_q, false);
-      r.unit = u.empty() ? DefaultUnit(*mm.metric) : u;
+      r.unit = u.empty() ? DefaultUnit(*mm.metric, st) : u;
       // "adjusted SG&A rose 40 bps": an amount's change in points is its share of revenue's
       // (not revenue itself, nor a growth rate's points: "lower revenue growth by 1 point")
       static const RE2 kGrowthAfter(R"((?i)^\s+growth\b)");
@@ -581,7 +581,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
         const Lexicon::Entry* e = metrics_->Find(metric);
         if (!e) return false;
         Metric r = New(ctx, st, e, qb, qe, next, seg_between, -1);
-        r.segment = std::move(seg), r.unit = DefaultUnit(*e), r.start = q.start, r.end = q.end;
+        r.segment = std::move(seg), r.unit = DefaultUnit(*e, st), r.start = q.start, r.end = q.end;
         // (on the basis of that metric's figure said last, just before: the regions of an organic
         // growth grew organically)
         if (r.basis.empty() && st.said_metric == metric && ctx.index - st.said_at <= 2) r.basis = st.said_basis;

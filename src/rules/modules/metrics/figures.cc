@@ -488,6 +488,13 @@ bool Metrics::InShareOf(const State& st, const Mention& x) {
                      [&](const Mention& k) { return k.in->kind == Kind::kShareOf && x.b >= k.b && x.e <= k.e; });
 }
 
+// ... in the call's currency, where the call names one ("revenue growth of 5%" in a call in C$)
+std::string Metrics::DefaultUnit(const Lexicon::Entry& metric, const State& st) {
+  std::string u = DefaultUnit(metric);
+  if (const std::string cur = st.Currency(); !cur.empty() && u.starts_with("USD")) u = cur + u.substr(3);
+  return u;
+}
+
 std::string Metrics::DefaultUnit(const Lexicon::Entry& metric) {
   std::string cls = metric.Attr("class");
   if (cls.starts_with("money")) return "USD";

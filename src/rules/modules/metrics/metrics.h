@@ -369,6 +369,7 @@ class Metrics : public Module {
   static bool InMetric(const State& st, const Mention& x);
   static bool InShareOf(const State& st, const Mention& x);
   static std::string DefaultUnit(const Lexicon::Entry& metric);
+  static std::string DefaultUnit(const Lexicon::Entry& metric, const State& st);
   // The rate an amount is said as in percent or basis points (`rate=`: net charge-offs' rate), if any.
   const Lexicon::Entry* RateOf(const Lexicon::Entry& metric) const {
     return metric.Attr("rate").empty() ? nullptr : metrics_->Find(metric.Attr("rate"));
