@@ -1013,9 +1013,17 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // (nor the same metric named again for another line: "Cloud revenue fell 2% and services
   // revenue was $80 million")
   // (nor a level reached later: "D&A should fall some $6 million in Q2 and then settle at $9.5 million in Q3")
+  // (nor one reached after a change said on another basis right after it, "sales grew 7%
+  // organically to $3.1 billion": the level is as reported, a record of its own)
+  auto other_basis_between = [&] {
+    return rec->sentence == ctx.index && rec->end >= base && rec->end - base <= qb &&
+           std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+             return x.in->kind == Kind::kBasis && x.in->right_after && !x.text.empty() && x.e > rec->end - base && x.e <= qb;
+           });
+  };
   if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
       !(share_of && unit == "%" && IsCurrency(rec->unit)) && !(mm && !mm->text.empty() && mm->text != rec->segment) &&
-      !(rec->sentence == ctx.index && rec->end >= base && ThenBetween(s, rec->end - base, qb))) {
+      !(rec->sentence == ctx.index && rec->end >= base && ThenBetween(s, rec->end - base, qb)) && !other_basis_between()) {
     SetLevel(rec, *level, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
     rec->start = q.start, rec->end = q.end;
     if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
