@@ -242,64 +242,44 @@ TEST_CASE("a vendor's Q&A heading placed early moves to the turn that opens the 
   CHECK(b.turns[2].section == Section::kQa);
 }
 
-TEST_CASE("sentences: abbreviations calls use do not end a sentence, words ending like them do") {
+namespace {
+// The sentences SplitSentences makes of one turn's text.
+std::vector<std::string> SentencesOf(const std::string& text) {
   Analysis a;
   Turn t;
-  t.text = "We expect NII ex. Markets to be about $90 billion, incl. the card fees. The index. We paid interest. Revenue grew.";
+  t.text = text;
   a.turns.push_back(t);
   segment::SplitSentences(&a);
   std::vector<std::string> got;
   for (const auto& s : a.sentences) got.push_back(a.turns[0].text.substr(s.begin, s.end - s.begin));
-  REQUIRE(got.size() == 4);
-  CHECK(got[0] == "We expect NII ex. Markets to be about $90 billion, incl. the card fees.");
-  CHECK(got[1] == "The index.");
-  CHECK(got[2] == "We paid interest.");  // "est." is an abbreviation only as a word
-  CHECK(got[3] == "Revenue grew.");
+  return got;
+}
+}  // namespace
+
+TEST_CASE("sentences: abbreviations calls use do not end a sentence, words ending like them do") {
+  using V = std::vector<std::string>;
+  CHECK(SentencesOf("We expect NII ex. Markets to be about $90 billion, incl. the card fees. The index. We paid interest. "
+                    "Revenue grew.") ==
+        V{"We expect NII ex. Markets to be about $90 billion, incl. the card fees.", "The index.",
+          "We paid interest.",  // "est." is an abbreviation only as a word
+          "Revenue grew."});
 
   // "U.S." and "Co." may end a sentence: before a capital word they do, before an acronym or a
   // lower-case word they do not
-  Analysis b;
-  Turn u;
-  u.text = "We grew in the U.S. GAAP results are here. We have Acme Co. Please go ahead. Sales in the U.S. rose.";
-  b.turns.push_back(u);
-  segment::SplitSentences(&b);
-  got.clear();
-  for (const auto& s : b.sentences) got.push_back(b.turns[0].text.substr(s.begin, s.end - s.begin));
-  REQUIRE(got.size() == 4);
-  CHECK(got[0] == "We grew in the U.S. GAAP results are here.");
-  CHECK(got[1] == "We have Acme Co.");
-  CHECK(got[2] == "Please go ahead.");
-  CHECK(got[3] == "Sales in the U.S. rose.");
+  CHECK(SentencesOf("We grew in the U.S. GAAP results are here. We have Acme Co. Please go ahead. Sales in the U.S. rose.") ==
+        V{"We grew in the U.S. GAAP results are here.", "We have Acme Co.", "Please go ahead.", "Sales in the U.S. rose."});
 
   // "U.S." is often part of a name ("U.S. Retail Bank"): it ends a sentence only before a word that
   // opens sentences ("We", "The", "Last")
-  Analysis c;
-  Turn v;
-  v.text = "U.S. Retail Bank earnings rose. Our U.S. Card unit grew in the U.S. We added staff in the U.S. Last year it was flat.";
-  c.turns.push_back(v);
-  segment::SplitSentences(&c);
-  got.clear();
-  for (const auto& s : c.sentences) got.push_back(c.turns[0].text.substr(s.begin, s.end - s.begin));
-  REQUIRE(got.size() == 4);
-  CHECK(got[0] == "U.S. Retail Bank earnings rose.");
-  CHECK(got[1] == "Our U.S. Card unit grew in the U.S.");
-  CHECK(got[2] == "We added staff in the U.S.");
-  CHECK(got[3] == "Last year it was flat.");
+  CHECK(SentencesOf("U.S. Retail Bank earnings rose. Our U.S. Card unit grew in the U.S. We added staff in the U.S. Last "
+                    "year it was flat.") ==
+        V{"U.S. Retail Bank earnings rose.", "Our U.S. Card unit grew in the U.S.", "We added staff in the U.S.",
+          "Last year it was flat."});
 
   // "U.S." at a line's end ends its sentence before any capital ("Non-GAAP", "EMEA"), not before a
   // lower-case word; other abbreviations keep a wrapped line's sentence whole ("NII ex.\nMarkets")
-  Analysis d;
-  Turn w;
-  w.text = "Sales grew in the U.S.\nNon-GAAP gross margin was 76%. Sales grew in the U.S.\nEMEA was flat. Sales in the U.S.\nrose. NII ex.\nMarkets was down.";
-  d.turns.push_back(w);
-  segment::SplitSentences(&d);
-  got.clear();
-  for (const auto& s : d.sentences) got.push_back(d.turns[0].text.substr(s.begin, s.end - s.begin));
-  REQUIRE(got.size() == 6);
-  CHECK(got[0] == "Sales grew in the U.S.");
-  CHECK(got[1] == "Non-GAAP gross margin was 76%.");
-  CHECK(got[2] == "Sales grew in the U.S.");
-  CHECK(got[3] == "EMEA was flat.");
-  CHECK(got[4] == "Sales in the U.S.\nrose.");
-  CHECK(got[5] == "NII ex.\nMarkets was down.");
+  CHECK(SentencesOf("Sales grew in the U.S.\nNon-GAAP gross margin was 76%. Sales grew in the U.S.\nEMEA was flat. Sales "
+                    "in the U.S.\nrose. NII ex.\nMarkets was down.") ==
+        V{"Sales grew in the U.S.", "Non-GAAP gross margin was 76%.", "Sales grew in the U.S.", "EMEA was flat.",
+          "Sales in the U.S.\nrose.", "NII ex.\nMarkets was down."});
 }
