@@ -81,10 +81,18 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     });
   };
   std::vector<char> drop(kept.size());
-  for (size_t i = 0; i < kept.size(); ++i) drop[i] = compared_with(kept[i]);
-  ms.clear();
-  for (size_t i = 0; i < kept.size(); ++i)
-    if (!drop[i]) ms.push_back(std::move(kept[i]));
+  bool any = false;
+  for (size_t i = 0; i < kept.size(); ++i) any |= drop[i] = compared_with(kept[i]);
+  if (any) {
+    size_t n = 0;
+    for (size_t i = 0; i < kept.size(); ++i)
+      if (!drop[i]) {
+        if (n != i) kept[n] = std::move(kept[i]);
+        ++n;
+      }
+    kept.resize(n);
+  }
+  ms.swap(kept);
   // Periods: "the quarter" means the last quarter named before it ("this quarter", "the current
   // quarter": the call's, whatever was named before); comparative ones follow a cue.
   static const RE2 kThisQuarter(R"((?i)^(?:this|current)\b)");
