@@ -109,33 +109,47 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   }
   // A disclaimer ("how our non-GAAP figures reconcile to GAAP") sets no basis for the turn.
   bool disclaimer = std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->holds; });
+  // said of the figures to come: "on a GAAP basis", "in non-GAAP terms", or "Turning to our
+  // non-GAAP results", "we will discuss non-GAAP measures" (not "immaterial to our non-GAAP
+  // results"); framed until another basis is named ("... non-GAAP results" then "non-GAAP EPS")
+  static const RE2 kBasisTerms(R"((?i)^\s+(?:basis|terms)\b)");
+  static const RE2 kResults(R"((?i)^\s+(?:financial\s+)?(?:results|numbers|figures|measures|discussion|performance)\b)");
+  static const RE2 kPresents(
+      R"((?i)\b(?:turning|moving|turn|discuss\w*|review\w*|present\w*|refer\w*|speak\w*|talk\w*|focus\w*|unless\s+otherwise|all)\b[^.;]*$)");
+  // (not one said of a metric named right before it: "R&D expenses on a non-GAAP basis were";
+  // unless presenting them: "I'll discuss revenue and earnings on a GAAP basis first")
+  static const RE2 kOnA(R"((?i)^\s+on\s+an?\s+$)");
+  auto frames_of = [&](const Mention& x) {
+    re2::StringPiece after(ctx.text.data() + x.e, ctx.text.size() - x.e), before(ctx.text.data(), x.b);
+    const bool of_metric = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+      return k.in->kind == Kind::kMetric && k.e <= x.b && x.b - k.e <= 8 &&
+             RE2::FullMatch(re2::StringPiece(ctx.text.data() + k.e, x.b - k.e), kOnA);
+    });
+    return (RE2::PartialMatch(after, kBasisTerms) && (!of_metric || RE2::PartialMatch(before, kPresents))) ||
+           (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
+  };
+  // The basis the turn carries on: the sentence's first, when said of the figures to come, else
+  // the last it names ("GAAP EPS was $2.71 and non-GAAP EPS was $2.79": non-GAAP); a later one
+  // frames nothing ("adjusted EBIT of $2.4 billion, 21% higher on an adjusted basis")
+  const Mention* carried = nullptr;
+  bool frames = false;
   for (const Mention& x : st.ms) {
-    if (x.in->kind == Kind::kBasis && x.in->carries && !disclaimer) {
-      // said of the figures to come: "on a GAAP basis", "in non-GAAP terms", or "Turning to our
-      // non-GAAP results", "we will discuss non-GAAP measures" (not "immaterial to our non-GAAP
-      // results"); framed until another basis is named ("... non-GAAP results" then "non-GAAP EPS")
-      static const RE2 kBasisTerms(R"((?i)^\s+(?:basis|terms)\b)");
-      static const RE2 kResults(R"((?i)^\s+(?:financial\s+)?(?:results|numbers|figures|measures|discussion|performance)\b)");
-      static const RE2 kPresents(
-          R"((?i)\b(?:turning|moving|turn|discuss\w*|review\w*|present\w*|refer\w*|speak\w*|talk\w*|focus\w*|unless\s+otherwise|all)\b[^.;]*$)");
-      re2::StringPiece after(ctx.text.data() + x.e, ctx.text.size() - x.e), before(ctx.text.data(), x.b);
-      // (not one said of a metric named right before it: "R&D expenses on a non-GAAP basis were";
-      // unless presenting them: "I'll discuss revenue and earnings on a GAAP basis first")
-      static const RE2 kOnA(R"((?i)^\s+on\s+an?\s+$)");
-      const bool of_metric = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-        return k.in->kind == Kind::kMetric && k.e <= x.b && x.b - k.e <= 8 &&
-               RE2::FullMatch(re2::StringPiece(ctx.text.data() + k.e, x.b - k.e), kOnA);
-      });
-      bool frames = (RE2::PartialMatch(after, kBasisTerms) && (!of_metric || RE2::PartialMatch(before, kPresents))) ||
-                    (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
-      // ("we will discuss non-GAAP figures for our consolidated results": not the segments' figures)
-      static const RE2 kConsolidated(R"((?i)\bconsolidated\b)");
-      const bool kept = st.framed && st.basis == x.text;
-      st.consolidated = frames ? RE2::PartialMatch(after, kConsolidated) : kept && st.consolidated;
-      st.framed = frames || kept;
-      st.basis = x.text, st.basis_at = ctx.index;
+    if (x.in->kind != Kind::kBasis || !x.in->carries || disclaimer) continue;
+    if (!carried && frames_of(x)) {
+      carried = &x, frames = true;
       break;
     }
+    carried = &x;
+  }
+  if (carried) {
+    const Mention& x = *carried;
+    // ("we will discuss non-GAAP figures for our consolidated results": not the segments' figures)
+    static const RE2 kConsolidated(R"((?i)\bconsolidated\b)");
+    const bool kept = st.framed && st.basis == x.text;
+    st.consolidated = frames ? RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kConsolidated)
+                             : kept && st.consolidated;
+    st.framed = frames || kept;
+    st.basis = x.text, st.basis_at = ctx.index;
   }
   for (const Mention& x : st.ms) {
     if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x) && !Stale(x.text, ctx.analysis.call)) {
