@@ -873,9 +873,8 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   std::string bare;
   if (unit_q == "%" && !share_of && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) && !std::isnan(rec->value) &&
       (!metric || metric->Name() == rec->metric) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin, &bare))
-    for (const auto& [amount, margin] : kMargins)
-      if (rec->metric == amount && (bare[0] == 'm' || bare[0] == 'M') == !margin.ends_with("conversion"))
-        metric = metrics_->Find(margin), amount_segment = rec->segment;
+    for (const auto& [amount, rate] : bare[0] == 'c' || bare[0] == 'C' ? Rates(kConversions) : Rates(kMargins))
+      if (rec->metric == amount) metric = metrics_->Find(rate), amount_segment = rec->segment;
   // "In Q2, gross margin was 66%, and in Q3 it was 68%": a level of "it" in a clause of its own is
   // the record's metric again, in the record's unit
   static const RE2 kItWas(

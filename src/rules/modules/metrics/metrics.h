@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -277,9 +278,12 @@ class Metrics : public Module {
   bool Compares(const SentenceContext& ctx, const State& st, Tags* out) const;
   // An amount and its margin, its share of revenue (a bare "margin" said after the amount; a
   // margin compared with the amount's share)
+  using Rates = std::span<const std::pair<std::string_view, std::string_view>>;
   static constexpr std::pair<std::string_view, std::string_view> kMargins[] = {
       {"ebitda", "ebitda_margin"}, {"operating_income", "operating_margin"}, {"gross_profit", "gross_margin"}, {"net_income", "net_margin"},
-      {"free_cash_flow", "fcf_margin"}, {"free_cash_flow", "fcf_conversion"}};
+      {"free_cash_flow", "fcf_margin"}};
+  // An amount and its conversion (a bare "conversion of 72%" said after it)
+  static constexpr std::pair<std::string_view, std::string_view> kConversions[] = {{"free_cash_flow", "fcf_conversion"}};
   // Verbs that tell a result, not a forecast.
   static constexpr const char* kResultVerbs =
       "was|were|fell|rose|grew|increased|decreased|declined|improved|expanded|contracted|delivered|reported|"

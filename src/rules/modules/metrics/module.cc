@@ -658,7 +658,7 @@ bool Metrics::Compares(const SentenceContext& ctx, const State& st, Tags* out) c
   for (const Mention& x : st.ms) {
     if (x.in->kind != Kind::kMetric || !x.metric || x.metric->Name() == rec.metric || x.b >= last_end) continue;
     const bool margin_of_rec = rec.share_of == "revenue" && std::any_of(std::begin(kMargins), std::end(kMargins), [&](const auto& p) {
-                                 return p.first == rec.metric && p.second == x.metric->Name() && !p.second.ends_with("conversion");
+                                 return p.first == rec.metric && p.second == x.metric->Name();
                                });
     if (!margin_of_rec) return false;
   }
