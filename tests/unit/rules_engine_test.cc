@@ -15,11 +15,22 @@
 namespace callscope::rules {
 namespace {
 
+// The --rules directories this run made, removed when it ends (a run leaves nothing in /tmp).
+struct MadeDirs {
+  std::vector<std::filesystem::path> paths;
+  ~MadeDirs() {
+    std::error_code ec;
+    for (const auto& p : paths) std::filesystem::remove_all(p, ec);
+  }
+};
+
 // A --rules directory holding the given files (the rest fall back to the built-in ones).
 std::string Dir(const std::vector<std::pair<std::string, std::string>>& files) {
-  static int n = 0;
-  auto d = std::filesystem::temp_directory_path() / ("callscope_rules_" + std::to_string(getpid()) + "_" + std::to_string(n++));
+  static MadeDirs made;
+  auto d = std::filesystem::temp_directory_path() /
+           ("callscope_rules_" + std::to_string(getpid()) + "_" + std::to_string(made.paths.size()));
   std::filesystem::create_directories(d);
+  made.paths.push_back(d);
   for (const auto& [name, text] : files) std::ofstream(d / name) << text;
   return d.string();
 }
