@@ -28,10 +28,10 @@
 revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover|organic growth
 [class=money basis=yes]
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
-operating_income|operating income|operating profit|income from operations|EBIT|segment profit
+operating_income|operating income|operating profit|income from operations|EBIT|segment profit|EBIT-adjusted
 [class=money basis=yes bottom=1]
 net_income|net income|net earnings|earnings|net profit
-pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings
+pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings|EBT|EBT-adjusted
 [class=money basis=yes]
 ebitda|EBITDA|adjusted EBITDA
 ptpp|pre-provision profit|PTPP|pre-tax pre-provision profit|pre-tax, pre-provision profit|pre-provision net revenue|PPNR|pre-tax pre-provision earnings
@@ -50,7 +50,7 @@ other_income|net interest and other income|interest and other income|other incom
 interest_expense|interest expense|net interest expense
 # a line some companies guide to whole: interest expense with taxes and other items, not interest alone
 interest_taxes_and_other|interest expense, taxes and other|interest expense, taxes, and other|interest, taxes and other
-[class=money basis=yes]
+[class=money basis=stated]
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation|stock-based compensation expense|share-based compensation expense
 [class=money basis=no]
 net_interest_income|net interest income|NII
@@ -111,7 +111,7 @@ ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
 [class=per_share basis=no as=ffo]
 ffo_per_share|FFO per share|core FFO per share|AFFO per share|funds from operations per share|adjusted funds from operations per share
 [class=per_share basis=yes level=company]
-eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share|net earnings per share|diluted net earnings per share|net earnings per diluted share|earnings per common share|diluted earnings per common share
+eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share|net earnings per share|diluted net earnings per share|net earnings per diluted share|earnings per common share|diluted earnings per common share|EPS-diluted|EPS-diluted-adjusted
 # Losses: the metric output is the income line in `as=`, and its levels are negative ("a net loss
 # of $12.5 million" is net_income -12500000; "a loss of $0.08 per share" is eps -0.08).
 [class=money basis=yes as=net_income sign=-1]
@@ -138,7 +138,7 @@ revpar|RevPAR|revenue per available room|RevPAR growth
 adr|ADR|average daily rate|average daily rates
 premiums_written|net written premiums|net premiums written|gross written premiums|gross premiums written|written premiums|premiums written|net written premium|gross written premium|written premium
 premiums_earned|net earned premiums|net premiums earned|earned premiums|premiums earned
-arpu|ARPU|average revenue per user|average revenue per unit|ARPA|average revenue per account
+arpu|ARPU|average revenue per user|average revenue per unit|ARPA|average revenue per account|revenue per active buyer|revenue per buyer|revenue per active customer|revenue per customer|revenue per user|revenue per member|revenue per subscriber
 rasm|RASM|TRASM|PRASM|revenue per available seat mile|total revenue per available seat mile
 casm|CASM|CASM-ex|cost per available seat mile
 [class=money basis=no rate=pcl_rate bottom=1 benefit=-1]
@@ -159,8 +159,8 @@ occupancy|occupancy rate|average occupancy
 load_factor|load factor|load factors
 [class=pct basis=no better=lower]
 combined_ratio|combined ratio|accident year combined ratio
-loss_ratio|loss ratio|loss and LAE ratio|loss and loss adjustment expense ratio|medical loss ratio|medical care ratio|MLR
-expense_ratio|expense ratio|underwriting expense ratio|general operating expense ratio|GOE ratio
+loss_ratio|loss ratio|loss and LAE ratio|loss and loss adjustment expense ratio|medical loss ratio|medical care ratio|MLR|medical benefit ratio|medical benefits ratio|MBR|medical cost ratio
+expense_ratio|expense ratio|underwriting expense ratio|general operating expense ratio|GOE ratio|operating cost ratio|adjusted operating cost ratio|operating expense ratio
 [class=pct basis=no level=company]
 cet1_ratio|CET1 ratio|CET 1 ratio|CET1|CET 1|common equity tier 1 ratio|common equity tier 1|CET1 capital ratio|common equity Tier 1 capital ratio
 lcr|liquidity coverage ratio|LCR|average liquidity coverage ratio|average LCR
@@ -172,13 +172,13 @@ nco_rate|net charge-off rate|NCO rate|net charge-off ratio|charge-off rate|net c
 pcl_rate|PCL ratio|PCL rate|provision ratio|provision rate|provision for credit losses ratio|loan loss provision ratio
 [class=pct basis=yes]
 gross_margin|gross margin|gross margins|gross profit margin|gross profit margins|gross profit rate|gross margin rate|gross margin percentage|gross profit percentage
-operating_margin|operating margin|operating margins|segment margin|segment margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins|operating profit rate|operating margin rate
+operating_margin|operating margin|operating margins|segment margin|segment margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins|operating profit rate|operating margin rate|EBIT-adjusted margin|EBIT-adjusted margins
 net_margin|net margin|net margins|net profit margin|net income margin
 pretax_margin|pre-tax margin|pretax margin|pre-tax margins|pretax margins|pre-tax profit margin|pretax profit margin
 contribution_margin|contribution margin|contribution margins
 ebitda_margin|EBITDA margin|EBITDA margins|adjusted EBITDA margin|adjusted EBITDA margins
 [class=pct basis=yes level=company]
-fcf_conversion|free cash flow conversion|FCF conversion|free cash flow conversion rate
+fcf_conversion|free cash flow conversion|FCF conversion|free cash flow conversion rate|cash conversion|cash conversion rate
 fcf_margin|free cash flow margin|free cash flow margins|FCF margin|FCF margins
 [class=pct basis=stated]
 net_interest_margin|net interest margin|NIM
@@ -190,6 +190,7 @@ roa|return on assets|return on average assets|ROA|ROAA
 [class=pct basis=yes level=company benefit=-1]
 tax_rate|tax rate|effective tax rate|tax provision rate|effective tax provision rate
 [class=pct basis=yes bottom=1 better=lower]
+operating_ratio|operating ratio|operating ratios|adjusted operating ratio
 efficiency_ratio|efficiency ratio|adjusted efficiency ratio|cost-to-income ratio|cost/income ratio|cost income ratio
 [class=pct basis=no]
 net_revenue_retention|net revenue retention|dollar-based net revenue retention|net dollar retention|dollar-based net retention|net retention rate|NRR
@@ -207,4 +208,4 @@ share_count|share count|shares outstanding|diluted shares|diluted share count|we
 [class=ratio]
 book_to_bill|book-to-bill|book-to-bill ratio
 [class=none]
-other_quantity|debt markets|debt market|other cost of revenues|other cost of revenue|other costs of revenue|other cost of sales|other operating expenses|other operating expense|income tax expense|income tax expenses|tax expense|tax expenses|provision for income taxes|one-time expense|one-time expenses|integration-related expenses|integration-related expense|transaction-related expenses|transaction-related expense|deal-related expenses|merger-related expenses|integration expenses|acquisition-related expenses|compensation expense|compensation expenses|employee-related expenses|employeerelated expenses|volume-related expenses|revenue-related expenses|legal expense|legal expenses|litigation expense|litigation expenses|litigation costs|litigation cost|brokerage expense|spending|headcount investments|headcount additions|earnings estimates|estimates|consensus estimates|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|restricted cash|cash held in escrow|sales pipeline|pipeline|sales volume|sales volumes|inventory reserve|inventory reserves|debt restructuring|non-routine expenses|non-recurring expenses|cash trading|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|property sales|property sales volume|property sales volumes|originations|loan originations|origination volume|origination volumes|unit sales|units|shipments|bit shipments|shipment quantities|shipment quantity|shipment volumes|bits|bit growth|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|transactions|traffic|bad debt expense|net debt to total capital|debt to capital|CET1 capital|CET 1 capital|Tier 1|Tier 1 capital|total capital ratio|Tier 1 capital ratio|Tier 1 ratio|leverage ratio|RWA|risk-weighted assets|energy costs|energy cost|fuel costs|fuel cost|fuel expense|fuel expenses|cost inflation|inflation|input cost inflation|commodity inflation|wage inflation|capacity|available seat miles|ASMs|input costs|freight costs|commodity costs|labor costs|wage costs|expense incurred|expenses incurred|costs incurred|cost incurred|capital expenditures incurred|capex incurred|cash usage|free cash usage|cash burn|burn rate|gross burn|operational burn|operating burn|cash costs|cash cost|CET1 requirement|CET1 ratio requirement|CET1 capital ratio requirement|capital ratio requirement|capital requirement|regulatory minimum|traffic|customer traffic|store traffic|guest traffic|average ticket|transaction count|impaired PCL|performing PCL|PCL on impaired loans|PCL on performing loans|impaired provisions|performing provisions
+other_quantity|debt markets|debt market|other cost of revenues|other cost of revenue|other costs of revenue|other cost of sales|other operating expenses|other operating expense|income tax expense|income tax expenses|tax expense|tax expenses|provision for income taxes|one-time expense|one-time expenses|integration-related expenses|integration-related expense|transaction-related expenses|transaction-related expense|deal-related expenses|merger-related expenses|integration expenses|acquisition-related expenses|compensation expense|compensation expenses|employee-related expenses|employeerelated expenses|volume-related expenses|revenue-related expenses|legal expense|legal expenses|litigation expense|litigation expenses|litigation costs|litigation cost|brokerage expense|spending|headcount investments|headcount additions|earnings estimates|estimates|consensus estimates|future revenue|recognized as revenue|inventory turns|net new assets|net new money|net inflows|balances|loan balances|restricted cash|cash held in escrow|sales pipeline|pipeline|sales volume|sales volumes|inventory reserve|inventory reserves|debt restructuring|non-routine expenses|non-recurring expenses|cash trading|deposit balances|balance growth|loans|average deposits|total deposits|spend|spend volumes|volumes|volume|property sales|property sales volume|property sales volumes|originations|loan originations|origination volume|origination volumes|unit sales|units|shipments|bit shipments|shipment quantities|shipment quantity|shipment volumes|bits|bit growth|subscribers|subscriptions|paid subscribers|users|assets under management|AUM|transactions|traffic|bad debt expense|net debt to total capital|debt to capital|CET1 capital|CET 1 capital|Tier 1|Tier 1 capital|total capital ratio|Tier 1 capital ratio|Tier 1 ratio|leverage ratio|RWA|risk-weighted assets|energy costs|energy cost|fuel costs|fuel cost|fuel expense|fuel expenses|cost inflation|inflation|input cost inflation|commodity inflation|wage inflation|capacity|available seat miles|ASMs|input costs|freight costs|commodity costs|labor costs|wage costs|expense incurred|expenses incurred|costs incurred|cost incurred|capital expenditures incurred|capex incurred|cash usage|free cash usage|cash burn|burn rate|gross burn|operational burn|operating burn|cash costs|cash cost|CET1 requirement|CET1 ratio requirement|CET1 capital ratio requirement|capital ratio requirement|capital requirement|regulatory minimum|traffic|customer traffic|store traffic|guest traffic|average ticket|transaction count|impaired PCL|performing PCL|PCL on impaired loans|PCL on performing loans|impaired provisions|performing provisions|compensation and benefits expense|compensation and benefits expenses|compensation and benefits|communities|active communities|community count|orders per community|absorption pace|absorption rate

@@ -12,7 +12,7 @@ Ending|Beginning|Opening|Closing|Period-end|Year-end|Quarter-end
 COGS|FX|Pricing|Volume|Volumes|Unit|Units|Shipment|Shipments|Demand|Inflation|Headcount
 While|When|If|Although|Though|Because|Since|After|Before|During|Excluding|Including|Despite|Meanwhile|However
 Thanks|Thank|Yes|Yeah|Okay|OK|Sure|Well|Great|Right|Finally|Lastly|Next|Again|Frankly|Honestly|Clearly|Obviously|Importantly|Similarly|Likewise|Hi|Hello|Sorry|Absolutely|Perfect|Correct|Exactly|Indeed|Certainly|Look|Listen
-Worldwide|Global|Whole|Entire|Own|Existing|Base|Enterprise-wide|Companywide|Company-wide|Firmwide|Firm-wide|Aggregate
+Worldwide|Global|Attributable|Weather-normalized|Weather-adjusted|Whole|Entire|Own|Existing|Base|Enterprise-wide|Companywide|Company-wide|Firmwide|Firm-wide|Aggregate
 Full-year|Half-year|Year-to-date|Quarter-to-date|Month-to-date|QTD|YTD|MTD|LTM|TTM|Year-over-year|Dollar-based|Constant-currency|Like-for-like|Same-store|Fourth-quarter|Third-quarter|Second-quarter|First-quarter
 # what a heading sentence turns to that is no segment ("Now to our segment results.")
 results|segment results|financial results|outlook|guidance|second half|the second half|first half|the first half|back half|the back half|balance sheet|cash flow|questions|Q&A|capital allocation|expenses|highlights|summary|details|the quarter|the year|our outlook|the outlook|segment guidance|our guidance|bottom line|the bottom line|top line|the top line|margins|profitability|income statement|the income statement|P&L|the P&L|liquidity|financial position|our financial position|other items|costs|the numbers|our results|segments|our segments|the segments|businesses|our businesses|business units|our business units|divisions|our divisions|segment performance|segment review

@@ -12,7 +12,7 @@ EMEA|Europe, Middle East and Africa|Europe, the Middle East and Africa
 APAC|Asia Pacific, Japan and China|Asia Pacific Japan China|Asia Pacific, Japan, and China|Asia Pacific|Asia-Pacific|Asia|APJ|APJC
 Europe|Western Europe|Eastern Europe
 US|United States|U.S.|domestic
-International|outside the US
+International|outside the US|outside the U.S.|outside of the U.S.|outside of the US|outside the United States|ex-U.S.|ex-US|non-U.S.|non-US
 Japan
 China|Greater China
 India

@@ -108,7 +108,14 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
     static const RE2 kShareAfter(R"(^\s+of\b)");
     // (not an amount after a percentage, "and": "up 4%, and $1.9 billion for the year" is a level;
     // "up 4%, or $60 million" is the change again)
+    // (nor after the period the first change was counted from: "an increase of 46% over the third
+    // quarter of 2024 and 9% over the second quarter")
+    static const RE2 kCountedFrom(R"((?i)^\s*(?:over|versus|vs\.?|from|compared\s+(?:to|with)|against|relative\s+to)\s+(?:the\s+)?$)");
     auto elliptic = [&](uint32_t from) {
+      for (const Mention& x : st.ms)
+        if (x.in->kind == Kind::kPeriod && x.b >= from && x.b - from <= 24 && x.e <= qb &&
+            RE2::FullMatch(re2::StringPiece(s.data() + from, x.b - from), kCountedFrom))
+          from = x.e;
       std::string_view gap = s.substr(from, qb - from);
       size_t cut = gap.find_last_of(',');
       std::string_view tail = cut == std::string_view::npos ? gap : gap.substr(cut);
@@ -149,6 +156,17 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
               return k.in->kind == Kind::kMetric && k.b >= x.e && k.e <= qb &&
                      (gap.find(',') != std::string_view::npos || gap.starts_with(" for "));
             })) {
+          cue = nullptr;
+          break;  // as above
+        }
+    // "up 4% from a year ago, with a value of $1.9 billion": a figure said again as a value after
+    // the period is a level (the orders' value), not the year-ago figure
+    static const RE2 kValueAfter(
+        R"((?i)^\s*,\s*(?:with\s+an?\s+(?:\w+\s+)?value\s+of|valued\s+at|worth)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
+    if (cue && cue->in->kind == Kind::kFrom)
+      for (const Mention& x : st.ms)
+        if (x.in->kind == Kind::kPeriod && x.b >= cue->e && x.b - cue->e <= 5 && x.e <= qb &&
+            RE2::FullMatch(re2::StringPiece(s.data() + x.e, qb - x.e), kValueAfter)) {
           cue = nullptr;
           break;  // as above
         }
@@ -852,10 +870,11 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       return;
     }
   }
-  // "R&D as a percentage of revenue was 15%": a share said right after the metric's name
+  // "R&D as a percentage of revenue was 15%" ("... of home sale revenues"): a share said right
+  // after the metric's name
   if (mm && !share_of && q.unit == "%" && mm->e <= qb) {
     static const RE2 kAsShare(
-        R"((?i)^\s+as\s+an?\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+|net\s+)?(?:revenues?|sales)\b)");
+        R"((?i)^\s+as\s+an?\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+|net\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:revenues?|sales)\b)");
     if (RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, qb - mm->e), kAsShare)) share_of = true;
   }
   if (mm && IsNone(*mm->metric)) {  // "3 million subscribers": not a metric, and not the one before
