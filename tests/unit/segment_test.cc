@@ -94,6 +94,26 @@ TEST_CASE("call titles give company and fiscal period; dates parse") {
   CHECK(layouts::YearFirstQuarter("the Acme Fiscal Year 2023, First Quarter Earnings Call", &g));
   CHECK(g.fiscal_period == "Q1 2023");
   CHECK_FALSE(layouts::YearFirstQuarter("fiscal 2023 results", &g));
+  Call h;  // a half-year report's call: the half, closed by its second quarter
+  layouts::FillFromTitle("Half Year 2025 Lumiere Groupe Earnings Call", &h);
+  CHECK(h.fiscal_period == "H1 2025");
+  CHECK(h.fiscal_quarter == 2);
+  CHECK(h.fiscal_year == 2025);
+  CHECK(h.company == "Lumiere Groupe");
+  for (const char* t : {"H1 2025 Lumiere Groupe Earnings Call", "First Half 2025 Lumiere Groupe Results Call",
+                        "Interim 2025 Lumiere Groupe Results Presentation", "1H FY2025 Lumiere Groupe Earnings Call"}) {
+    Call k;
+    layouts::FillFromTitle(t, &k);
+    CHECK_MESSAGE(k.fiscal_period == "H1 2025", std::string(t));
+    CHECK_MESSAGE(k.company == "Lumiere Groupe", std::string(t));
+  }
+  Call h2;
+  layouts::FillFromTitle("H2 2025 Lumiere Groupe Earnings Call", &h2);
+  CHECK(h2.fiscal_period == "H2 2025");
+  CHECK(h2.fiscal_quarter == 4);
+  Call hq;  // "first half" later in a quarter's title names no half
+  layouts::FillFromTitle("Q2 2025 Lumiere Groupe Earnings Call, First Half Review", &hq);
+  CHECK(hq.fiscal_period == "Q2 2025");
   Call f;  // a fiscal year alone is not a quarter
   layouts::FillFromTitle("Fiscal 2022 results conference call", &f);
   CHECK(f.fiscal_quarter == 0);

@@ -109,7 +109,7 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     if (x.in->attr == "this")
       x.text = carry.starts_with("Q") && !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.b, x.e - x.b), kThisQuarter)
                    ? carry
-                   : ctx.analysis.call.fiscal_period;
+                   : CallQuarter(ctx.analysis.call);
     x.comparative = (x.in->attr == "prev_q" || x.in->attr == "prev_y" || x.in->attr == "same_q" || x.in->ref) && !x.in->when;
     // "rose only 1.5% during the second quarter of last year": an earlier period said with "during"
     // is when it happened, unless a "from"/"than" before it makes it a reference (below); "in" is

@@ -152,7 +152,8 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     st.basis = x.text, st.basis_at = ctx.index;
   }
   for (const Mention& x : st.ms) {
-    if (x.in->kind == Kind::kPeriod && !x.comparative && Carries(x) && !Stale(x.text, ctx.analysis.call)) {
+    if (x.in->kind == Kind::kPeriod && !x.comparative && (Carries(x) || (!st.forward && HalfJustEnded(x, ctx.analysis.call))) &&
+        !Stale(x.text, ctx.analysis.call)) {
       st.period = !st.forward && JustBegun(x.text, ctx.analysis.call) ? ctx.analysis.call.fiscal_period : x.text;
       st.period_at = ctx.index, st.period_heading = ctx.quantities.empty() && !st.forward && ReviewHeading(ctx.text);
       if (st.forward && Ahead(x.text, ctx.analysis.call)) st.forward_period = x.text;

@@ -24,6 +24,22 @@ bool Metrics::Carries(const Mention& x) {
   return x.in->carries && !x.once && x.in->attr != "this" && x.in->attr != "long" && x.in->attr != "ytd";
 }
 
+// "In the first half, revenue reached EUR 14.2 billion" on a second quarter's call: the half that
+// the call's quarter closed, a half-year report's period, which the next sentences speak of too
+// (on another call "the first half" is as often a forecast's, and speaks for its sentence only)
+bool Metrics::HalfJustEnded(const Mention& x, const Call& call) {
+  return x.in->attr == "ytd" && x.in->carries && !x.once && call.fiscal_quarter == 2 && call.fiscal_year &&
+         x.text == fmt::format("H1 {}", call.fiscal_year);
+}
+
+// The quarter the call reports: on a half-year report's call (H1 2025), "the quarter" is the
+// half's last (Q2 2025).
+std::string Metrics::CallQuarter(const Call& call) {
+  if (call.fiscal_period.starts_with("H") && call.fiscal_quarter && call.fiscal_year)
+    return fmt::format("Q{} {}", call.fiscal_quarter, call.fiscal_year);
+  return call.fiscal_period;
+}
+
 // A quarter before the call's is a reference ("hurt by a tax payment made in Q1 of FY22" on a Q1
 // FY23 call; "both deals, closed last Q2 and Q4"), not the period the next sentences
 // speak of: a call speaks of its own quarter unless a sentence says otherwise.
@@ -47,7 +63,7 @@ bool Metrics::Ahead(const std::string& period, const Call& call) {
   if (period.size() != 7 || !cy || !cq) return false;
   int n = period[1] - '0', y = std::atoi(period.c_str() + 3);
   if (period[0] == 'Q') return y * 4 + n > cy * 4 + cq;  // the call's quarter is over
-  if (period[0] == 'H') return y * 2 + n >= cy * 2 + (cq > 2 ? 2 : 1);
+  if (period[0] == 'H') return y > cy || (y == cy && cq < 2 * n);  // (the second quarter closes the first half)
   if (period.starts_with("FY")) return y > cy || (y == cy && cq < 4);
   return false;
 }
