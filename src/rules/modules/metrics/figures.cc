@@ -854,8 +854,13 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // ("Excluding the legal settlement, operating cash flow rose 4%")
     for (const Mention& x : st.ms) {
       if (x.in->kind != Kind::kBasis || x.text.empty() || own_of_other(x) || x.in->right_after) continue;
+      // (or with a business named between: "adjusted automotive free cash flow")
+      static const RE2 kBusinessBetween(R"(^\s+(?:[A-Za-z][\w&-]*\s+){1,2}$)"), kLink(R"((?i)\b(?:and|or|of|for|to|the|in|with|on|at|as|from|by)\b)");
       bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-        return k.in->kind == Kind::kMetric && k.metric == metric && k.name_at >= x.e && k.name_at - x.e <= 1;
+        if (k.in->kind != Kind::kMetric || k.metric != metric || k.name_at < x.e) return false;
+        if (k.name_at - x.e <= 1) return true;
+        const re2::StringPiece gap(ctx.text.data() + x.e, k.name_at - x.e);
+        return k.name_at - x.e <= 28 && RE2::FullMatch(gap, kBusinessBetween) && !RE2::PartialMatch(gap, kLink);
       });
       if (adjacent || (!x.in->carries && x.e <= qb && !LostBreak(ctx.text, x.e, qb))) r.basis = x.text;
     }

@@ -408,10 +408,12 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
             seg = rest;
           }
         }
-        // "While Asia Wealth Management revenue ...": a sentence opener is not part of the name
+        // "While Asia Wealth Management revenue ...": a sentence opener is not part of the name (nor a basis)
         static const std::set<std::string, std::less<>> kOpeners = {
             "While", "When", "If", "Although", "Though", "Because", "Since", "After", "Before", "During", "Excluding",
-            "Including", "Despite", "Meanwhile", "However", "And", "But", "So", "Now", "Also", "Then", "The", "Our"};
+            "Including", "Despite", "Meanwhile", "However", "And", "But", "So", "Now", "Also", "Then", "The", "Our",
+            // (nor a basis: "Adjusted Industrial free cash flow" is Industrial's)
+            "Adjusted", "Reported", "Non-GAAP", "GAAP", "Underlying", "Organic", "Statutory"};
         for (size_t sp = seg.find(' '); sp != std::string_view::npos && kOpeners.count(seg.substr(0, sp)); sp = seg.find(' '))
           seg.remove_prefix(sp + 1);
         // ("Regionally, Japan was up 20%": nor is an adverb said before it)
