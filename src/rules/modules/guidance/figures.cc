@@ -239,7 +239,9 @@ void GuidanceModule::Emit(const SentenceContext& ctx, State& st, const Reading& 
     for (auto mt = ctx.metrics.rbegin(); mt != ctx.metrics.rend(); ++mt)
       if (mt->start == q.start)
         for (const auto& c : mt->comparisons)
-          if (c.type == "from") {
+          if (c.type == "from" && c.Range()) {  // (metrics read the prior range whole)
+            g->prior_low = c.low, g->prior_high = c.high;
+          } else if (c.type == "from") {
             g->prior_low = g->prior_high = c.value;
             if (const Quantity* upper = q.low < q.high ? PriorUpper(ctx, q, c.value) : nullptr) g->prior_high = upper->high;
           }

@@ -1128,9 +1128,10 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
   const auto& region_after = st.region_after;
   auto& forced = const_cast<State&>(st).forced;
   Respectively(ctx, st, &forced, &const_cast<State&>(st).slot);
+  size_t range_end = nq;  // the second end of an earlier range read with its first (below)
   for (size_t i = 0; i < nq; ++i) {
     const Quantity& q = ctx.quantities[i];
-    if (q.unit == "fraction") continue;
+    if (q.unit == "fraction" || i == range_end) continue;
     uint32_t qb = q.start - base, qe = q.end - base;
     // "$0.97 and $0.96 per share": the per-share words of a pair's second amount are the first's too
     std::string unit_q = q.unit;
@@ -1222,6 +1223,7 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     Figure f{i, q, qb, qe, next, unit_q, role, sign, seg_between, metric_between, share_mention, share_of};
     if (role != kLevel) AttachChange(ctx, m, st, f, walk, out);
     else AttachLevel(ctx, st, f, walk, out);
+    if (role == kFrom && PriorRange(ctx, walk.rec, i)) range_end = i + 1;
   }
   Flat(ctx, st, out);
   // A sequential change is a quarter's: "Imaging revenue was $0.8 billion, down 6% sequentially"
@@ -1234,6 +1236,26 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     if (r.period.starts_with("FY") && std::any_of(r.comparisons.begin(), r.comparisons.end(), [](const Comparison& c) { return c.kind == "qoq"; }))
       r.period = fp;
   }
+}
+
+// "raising our guidance to $1.30 billion to $1.33 billion, from $1.22 billion to $1.27 billion": a
+// range's earlier level said as a range ("from A to B" after a range is no move from A to B) is
+// one comparison, low to high (Attach then skips B). True when it made one.
+bool Metrics::PriorRange(const SentenceContext& ctx, Metric* rec, size_t i) {
+  const auto& qs = ctx.quantities;
+  if (!rec || std::isnan(rec->low) || rec->low == rec->high || rec->comparisons.empty() || i + 1 >= qs.size()) return false;
+  Comparison& c = rec->comparisons.back();
+  const Quantity &a = qs[i], &b = qs[i + 1];
+  if (c.type != "from" || c.Range() || c.value != a.value || b.unit != a.unit || (!std::isnan(b.low) && b.low != b.high) || b.value <= a.value)
+    return false;
+  static const RE2 kFrom(R"((?i)\bfrom\s+(?:(?:our|the)\s+(?:prior|previous|earlier)\s+(?:range\s+of\s+|guidance\s+of\s+)?)?$)"), kTo(R"(^\s*(?:to|-|–)\s*$)");
+  const std::string_view s = ctx.text;
+  const uint32_t base = ctx.sentence.begin, ab = a.start - base, ae = a.end - base, bb = b.start - base;
+  if (!RE2::PartialMatch(re2::StringPiece(s.data() + (ab > 48 ? ab - 48 : 0), ab > 48 ? 48 : ab), kFrom) ||
+      !RE2::FullMatch(re2::StringPiece(s.data() + ae, bb - ae), kTo))
+    return false;
+  c.low = a.value, c.high = b.value, c.value = (a.value + b.value) / 2;
+  return true;
 }
 
 // "Services revenue of $212 million was flat year over year", "came in at $610 million, roughly

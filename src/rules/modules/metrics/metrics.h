@@ -308,6 +308,7 @@ class Metrics : public Module {
   // periods.cc: periods and comparison kinds
   static bool Carries(const Mention& x);
   static bool HalfJustEnded(const Mention& x, const Call& call);
+  static bool PriorRange(const SentenceContext& ctx, Metric* rec, size_t i);
   static std::string CallQuarter(const Call& call);
   static bool Stale(const std::string& period, const Call& call);
   static bool JustBegun(const std::string& period, const Call& call);
