@@ -9,3 +9,10 @@ AUD|Australian dollars
 CHF|Swiss francs|francs
 INR|rupees
 CNY|renminbi|yuan
+KRW|Korean won|won
+HKD|Hong Kong dollars
+TWD|New Taiwan dollars|Taiwan dollars
+BRL|reais|Brazilian reais
+SEK|kronor|Swedish kronor
+NOK|Norwegian kroner
+DKK|Danish kroner

@@ -38,7 +38,7 @@ std::optional<double> ParseNumber(std::string_view t, int exp, const Lexicon* wo
       while (e < t.size() && t[e] != ' ' && t[e] != '-') ++e;
       std::string_view w = t.substr(p, e - p);
       p = e + 1;
-      if (w.empty() || w == "and") continue;
+      if (w.empty() || w == "and" || w == "a" || w == "A") continue;  // ("a hundred and forty": 140)
       if (w == "point") {
         point = true;
         continue;

@@ -14,6 +14,12 @@ bool Improves(std::string_view cue) {
   return c.find("improv") != std::string::npos || c.starts_with("better");
 }
 
+// ... and the words of a change for the worse ("a deterioration of 150 basis points", "worse than")
+bool Worsens(std::string_view cue) {
+  const std::string c = Lower(cue);
+  return c.find("deteriorat") != std::string::npos || c.find("worse") != std::string::npos;
+}
+
 // The line a share of revenue came from, said right after it ("31% of our total revenue came from
 // software, up from 28%": "software"; not customers, "from our top five customers"); empty if
 // none, else *end is where the line's name ends.
@@ -175,8 +181,10 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
     if (cue) {
       roles[i] = {cue->in->kind == Kind::kChange ? kChange : kFrom, cue->in->sign};
       // "The efficiency ratio improved 150 basis points", "SG&A was 60 basis points better than last
-      // year": a ratio or an expense better lower improves down
-      if (cue->in->kind == Kind::kChange && cue->in->sign > 0 && Improves(s.substr(cue->b, cue->e - cue->b))) {
+      // year": a ratio or an expense better lower improves down (and worsens up: "an operating ratio
+      // of 74.6%, a deterioration of 150 basis points")
+      const std::string_view said = s.substr(cue->b, cue->e - cue->b);
+      if (cue->in->kind == Kind::kChange && ((cue->in->sign > 0 && Improves(said)) || (cue->in->sign < 0 && Worsens(said)))) {
         // (the metric before it, or after it for a noun of change: "a 310-basis-point improvement in
         // the combined ratio")
         const Mention *named = nullptr, *after = nullptr;

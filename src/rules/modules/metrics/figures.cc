@@ -666,7 +666,10 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
                Lower(x.text) == Lower(business);
       });
     };
-    r.segment = whole ? ""
+    // (a figure only the whole company has takes none: "Memory sales rose 20%. Facility investment
+    // was KRW 12.4 trillion")
+    const bool company_level = metric->Attr("level") == "company";
+    r.segment = whole || company_level ? ""
                 : !st.opener.empty() && !own_level && !named_later(st.opener) ? st.opener
                 : own_level && st.segment_opened   ? ""
                                                    : st.segment;
@@ -792,9 +795,13 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // the last one before the figure, else the first after it that does not name the basis of a
     // later metric ("sales of $2.3 billion, down 4%, and non-GAAP EPS of $0.41"; not the figure's
     // own name, "an 11.8% adjusted return on equity")
+    // (or a business between them: "net revenues were $1.7 billion, and adjusted property EBITDA was")
+    static const RE2 kNameBetween(R"(^\s+(?:[A-Za-z][\w&-]*\s+){1,2}$)");
     auto later_metric = [&](const Mention& b) {
       return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-        return k.in->kind == Kind::kMetric && k.b >= qe && k.b <= b.e + 3 && static_cast<int64_t>(k.e) != named_end;
+        return k.in->kind == Kind::kMetric && k.b >= qe && static_cast<int64_t>(k.e) != named_end &&
+               (k.b <= b.e + 3 ||
+                (k.b >= b.e && k.b <= b.e + 28 && RE2::FullMatch(re2::StringPiece(ctx.text.data() + b.e, k.b - b.e), kNameBetween)));
       });
     };
     // (a rule with ahead=no speaks only of figures after it: "Sales were $1.4 billion, with

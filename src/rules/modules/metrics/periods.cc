@@ -157,6 +157,17 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
     // (no date: the months to the end of the call's quarter, read as a calendar one)
     return cy && cq ? fmt::format("{} {}", kNames[n - 1], n <= cq * 3 ? cy : cy - 1) : kNames[n - 1];
   }
+  if (rel == "month_q") {  // "the September quarter": the fiscal quarter that month ends, against the call's date
+    const int n = MonthOf(m.Group(x, "mon"));
+    int call_y = 0, call_m = 0;
+    if (!n || !cq || !cy || std::sscanf(call.date.c_str(), "%d-%d", &call_y, &call_m) != 2) return {};
+    // (one to three months before the call's month: the quarter the call reports; four to six, the
+    // one before; seven to nine, two before; else the one to come: "the December quarter" on a
+    // November call)
+    const int back = (call_m - n + 12) % 12, shift = back >= 1 && back <= 9 ? -((back - 1) / 3) : 1;
+    const int at = cy * 4 + cq - 1 + shift;
+    return Quarter(at % 4 + 1, at / 4);
+  }
   if (rel == "ttm")  // "over the last twelve months": the four quarters to the call's, TTM Q3 2024 (a Q4 call's: FY)
     return cq == 4 && cy ? fmt::format("FY {}", cy) : cq && cy ? "TTM " + Quarter(cq, cy) : "TTM";
   if (rel == "h2") {  // "the second half of 2024": H2 2024
