@@ -1098,9 +1098,16 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   else line_end = 0;
   // "operating income in TBU was $57 million or 11% of revenue": the same mention restated
   // in another unit is the same line's
+  // (a figure only the whole company has, not when the line's segment came from a sentence before:
+  // "Homebuilding gross margin was 22.4%. Net income was $298 million, or $3.12 per diluted share")
+  auto named_here = [&](const std::string& seg) {
+    return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kSegment && x.text == seg; });
+  };
   if (mm && !seg_between)
     for (const auto& [from, k] : made)
-      if (from == mm && !out->metrics[k].segment.empty()) r.segment = out->metrics[k].segment;
+      if (from == mm && !out->metrics[k].segment.empty() &&
+          (metric->Attr("level") != "company" || named_here(out->metrics[k].segment)))
+        r.segment = out->metrics[k].segment;
   // ("Europe operating income rose 12% to $210 million, a 6.1% operating margin": so is a
   // rate said after the record's figure)
   // (not one naming its own after it: "..., and a 13.5% return on equity for life and retirement")

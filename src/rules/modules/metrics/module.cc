@@ -131,6 +131,25 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   // The basis the turn carries on: the sentence's first, when said of the figures to come, else
   // the last it names ("GAAP EPS was $2.71 and non-GAAP EPS was $2.79": non-GAAP); a later one
   // frames nothing ("adjusted EBIT of $2.4 billion, 21% higher on an adjusted basis")
+  // (not the basis of a metric the turn reported before on another basis, said again on this one
+  // after what it leaves out: "Homebuilding gross margin was 22.4%. Excluding impairments, adjusted
+  // gross margin was 23.1%." then "Net income was $298 million" is no adjusted figure)
+  auto restates = [&](const Mention& x) {
+    if (std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& y) {
+          return y.in->kind == Kind::kBasis && !y.in->carries && y.e <= x.b;
+        }))
+      return false;
+    for (const Mention& k : st.ms) {
+      if (k.in->kind != Kind::kMetric || k.name_at < x.e || k.name_at - x.e > 1) continue;
+      const std::string name = k.metric->Attr("as", k.metric->Name());
+      for (size_t i = out->metrics.size(); i-- > 0;) {
+        const Metric& r = out->metrics[i];
+        if (r.turn != ctx.turn.index) break;
+        if (r.sentence < ctx.index && r.metric == name && r.basis != x.text) return true;
+      }
+    }
+    return false;
+  };
   const Mention* carried = nullptr;
   bool frames = false;
   for (const Mention& x : st.ms) {
@@ -139,7 +158,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
       carried = &x, frames = true;
       break;
     }
-    carried = &x;
+    if (!restates(x)) carried = &x;
   }
   if (carried) {
     const Mention& x = *carried;
