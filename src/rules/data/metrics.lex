@@ -30,7 +30,7 @@ revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
 operating_income|operating income|operating profit|income from operations|EBIT|segment profit|EBIT-adjusted
 [class=money basis=yes bottom=1]
-net_income|net income|net earnings|earnings|net profit
+net_income|net income|net earnings|earnings|net profit|core income|core net income
 pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings|EBT|EBT-adjusted
 [class=money basis=yes]
 ebitda|EBITDA|adjusted EBITDA|EBITDAR|adjusted EBITDAR
@@ -175,6 +175,7 @@ gross_margin|gross margin|gross margins|gross profit margin|gross profit margins
 operating_margin|operating margin|operating margins|segment margin|segment margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins|operating profit rate|operating margin rate|EBIT-adjusted margin|EBIT-adjusted margins
 net_margin|net margin|net margins|net profit margin|net income margin
 pretax_margin|pre-tax margin|pretax margin|pre-tax margins|pretax margins|pre-tax profit margin|pretax profit margin
+restaurant_margin|restaurant-level operating margin|restaurant-level margin|restaurant level operating margin|restaurant level margin|restaurant margin|restaurant-level profit margin|restaurant operating margin
 contribution_margin|contribution margin|contribution margins
 ebitda_margin|EBITDA margin|EBITDA margins|adjusted EBITDA margin|adjusted EBITDA margins
 [class=pct basis=yes level=company]

@@ -655,8 +655,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     if (period_lead) own_level = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kWholeWords);
     // (a segment opening the paragraph does not speak for "Outside the Americas", "Together";
     // none does for a sentence opening "The Bank's provision rose": the whole company's)
-    static const RE2 kTheWhole(R"((?i)^\W*(?:(?:and|so|now|also)\W+)?the\s+(?:bank|company|firm|group)['’]s\s)");
-    const bool whole = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kTheWhole);
+    // (nor for "we are raising our operating income forecast to ...": the company's own forecast)
+    static const RE2 kTheWhole(R"((?i)^\W*(?:(?:and|so|now|also)\W+)?the\s+(?:bank|company|firm|group)['’]s\s)"),
+        kOurForecast(R"((?i)\bour\s+(?:[\w-]+\s+){0,3}?(?:forecast|guidance|outlook)\b)");
+    const bool whole = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kTheWhole) ||
+                       RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOurForecast);
     own_level = own_level || whole;
     // (a business named again after the figure is not the figure's: "We expect revenue growth of
     // 8%, and our laser business grew 15%" after a sentence the laser business opened)
@@ -864,7 +867,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
       // (or with a business named between: "adjusted automotive free cash flow")
       static const RE2 kBusinessBetween(R"(^\s+(?:[A-Za-z][\w&-]*\s+){1,2}$)"), kLink(R"((?i)\b(?:and|or|of|for|to|the|in|with|on|at|as|from|by)\b)");
       bool adjacent = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-        if (k.in->kind != Kind::kMetric || k.metric != metric || k.name_at < x.e) return false;
+        // (the figure's own mention: "The consolidated combined ratio was 92.4%, ... and the
+        // underlying combined ratio improved" names the second's basis)
+        if (k.in->kind != Kind::kMetric || k.metric != metric || k.name_at < x.e ||
+            (named_end >= 0 && static_cast<int64_t>(k.e) != named_end))
+          return false;
         if (k.name_at - x.e <= 1) return true;
         const re2::StringPiece gap(ctx.text.data() + x.e, k.name_at - x.e);
         return k.name_at - x.e <= 28 && RE2::FullMatch(gap, kBusinessBetween) && !RE2::PartialMatch(gap, kLink);

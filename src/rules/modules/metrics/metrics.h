@@ -129,6 +129,7 @@ struct State : ModuleState {
   std::vector<size_t> carried;
   int carried_at = -1, carried_turn = -1;
   bool currency_read = false;
+  bool investment_nii = false;  // "NII" is net investment income (an insurer's call)
   std::string declared, counted;
   std::string Currency() const { return declared.empty() ? counted : declared; }
   // the metrics the last sentence named with a segment (ThatImpact), and its index

@@ -259,6 +259,14 @@ bool Metrics::Initials(std::string_view text, std::string_view name) {
 void Metrics::NoteCurrency(const SentenceContext& ctx, State* st) const {
   if (st->currency_read || !currencies_ || !curwords_) return;
   st->currency_read = true;
+  // (and what "NII" means in this call: an insurer says "net investment income")
+  static const RE2 kInvestment(R"((?i)\bnet\s+investment\s+income\b)"), kInterest(R"((?i)\bnet\s+interest\s+income\b)");
+  bool investment = false, interest = false;
+  for (const Turn& t : ctx.analysis.turns) {
+    investment = investment || RE2::PartialMatch(t.text, kInvestment);
+    interest = interest || RE2::PartialMatch(t.text, kInterest);
+  }
+  st->investment_nii = investment && !interest;
   // One pass over each turn for three things, which never overlap: a currency declared ("in
   // U.S. dollars"), an amount's mark ("$2", "EUR 5"), and a number said with its currency word,
   // as speech-to-text writes it ("two point one billion dollars").
