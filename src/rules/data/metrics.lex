@@ -153,7 +153,7 @@ net_charge_offs|net charge-offs|net charge offs|NCOs|net credit losses|NCLs
 book_value_per_share|book value per share|book value per common share|BVPS
 tbvps|tangible book value per share|tangible book value per common share|TBVPS
 [class=ratio level=company]
-net_leverage|net leverage|net leverage ratio|net debt to EBITDA|net debt-to-EBITDA|net debt to adjusted EBITDA
+net_leverage|net leverage|net leverage ratio|net debt to EBITDA|net debt-to-EBITDA|net debt to adjusted EBITDA|net debt to annualized adjusted EBITDA|net debt to annualized EBITDA
 [class=pct basis=no]
 occupancy|occupancy rate|average occupancy
 load_factor|load factor|load factors

@@ -174,7 +174,11 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     if (x.in->kind == Kind::kPeriod && !x.comparative && (Carries(x) || (!st.forward && HalfJustEnded(x, ctx.analysis.call))) &&
         !Stale(x.text, ctx.analysis.call)) {
       st.period = !st.forward && JustBegun(x.text, ctx.analysis.call) ? ctx.analysis.call.fiscal_period : x.text;
-      st.period_at = ctx.index, st.period_heading = ctx.quantities.empty() && !st.forward && ReviewHeading(ctx.text);
+      // (and so does a sentence that opens on the half just closed: "For the first half of fiscal
+      // 2025, revenue was JPY 6.2 trillion" frames the next paragraphs' figures too)
+      st.period_at = ctx.index,
+      st.period_heading = (ctx.quantities.empty() && !st.forward && ReviewHeading(ctx.text)) ||
+                          (!st.forward && x.b <= 16 && HalfJustEnded(x, ctx.analysis.call));
       if (st.forward && Ahead(x.text, ctx.analysis.call)) st.forward_period = x.text;
     }
     // "Turning to our Enterprise segment.": a heading sentence names the segment of the paragraph
