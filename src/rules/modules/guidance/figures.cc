@@ -57,10 +57,20 @@ std::string GuidanceModule::Basis(const State& st, const Reading& r, const std::
     if (x->b < qb) before = x;
     else if (!after) after = x;
   }
+  std::string base = metric.ends_with("_growth") ? metric.substr(0, metric.size() - 7) : metric;
+  // (an amount of no usual basis, capex, takes one only said right before its name: not "adjusted
+  // EPS growth in the high single digits and capital expenditures of C$3.4 billion"; a share count
+  // said with non-GAAP EPS is the non-GAAP count)
+  if (const Lexicon::Entry* e = metrics_->Find(base); before && e && e->Attr("basis", "no") == "no" && e->Attr("class").starts_with("money") &&
+                                                       std::none_of(r.mentions.begin(), r.mentions.end(), [&](const Mention* y) {
+                                                         if (y->kind != Kind::kMetric || y->b < before->b || y->b > before->e + 1) return false;  // (or inside it: "NII ex. Markets")
+                                                         const Lexicon::Entry* n = metrics_->Find(r.text.substr(y->b, y->e - y->b));
+                                                         return n && n->Name() == base;
+                                                       }))
+    before = nullptr;
   if (before) return before->m->rule->Attr("basis");
   // "EPS of $1.20 on a non-GAAP basis": after the value, close and in the same clause (not the
   // basis of another metric named right after it: "sales 3% to 5% and non-GAAP EPS").
-  std::string base = metric.ends_with("_growth") ? metric.substr(0, metric.size() - 7) : metric;
   auto of_other = [&](const Mention* b) {
     return std::any_of(r.mentions.begin(), r.mentions.end(), [&](const Mention* y) {
       // (right after it, or holding it: "adjusted EBITDA" is one name in the vocabulary)
