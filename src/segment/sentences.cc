@@ -35,7 +35,7 @@ constexpr Abbreviation kAbbreviations[] = {
     {"Ave.", false}, {"Fig.", false}, {"Prof.", false}, {"Gov.", false}, {"Sen.", false}, {"Rep.", false},
     {"Gen.", false}, {"Mt.", false}, {"a.m.", true}, {"p.m.", true}, {"A.M.", true}, {"P.M.", true},
     {"yr.", false}, {"Q.", false}, {"cf.", false}, {"Jr", false}, {"ex.", false}, {"Ex.", false},
-    {"excl.", false}, {"incl.", false}, {"avg.", false}, {"qtr.", false}};
+    {"excl.", false}, {"incl.", false}, {"avg.", false}, {"qtr.", false}, {"Rs.", false}};
 
 // Whether the word at `b` is one that opens sentences (pronouns, articles, conjunctions and the
 // words that start a speaker's next point): after "U.S." it ends the sentence.

@@ -284,6 +284,9 @@ TEST_CASE("sentences: abbreviations calls use do not end a sentence, words endin
           "We paid interest.",  // "est." is an abbreviation only as a word
           "Revenue grew."});
 
+  // "Rs." (rupees) before its amount does not end a sentence
+  CHECK(SentencesOf("Revenue was Rs. 2.75 crore. Profit rose.") == V{"Revenue was Rs. 2.75 crore.", "Profit rose."});
+
   // "U.S." and "Co." may end a sentence: before a capital word they do, before an acronym or a
   // lower-case word they do not
   CHECK(SentencesOf("We grew in the U.S. GAAP results are here. We have Acme Co. Please go ahead. Sales in the U.S. rose.") ==

@@ -8,7 +8,7 @@ CAD|C$|CA$
 AUD|A$|AU$
 CHF
 CNY|RMB
-INR|₹
+INR|₹|Rs.|Rs
 SEK
 KRW|₩
 HKD|HK$

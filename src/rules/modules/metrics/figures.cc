@@ -96,7 +96,7 @@ bool Metrics::OthersGrowth(const State& st, const Matches& m, std::string_view s
 bool Metrics::Scaled(std::string_view t) {
   // (or spoken: "one hundred and ten million", "two point one billion")
   static const RE2 kScale(
-      R"((?i)(?:\d\s*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|hundred|thousand)\s+)(?:million|billion|trillion|bn|mn)\b)");
+      R"((?i)(?:\d\s*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|hundred|thousand)\s+)(?:million|billion|trillion|bn|mn|crores?|lakhs?)\b)");
   return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), kScale);
 }
 

@@ -276,7 +276,7 @@ void Metrics::NoteCurrency(const SentenceContext& ctx, State* st) const {
   // as speech-to-text writes it ("two point one billion dollars").
   static const RE2 kAny(
       R"((?i:\bin\s+((?:(?:U\.?S\.?|Canadian|Australian|Swiss)\s+)?(dollars|francs|euros|pounds(?:\s+sterling)?|yen))\b))"
-      R"(|(US\$|C\$|A\$|HK\$|NT\$|R\$|MX\$|NZ\$|\$|€|£|¥|₩|₹|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|KRW|HKD|SGD|TWD|BRL|MXN|NZD|ZAR|NOK|DKK|PLN|SEK|INR|CNY|RMB)\b)\s?\d)"
+      R"(|(US\$|C\$|A\$|HK\$|NT\$|R\$|MX\$|NZ\$|\$|€|£|¥|₩|₹|\bRs\.?|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|KRW|HKD|SGD|TWD|BRL|MXN|NZD|ZAR|NOK|DKK|PLN|SEK|INR|CNY|RMB)\b)\s?\d)"
       R"(|(?i:\b(?:million|billion|trillion|thousand|hundred|\d)\s+(dollars|euros|pounds|francs|yen|won|kronor|yuan|rupees)\b))");
   std::map<std::string, int> votes;
   re2::StringPiece g[5];
