@@ -129,8 +129,9 @@ void FillFromTitle(std::string_view title, Call* call) {
     call->fiscal_quarter = 2 * half;
     call->fiscal_year = y;
     call->fiscal_period = "H" + std::to_string(half) + " " + std::to_string(y);
-  } else if (RE2::PartialMatch(title, kFy, &y)) {
+  } else if (RE2::PartialMatch(title, kFy, &y)) {  // a full year's results: the year, closed by its fourth quarter
     call->fiscal_year = y;
+    call->fiscal_quarter = 4;
     call->fiscal_period = "FY " + std::to_string(y);
   }
   std::string company;

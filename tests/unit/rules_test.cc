@@ -89,7 +89,7 @@ Analysis Build(const Case& c) {
   a.call.fiscal_period = Get(c.call, "period", "Q3 2008");
   const std::string& fp = a.call.fiscal_period;
   if (fp.size() >= 7 && fp[0] == 'Q') a.call.fiscal_quarter = fp[1] - '0', a.call.fiscal_year = std::stoi(fp.substr(3));
-  if (fp.rfind("FY ", 0) == 0) a.call.fiscal_year = std::stoi(fp.substr(3));
+  if (fp.rfind("FY ", 0) == 0) a.call.fiscal_year = std::stoi(fp.substr(3)), a.call.fiscal_quarter = 4;
   // (a half-year report's call, "H1 2025": the half's last quarter)
   if (fp.size() >= 7 && fp[0] == 'H') a.call.fiscal_quarter = 2 * (fp[1] - '0'), a.call.fiscal_year = std::stoi(fp.substr(3));
   std::string role = Get(c.speaker, "role", "executive");

@@ -114,9 +114,10 @@ TEST_CASE("call titles give company and fiscal period; dates parse") {
   Call hq;  // "first half" later in a quarter's title names no half
   layouts::FillFromTitle("Q2 2025 Lumiere Groupe Earnings Call, First Half Review", &hq);
   CHECK(hq.fiscal_period == "Q2 2025");
-  Call f;  // a fiscal year alone is not a quarter
+  Call f;  // a fiscal year's results: the year, closed by its fourth quarter
   layouts::FillFromTitle("Fiscal 2022 results conference call", &f);
-  CHECK(f.fiscal_quarter == 0);
+  CHECK(f.fiscal_period == "FY 2022");
+  CHECK(f.fiscal_quarter == 4);
   CHECK(layouts::ParseDate("Oct. 23. 2008 / 4:45PM") == "2008-10-23");
   CHECK(layouts::ParseDate("JULY 26, 2012") == "2012-07-26");
   CHECK(layouts::ParseDate("no date") == "");

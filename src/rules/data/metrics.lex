@@ -30,7 +30,7 @@ revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
 operating_income|operating income|operating profit|income from operations|EBIT|segment profit|EBIT-adjusted
 [class=money basis=yes bottom=1]
-net_income|net income|net earnings|earnings|net profit|core income|core net income
+net_income|net income|net earnings|earnings|net profit|core income|core net income|net profit after tax|NPAT|net profit after taxes
 pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings|EBT|EBT-adjusted
 [class=money basis=yes]
 ebitda|EBITDA|adjusted EBITDA|EBITDAR|adjusted EBITDAR

@@ -1152,6 +1152,10 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     std::string unit_q = q.unit;
     if (unit_q == "number" && std::fabs(q.value) >= 1e6 && Scaled(s.substr(qb, qe - qb)))
       if (std::string cur = st.Currency(); !cur.empty()) unit_q = cur;  // "9.8 billion" in a US dollar call
+    // "an interim dividend of 62 cents per share" in a call in Australian dollars: its cents
+    if (unit_q.starts_with("USD") && s.substr(qb, qe - qb).find("cent") != std::string_view::npos &&
+        s.substr(qb, qe - qb).find('$') == std::string_view::npos)
+      if (std::string cur = st.Currency(); !cur.empty() && cur != "USD" && cur != "GBP") unit_q = cur + unit_q.substr(3);
     if (i + 1 < nq && IsCurrency(q.unit) && ctx.quantities[i + 1].unit == q.unit + "/share" && std::fabs(q.value) < 1000 &&
         s.substr(qe, ctx.quantities[i + 1].start - q.end) == " and ")
       unit_q += "/share";

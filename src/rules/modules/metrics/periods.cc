@@ -32,10 +32,10 @@ bool Metrics::HalfJustEnded(const Mention& x, const Call& call) {
          x.text == fmt::format("H1 {}", call.fiscal_year);
 }
 
-// The quarter the call reports: on a half-year report's call (H1 2025), "the quarter" is the
-// half's last (Q2 2025).
+// The quarter the call reports: on a half-year or full-year report's call (H1 2025, FY 2025), "the
+// quarter" is the period's last (Q2 2025, Q4 2025).
 std::string Metrics::CallQuarter(const Call& call) {
-  if (call.fiscal_period.starts_with("H") && call.fiscal_quarter && call.fiscal_year)
+  if ((call.fiscal_period.starts_with("H") || call.fiscal_period.starts_with("FY")) && call.fiscal_quarter && call.fiscal_year)
     return fmt::format("Q{} {}", call.fiscal_quarter, call.fiscal_year);
   return call.fiscal_period;
 }
