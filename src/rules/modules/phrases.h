@@ -4,6 +4,8 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,6 +42,26 @@ inline std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+// 1-12 for a month's name or its first three letters ("Sept", "January"), 0 for none.
+inline int MonthNumber(std::string_view word) {
+  static constexpr std::string_view kMonths = "janfebmaraprmayjunjulaugsepoctnovdec";
+  if (word.size() < 3) return 0;
+  const size_t at = kMonths.find(Lower(word.substr(0, 3)));
+  return at == std::string_view::npos || at % 3 ? 0 : static_cast<int>(at / 3) + 1;
+}
+
+// The quarter a month ends ("the September quarter"), counted from the call's quarter by the call's
+// date ("2025-11-13"): 0 the call's own (its month one to three months before the call's), -1 and
+// -2 the ones before, 1 the next (a month still ahead: "the December quarter" on a November call);
+// none without a month or a date.
+inline std::optional<int> MonthQuarterShift(std::string_view month, const std::string& date) {
+  const int n = MonthNumber(month);
+  int y = 0, m = 0;
+  if (!n || std::sscanf(date.c_str(), "%d-%d", &y, &m) != 2) return std::nullopt;
+  const int back = (m - n + 12) % 12;
+  return back >= 1 && back <= 9 ? -((back - 1) / 3) : 1;
 }
 
 }  // namespace callscope::rules

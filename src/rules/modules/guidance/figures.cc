@@ -246,15 +246,18 @@ void GuidanceModule::Emit(const SentenceContext& ctx, State& st, const Reading& 
   // "lowered our equipment spending forecast from $3.9 billion to $3.6 billion": the earlier level.
   // (and a range: "to $4.10 to $4.20 from $4.00 to $4.10": its upper end too)
   if (!g->revision.empty() && g->revision != "reaffirmed")
-    for (auto mt = ctx.metrics.rbegin(); mt != ctx.metrics.rend(); ++mt)
-      if (mt->start == q.start)
-        for (const auto& c : mt->comparisons)
-          if (c.type == "from" && c.Range()) {  // (metrics read the prior range whole)
-            g->prior_low = c.low, g->prior_high = c.high;
-          } else if (c.type == "from") {
-            g->prior_low = g->prior_high = c.value;
-            if (const Quantity* upper = q.low < q.high ? PriorUpper(ctx, q, c.value) : nullptr) g->prior_high = upper->high;
-          }
+    for (auto mt = ctx.metrics.rbegin(); mt != ctx.metrics.rend(); ++mt) {
+      if (mt->start != q.start) continue;
+      for (const auto& c : mt->comparisons) {
+        if (c.type != "from") continue;
+        if (c.Range()) {  // (metrics read the prior range whole)
+          g->prior_low = c.low, g->prior_high = c.high;
+        } else {
+          g->prior_low = g->prior_high = c.value;
+          if (const Quantity* upper = q.low < q.high ? PriorUpper(ctx, q, c.value) : nullptr) g->prior_high = upper->high;
+        }
+      }
+    }
   for (const Mention* x : r.mentions)
     if (x->kind == Kind::kCondition && x->m->rule->Attr("scope") != "previous" && !(qb >= x->b && qb < x->e)) {
       std::string c = Trim(r.text.substr(x->b, x->e - x->b));

@@ -36,17 +36,10 @@ std::string GuidanceModule::Resolve(const SentenceContext& ctx, const Matches& m
   if (ys.empty()) ys = m.Group(x, "y2");
   int y = Year(ys);
   if (rel == "past") return "-";
-  if (rel == "month_q") {  // (the metrics module's reading: one to nine months before the call's month is past)
-    static constexpr std::string_view kMonths = "janfebmaraprmayjunjulaugsepoctnovdec";
-    std::string mon(m.Group(x, "mon").substr(0, 3));
-    for (char& c : mon) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const size_t at = kMonths.find(mon);
-    int call_y = 0, call_m = 0;
-    if (at == std::string_view::npos || !cq || std::sscanf(ctx.analysis.call.date.c_str(), "%d-%d", &call_y, &call_m) != 2)
-      return "";
-    const int back = (call_m - static_cast<int>(at / 3) - 1 + 12) % 12;
-    if (back >= 1 && back <= 9) return "-";
-    return Q(cq == 4 ? 1 : cq + 1, cq == 4 ? cy + 1 : cy);
+  if (rel == "month_q") {  // "the December quarter": the next quarter when that month is still ahead, else past
+    const std::optional<int> shift = MonthQuarterShift(m.Group(x, "mon"), ctx.analysis.call.date);
+    if (!shift || !cq) return "";
+    return *shift < 1 ? "-" : Q(cq == 4 ? 1 : cq + 1, cq == 4 ? cy + 1 : cy);
   }
   if (rel == "long") return "long-term";
   if (rel == "next_y") return cy ? FY(cy + 1) : "";

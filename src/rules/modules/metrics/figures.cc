@@ -658,8 +658,11 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // (nor for "we are raising our operating income forecast to ...": the company's own forecast)
     static const RE2 kTheWhole(R"((?i)^\W*(?:(?:and|so|now|also)\W+)?the\s+(?:bank|company|firm|group)['’]s\s)"),
         kOurForecast(R"((?i)\bour\s+(?:[\w-]+\s+){0,3}?(?:forecast|guidance|outlook)\b)");
-    const bool whole = RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kTheWhole) ||
-                       RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kOurForecast);
+    const std::string_view before_q = ctx.text.substr(0, qb);
+    const bool forecast_words = before_q.find("forecast") != std::string_view::npos || before_q.find("guidance") != std::string_view::npos ||
+                                before_q.find("outlook") != std::string_view::npos;  // (a byte search before the regex)
+    const bool whole = RE2::PartialMatch(re2::StringPiece(before_q.data(), before_q.size()), kTheWhole) ||
+                       (forecast_words && RE2::PartialMatch(re2::StringPiece(before_q.data(), before_q.size()), kOurForecast));
     own_level = own_level || whole;
     // (a business named again after the figure is not the figure's: "We expect revenue growth of
     // 8%, and our laser business grew 15%" after a sentence the laser business opened)

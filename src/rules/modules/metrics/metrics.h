@@ -309,7 +309,6 @@ class Metrics : public Module {
   // periods.cc: periods and comparison kinds
   static bool Carries(const Mention& x);
   static bool HalfJustEnded(const Mention& x, const Call& call);
-  static bool PriorRange(const SentenceContext& ctx, Metric* rec, size_t i);
   static std::string CallQuarter(const Call& call);
   static bool Stale(const std::string& period, const Call& call);
   static bool JustBegun(const std::string& period, const Call& call);
@@ -328,6 +327,7 @@ class Metrics : public Module {
   static bool YearAgoAfter(const SentenceContext& ctx, const State& st, uint32_t qe);
 
   // attach.cc: the walk over a sentence's quantities
+  static bool PriorRange(const SentenceContext& ctx, Metric* rec, size_t i);
   void Roles(const SentenceContext& ctx, const State& st) const;
   void AttachChange(const SentenceContext& ctx, const Matches& m, const State& st, Figure& f, Walk& walk, Tags* out) const;
   void AttachLevel(const SentenceContext& ctx, const State& st, Figure& f, Walk& walk, Tags* out) const;

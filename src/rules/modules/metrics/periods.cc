@@ -6,18 +6,6 @@
 
 namespace callscope::rules::metrics_detail {
 
-namespace {
-// 1-12 for a month's name or its first three letters ("Sept", "January"), 0 for none.
-int MonthOf(std::string_view word) {
-  static constexpr std::string_view kMonths = "janfebmaraprmayjunjulaugsepoctnovdec";
-  if (word.size() < 3) return 0;
-  std::string m(word.substr(0, 3));
-  for (char& c : m) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const size_t at = kMonths.find(m);
-  return at == std::string_view::npos || at % 3 ? 0 : static_cast<int>(at / 3) + 1;
-}
-}  // namespace
-
 // Periods that later mentions of "the quarter" and later sentences inherit: not "this quarter",
 // a long-term target or a part of the year ("in the first half").
 bool Metrics::Carries(const Mention& x) {
@@ -149,7 +137,7 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
   }
   if (rel == "month") {  // "in the month of January": Jan 2024, the last January by the call's date
     static const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const int n = MonthOf(!m.Group(x, "mon").empty() ? m.Group(x, "mon") : m.Group(x, "mon2"));
+    const int n = MonthNumber(!m.Group(x, "mon").empty() ? m.Group(x, "mon") : m.Group(x, "mon2"));
     if (!n) return {};
     int call_y = 0, call_m = 0;
     if (std::sscanf(call.date.c_str(), "%d-%d", &call_y, &call_m) == 2)
@@ -158,14 +146,9 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
     return cy && cq ? fmt::format("{} {}", kNames[n - 1], n <= cq * 3 ? cy : cy - 1) : kNames[n - 1];
   }
   if (rel == "month_q") {  // "the September quarter": the fiscal quarter that month ends, against the call's date
-    const int n = MonthOf(m.Group(x, "mon"));
-    int call_y = 0, call_m = 0;
-    if (!n || !cq || !cy || std::sscanf(call.date.c_str(), "%d-%d", &call_y, &call_m) != 2) return {};
-    // (one to three months before the call's month: the quarter the call reports; four to six, the
-    // one before; seven to nine, two before; else the one to come: "the December quarter" on a
-    // November call)
-    const int back = (call_m - n + 12) % 12, shift = back >= 1 && back <= 9 ? -((back - 1) / 3) : 1;
-    const int at = cy * 4 + cq - 1 + shift;
+    const std::optional<int> shift = MonthQuarterShift(m.Group(x, "mon"), call.date);
+    if (!shift || !cq || !cy) return {};
+    const int at = cy * 4 + cq - 1 + *shift;
     return Quarter(at % 4 + 1, at / 4);
   }
   if (rel == "ttm")  // "over the last twelve months": the four quarters to the call's, TTM Q3 2024 (a Q4 call's: FY)
@@ -211,7 +194,7 @@ std::string Metrics::Ended(const SentenceContext& ctx, const Matches& m, const M
   int call_y = 0, call_m = 0;
   if (back == 0 && y && std::sscanf(call.date.c_str(), "%d-%d", &call_y, &call_m) == 2 &&
       RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.begin, x.end - x.begin), kMonth, &month)) {
-    const int months = (call_y * 12 + call_m) - (y * 12 + MonthOf(month));
+    const int months = (call_y * 12 + call_m) - (y * 12 + MonthNumber(month));
     if (months >= 9) back = (months + 3) / 12;
   }
   if (!twelve && (s == 'q' || s == 't' || s == '3')) return cq && cy ? Quarter(cq, cy - back) : "";
