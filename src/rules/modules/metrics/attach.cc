@@ -897,11 +897,12 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   static const RE2 kBareMargin(
       R"((?i)(?:,\s+|\b(?:representing|for|at|with|or|and)\s+)(?:an?\s+)?(margins?|conversion)\s+(?:of\s+)?(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
   std::string amount_segment;  // (the amount's segment is its margin's: "Segment EBITDA for X was $612 million, with margins of 24.1%")
+  std::string amount_basis;    // (and so is its basis: "North America EBIT-adjusted was $3.9 billion with a margin of 10.9%")
   std::string bare;
   if (unit_q == "%" && !share_of && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) && !std::isnan(rec->value) &&
       (!metric || metric->Name() == rec->metric) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin, &bare))
     for (const auto& [amount, rate] : bare[0] == 'c' || bare[0] == 'C' ? Rates(kConversions) : Rates(kMargins))
-      if (rec->metric == amount) metric = metrics_->Find(rate), amount_segment = rec->segment;
+      if (rec->metric == amount) metric = metrics_->Find(rate), amount_segment = rec->segment, amount_basis = rec->basis;
   // "In Q2, gross margin was 66%, and in Q3 it was 68%": a level of "it" in a clause of its own is
   // the record's metric again, in the record's unit
   static const RE2 kItWas(
@@ -1117,6 +1118,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       !walk.seg_after)
     r.segment = rec->segment;
   if (r.segment.empty() && !seg_between) r.segment = amount_segment;
+  if (r.basis.empty()) r.basis = amount_basis;
   r.start = q.start, r.end = q.end;
   out->metrics.push_back(std::move(r));
   // (a metric named after the number is the record's too: "$2.1 billion in revenue, a 12% increase")
