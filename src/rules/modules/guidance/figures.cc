@@ -58,33 +58,33 @@ std::string GuidanceModule::Basis(const State& st, const Reading& r, const std::
     else if (!after) after = x;
   }
   std::string base = metric.ends_with("_growth") ? metric.substr(0, metric.size() - 7) : metric;
+  // (a metric named within `slack` bytes after basis mention b begins, or inside it, whose name
+  // `pred` accepts: "NII ex. Markets", "adjusted EBITDA")
+  auto metric_named = [&](const Mention* b, uint32_t slack, auto pred) {
+    return std::any_of(r.mentions.begin(), r.mentions.end(), [&](const Mention* y) {
+      if (y->kind != Kind::kMetric || y->b < b->b || y->b > b->e + slack) return false;
+      const Lexicon::Entry* n = metrics_->Find(r.text.substr(y->b, y->e - y->b));
+      return n && pred(n->Name());
+    });
+  };
   // (an amount of no usual basis, capex, takes one only said right before its name: not "adjusted
   // EPS growth in the high single digits and capital expenditures of C$3.4 billion"; a share count
   // said with non-GAAP EPS is the non-GAAP count)
-  if (const Lexicon::Entry* e = metrics_->Find(base); before && e && e->Attr("basis", "no") == "no" && e->Attr("class").starts_with("money") &&
-                                                       std::none_of(r.mentions.begin(), r.mentions.end(), [&](const Mention* y) {
-                                                         if (y->kind != Kind::kMetric || y->b < before->b || y->b > before->e + 1) return false;  // (or inside it: "NII ex. Markets")
-                                                         const Lexicon::Entry* n = metrics_->Find(r.text.substr(y->b, y->e - y->b));
-                                                         return n && n->Name() == base;
-                                                       }))
+  const Lexicon::Entry* entry = metrics_->Find(base);
+  if (before && entry && entry->Attr("basis", "no") == "no" && entry->Attr("class").starts_with("money") &&
+      !metric_named(before, 1, [&](const std::string& name) { return name == base; }))
     before = nullptr;
   if (before) return before->m->rule->Attr("basis");
   // "EPS of $1.20 on a non-GAAP basis": after the value, close and in the same clause (not the
   // basis of another metric named right after it: "sales 3% to 5% and non-GAAP EPS").
-  auto of_other = [&](const Mention* b) {
-    return std::any_of(r.mentions.begin(), r.mentions.end(), [&](const Mention* y) {
-      // (right after it, or holding it: "adjusted EBITDA" is one name in the vocabulary)
-      if (y->kind != Kind::kMetric || y->b < b->b || y->b > b->e + 2) return false;
-      const Lexicon::Entry* e = metrics_->Find(r.text.substr(y->b, y->e - y->b));
-      return e && e->Name() != base;
-    });
-  };
+  // (right after it, or holding it: "adjusted EBITDA" is one name in the vocabulary)
+  auto of_other = [&](const Mention* b) { return metric_named(b, 2, [&](const std::string& name) { return name != base; }); };
   if (after && after->b - qb <= 40 && r.Clause(after->b) == r.Clause(qb) && !of_other(after))
     return after->m->rule->Attr("basis");
   // Carried only to metrics that have a basis and are stated as rates or per share (revenue,
   // counts and cash amounts are rarely non-GAAP).
-  const Lexicon::Entry* e = metrics_->Find(base);
-  if (e && e->Attr("basis") == "yes" && (e->Attr("class") == "pct" || e->Attr("class") == "per_share")) return st.basis;
+  if (entry && entry->Attr("basis") == "yes" && (entry->Attr("class") == "pct" || entry->Attr("class") == "per_share"))
+    return st.basis;
   return {};
 }
 

@@ -46,7 +46,7 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     if (shadowed || !Fill(ctx, m, forward && !SaidBeforeCue(ctx, ms, x), &x)) continue;
     // "NII" at an insurer (a call that says "net investment income", never "net interest income")
     // is its net investment income
-    if (x.in->kind == Kind::kMetric && x.metric && x.metric->Name() == "net_interest_income" && st->investment_nii &&
+    if (st->investment_nii && x.in->kind == Kind::kMetric && x.metric && x.metric->Name() == "net_interest_income" &&
         ctx.text.substr(x.b, x.e - x.b).find("NII") != std::string_view::npos)
       if (const Lexicon::Entry* nii = metrics_->Find("net investment income")) x.metric = nii;
     // "In home devices, we see ...": a lower-case name only once the call gave it a figure

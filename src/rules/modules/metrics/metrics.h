@@ -13,6 +13,7 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <span>
 #include <string_view>
@@ -402,6 +403,9 @@ class Metrics : public Module {
   const Lexicon *metrics_, *segments_, *notnames_;  // notnames_ may be absent
   const Lexicon *currencies_, *curwords_;            // symbols and words to ISO codes; may be absent
   const Lexicon* numwords_;                          // "three" is 3; may be absent
+  // a currency declared ("in U.S. dollars"), an amount's mark ("$2", "EUR 5") or a number said with
+  // its currency word ("two point one billion dollars"): built from the two currency lexicons
+  std::unique_ptr<RE2> currency_marks_;
   std::unordered_map<const Rule*, RuleInfo> info_;
   std::string error_;
 };

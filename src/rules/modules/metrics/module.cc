@@ -39,6 +39,14 @@ Metrics::Metrics(const Pack& p)
                       k->second == Kind::kBasis && r->Attr("after") == "1", r->Attr("when") == "1",
                       r->Attr("known") == "1"};
   }
+  // (the marks and words come from currencies.lex and currency_words.lex, case-sensitive marks
+  // after no letter: not "EPS$0.27")
+  if (currencies_ && curwords_)
+    currency_marks_ = std::make_unique<RE2>(
+        R"((?i:\bin\s+((?:(?:U\.?S\.?|Canadian|Australian|Swiss)\s+)?(dollars|francs|euros|pounds(?:\s+sterling)?|yen))\b))"
+        R"(|(?:^|[^A-Za-z])()" + currencies_->Regex("") + R"()\s?\d)"
+        R"(|(?i:\b(?:million|billion|trillion|thousand|hundred|\d)\s+()" + curwords_->Regex("") + R"()\b))");
+  if (currency_marks_ && !currency_marks_->ok()) error_ = "currency lexicons: " + currency_marks_->error();
 }
 
 void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const {
@@ -261,7 +269,7 @@ bool Metrics::Initials(std::string_view text, std::string_view name) {
 // declared anywhere in the call ("I refer to results in US dollars"), else the one its explicit
 // amounts use most ($, USD, EUR, CHF ...). Read once per call, from every turn.
 void Metrics::NoteCurrency(const SentenceContext& ctx, State* st) const {
-  if (st->currency_read || !currencies_ || !curwords_) return;
+  if (st->currency_read || !currency_marks_) return;
   st->currency_read = true;
   // (and what "NII" means in this call: an insurer says "net investment income")
   static const RE2 kInvestment(R"((?i)\bnet\s+investment\s+income\b)"), kInterest(R"((?i)\bnet\s+interest\s+income\b)");
@@ -274,10 +282,7 @@ void Metrics::NoteCurrency(const SentenceContext& ctx, State* st) const {
   // One pass over each turn for three things, which never overlap: a currency declared ("in
   // U.S. dollars"), an amount's mark ("$2", "EUR 5"), and a number said with its currency word,
   // as speech-to-text writes it ("two point one billion dollars").
-  static const RE2 kAny(
-      R"((?i:\bin\s+((?:(?:U\.?S\.?|Canadian|Australian|Swiss)\s+)?(dollars|francs|euros|pounds(?:\s+sterling)?|yen))\b))"
-      R"(|(US\$|C\$|A\$|HK\$|NT\$|R\$|MX\$|NZ\$|\$|€|£|¥|₩|₹|\bRs\.?|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|KRW|HKD|SGD|TWD|BRL|MXN|NZD|ZAR|NOK|DKK|PLN|SEK|INR|CNY|RMB)\b)\s?\d)"
-      R"(|(?i:\b(?:million|billion|trillion|thousand|hundred|\d)\s+(dollars|euros|pounds|francs|yen|won|kronor|yuan|rupees)\b))");
+  const RE2& kAny = *currency_marks_;
   std::map<std::string, int> votes;
   re2::StringPiece g[5];
   for (const Turn& t : ctx.analysis.turns) {
