@@ -65,6 +65,7 @@ cash_flow_from_operations|cash flow from operations|cash flows from operations|o
 free_cash_flow|free cash flow|FCF
 [class=money basis=no]
 arr|annual recurring revenue|annualized recurring revenue|ARR
+net_new_arr|net new ARR|net new annual recurring revenue|net-new ARR
 billings|billings|total billings|calculated billings
 [class=money basis=no level=company]
 capex|capital expenditures|capex|cap ex|capital expenditure|capital spending|cash paid for PP&E|cash paid for property and equipment|purchases of property and equipment|purchases of property, plant and equipment|additions to property and equipment|capital budget|capex budget|capital expenditure budget|capital investment|capital investments|facility investment|facilities investment
@@ -105,13 +106,13 @@ buyback_authorization|buyback authorization|intention to repurchase|intention to
 [class=money,per_share basis=no level=company]
 dividend|dividend|dividends|dividend per share|dividends per share|cash dividend|cash dividends
 [class=money basis=no level=company]
-capital_return|capital return|capital returns|return of capital|total cash return|shareholder returns|dividends and share repurchases|dividends and repurchases|dividends and buybacks|share repurchases and dividends|repurchases and dividends|buybacks and dividends|dividends and share buybacks|share buybacks and dividends|buyback and dividends|dividends and buyback
+capital_return|capital return|capital returns|return of capital|total cash return|shareholder returns|dividends and share repurchases|dividends and repurchases|dividends and buybacks|share repurchases and dividends|repurchases and dividends|buybacks and dividends|dividends and share buybacks|share buybacks and dividends|buyback and dividends|dividends and buyback|dividends and stock buybacks|dividends and stock repurchases|stock buybacks and dividends|stock repurchases and dividends
 [class=money,per_share basis=no]
 ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
 [class=per_share basis=no as=ffo]
 ffo_per_share|FFO per share|core FFO per share|AFFO per share|funds from operations per share|adjusted funds from operations per share
 [class=per_share basis=yes level=company]
-eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share|net earnings per share|diluted net earnings per share|net earnings per diluted share|earnings per common share|diluted earnings per common share|EPS-diluted|EPS-diluted-adjusted
+eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share|net earnings per share|diluted net earnings per share|net earnings per diluted share|earnings per common share|diluted earnings per common share|EPS-diluted|EPS-diluted-adjusted|earnings per ADS|basic earnings per ADS|diluted earnings per ADS|net income per ADS|diluted net income per ADS|earnings per ADR|net income per ADR|earnings per American depositary share|basic earnings per share|basic EPS
 # Losses: the metric output is the income line in `as=`, and its levels are negative ("a net loss
 # of $12.5 million" is net_income -12500000; "a loss of $0.08 per share" is eps -0.08).
 [class=money basis=yes as=net_income sign=-1]
@@ -180,6 +181,8 @@ contribution_margin|contribution margin|contribution margins
 ebitda_margin|EBITDA margin|EBITDA margins|adjusted EBITDA margin|adjusted EBITDA margins
 [class=pct basis=yes level=company]
 fcf_conversion|free cash flow conversion|FCF conversion|free cash flow conversion rate|cash conversion|cash conversion rate
+# (a free cash flow margin, as free cash flow, takes a basis only as said of it)
+[class=pct basis=no level=company]
 fcf_margin|free cash flow margin|free cash flow margins|FCF margin|FCF margins
 [class=pct basis=stated]
 net_interest_margin|net interest margin|NIM

@@ -115,7 +115,7 @@ neuroscience
 vaccines
 transaction-based|transactional
 [kind=not]
-GAAP|Statutory|Underlying|Systemwide|System-wide|Companywide|Company-wide|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT|MRR|ARR|NRR|YTD|LTM|TTM|QTD|YoY|QoQ|PCL|CET1|RWA|APTI
+GAAP|IFRS|CER|Statutory|Underlying|Systemwide|System-wide|Companywide|Company-wide|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT|MRR|ARR|NRR|YTD|LTM|TTM|QTD|YoY|QoQ|PCL|CET1|RWA|APTI
 The|Its|Their|Your|We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here
 # Months: no segment, nor the end of one ("steady in May and June, July revenue dipped").
 [kind=month]

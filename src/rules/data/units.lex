@@ -4,5 +4,5 @@ pp|percentage points|percentage point|ppt|ppts|pts|points
 bp|basis points|basis point|bps|bips
 days|day
 x|times
-shares|share
+shares|share|ADSs|ADS|ADRs|American depositary shares|American depositary share
 count|employees|employee|people|customers|customers worldwide|clients|stores|restaurants|locations|branches|subscribers|users|members|accounts|patients|hotels|homes|properties|associates|team members|headcount

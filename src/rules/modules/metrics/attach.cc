@@ -843,9 +843,11 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
         return i > 0 && rec->end == ctx.quantities[i - 1].end && x.metric && x.metric->Name() == rec->metric &&
                RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kReached);
       };
-      // ("bought back 2 million shares for $90 million": the same buyback in money)
+      // ("bought back 2 million shares for $90 million", "... at a total cost of $90 million": the
+      // same buyback in money)
       auto priced = [&] {
-        static const RE2 kFor(R"((?i)^\s+for\s+(?:a\s+total\s+of\s+|approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
+        static const RE2 kFor(
+            R"((?i)^\s+(?:for|at)\s+(?:a\s+total\s+of\s+|an?\s+(?:total\s+|aggregate\s+)?cost\s+of\s+|(?:a\s+)?total\s+(?:cost|consideration)\s+of\s+|approximately\s+|about\s+|roughly\s+|nearly\s+)?(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
         const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
         return i > 0 && ctx.quantities[i - 1].unit == "shares" && IsCurrency(q.unit) && pe <= qb &&
                RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kFor);
@@ -1247,6 +1249,7 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     if (role == kFrom && PriorRange(ctx, walk.rec, i)) range_end = i + 1;
   }
   Flat(ctx, st, out);
+  Translated(ctx, out);
   // A sequential change is a quarter's: "Imaging revenue was $0.8 billion, down 6% sequentially"
   // after a paragraph about the fiscal year is the call's quarter, unless the sentence names a period.
   const std::string& fp = ctx.analysis.call.fiscal_period;
@@ -1256,6 +1259,24 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     if (r.sentence != ctx.index || r.turn != ctx.turn.index) break;
     if (r.period.starts_with("FY") && std::any_of(r.comparisons.begin(), r.comparisons.end(), [](const Comparison& c) { return c.kind == "qoq"; }))
       r.period = fp;
+  }
+}
+
+// "Total revenues were RMB 23.4 billion, or US$3.3 billion, an increase of 12%": a figure said
+// again in another currency right after it; the change said after both is the first's too.
+void Metrics::Translated(const SentenceContext& ctx, Tags* out) {
+  static const RE2 kOr(R"(^\s*,?\s*(?:or|\(|,)\s*(?:approximately\s+|about\s+)?$)");
+  const uint32_t base = ctx.sentence.begin;
+  for (size_t k = out->metrics.size(); k-- > 1;) {
+    Metric& b = out->metrics[k];
+    Metric& a = out->metrics[k - 1];
+    if (b.sentence != ctx.index || a.sentence != ctx.index || b.turn != a.turn) break;
+    if (a.metric != b.metric || a.period != b.period || a.unit == b.unit || !IsCurrency(a.unit) || !IsCurrency(b.unit) ||
+        std::isnan(a.value) || std::isnan(b.value) || !a.comparisons.empty() || a.end > b.start || a.end < base)
+      continue;
+    if (!RE2::FullMatch(re2::StringPiece(ctx.text.data() + (a.end - base), b.start - a.end), kOr)) continue;
+    for (const Comparison& c : b.comparisons)
+      if (c.type == "change" && c.unit == "%") a.comparisons.push_back(c);
   }
 }
 

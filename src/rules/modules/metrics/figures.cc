@@ -455,7 +455,12 @@ bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, ui
       return k.e > prev_end && k.b < qe && (k.e >= qb || qb - k.e <= 12) && !(k.b >= qb && k.e <= qe);
     const bool before = k.b >= prev_end && k.e <= qb && qb - k.e <= 40;  // since the previous quantity
     if (k.in->attr == "1") return k.b >= qe && k.b - qe <= 2;
-    if (k.in->attr == "before") return before;
+    // (nometric=1: unless the match names a metric or a business, whose change it is: "as revenue
+    // grew 12%", "while the US was up 30%")
+    if (k.in->attr == "before")
+      return before && (k.m->rule->Attr("nometric") != "1" || std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+                          return ((x.in->kind == Kind::kMetric && !IsNone(*x.metric)) || x.in->kind == Kind::kSegment) && x.b >= k.b && x.e <= k.e;
+                        }));
     if (k.in->attr == "adjacent") return k.e <= qb && qb - k.e <= 2;
     if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
     // after it, unless a clause of cause comes between: "down $210 million, or 3%, driven by the
@@ -857,9 +862,22 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     }
     // basis=stated (revenue): its own sentence's, or the turn's when said of all figures to come
     // (of all the consolidated ones: not a segment's)
+    // (a basis carried from an earlier sentence is not that of a business's own measure said
+    // as "the Refining segment's operating income": "Adjusted net income was $1.1 billion.
+    // Refining segment operating income was $1.6 billion.")
+    auto segment_measure = [&] {
+      if (r.segment.empty() || st.basis_at >= ctx.index) return false;
+      for (size_t at = ctx.text.find(r.segment); at != std::string_view::npos; at = ctx.text.find(r.segment, at + 1)) {
+        std::string_view after = ctx.text.substr(at + r.segment.size());
+        if (after.starts_with(" segment") || after.starts_with(" Segment") || after.starts_with(" division") ||
+            after.starts_with(" Division"))
+          return true;
+      }
+      return false;
+    };
     r.basis = bm          ? bm->text
               : st.framed ? (st.consolidated && !r.segment.empty() ? "" : st.basis)
-              : basis == "yes" ? st.basis : "";
+              : basis == "yes" && !segment_measure() ? st.basis : "";
   } else {
     // a metric of no usual basis (cash flow, tax rate) takes one only as said of it: right before
     // its name ("adjusted free cash flow", "our adjusted combined ratio": the name, not the match

@@ -9,15 +9,23 @@ namespace callscope::rules::metrics_detail {
 // full-year net income of $8 billion, ... items we do not expect to repeat": the year just ended;
 // not "full-year revenue is expected at $5 billion", nor "For the full year we see a tax rate
 // near 14%, ... and we expect EPS of $3.10", a period opening the sentence).
+// So is one said after a result's verb and figure, the cue only after it ("Capital expenditures
+// were $1.1 billion for the year, and we expect 2026 capital expenditures of ...").
 bool Metrics::SaidBeforeCue(const SentenceContext& ctx, const std::vector<Mention>& ms, const Mention& x) {
-  if (x.in->kind != Kind::kPeriod ||
-      std::none_of(ms.begin(), ms.end(), [&](const Mention& k) { return k.in->kind == Kind::kMetric && k.b >= x.e && k.b <= x.e + 1; }))
+  if (x.in->kind != Kind::kPeriod) return false;
+  auto cue_before = [&](uint32_t at) {
+    return std::any_of(ms.begin(), ms.end(), [&](const Mention& f) { return f.in->kind == Kind::kForward && f.b < at; });
+  };
+  static const RE2 kResultBefore(R"((?i)\b(?:was|were|came\s+in\s+at|totaled|totalled)\s+\S*\d[^,;]{0,30}$)");
+  if (x.b <= ctx.text.size() && RE2::PartialMatch(re2::StringPiece(ctx.text.data(), x.b), kResultBefore) && !cue_before(x.b))
+    return true;
+  if (std::none_of(ms.begin(), ms.end(), [&](const Mention& k) { return k.in->kind == Kind::kMetric && k.b >= x.e && k.b <= x.e + 1; }))
     return false;
   uint32_t first_q = UINT32_MAX;
   for (const Quantity& q : ctx.quantities)
     if (uint32_t b = q.start - ctx.sentence.begin; b >= x.e) first_q = std::min(first_q, b);
   if (first_q == UINT32_MAX) return false;
-  return std::none_of(ms.begin(), ms.end(), [&](const Mention& f) { return f.in->kind == Kind::kForward && f.b < first_q; });
+  return !cue_before(first_q);
 }
 
 // Mentions of every kind, in text order; overlapping ones of one kind keep the longest.
