@@ -1,5 +1,7 @@
 // Guidance module: periods. A forward period resolved against the call's date ("the first quarter"
 // on a Q4 call is next year's).
+#include <fmt/format.h>
+
 #include "rules/modules/guidance/guidance.h"
 
 namespace callscope::rules::guidance_detail {
@@ -111,6 +113,10 @@ bool GuidanceModule::Period(const SentenceContext& ctx, const State& st, const R
     return true;
   }
   *out = near ? *near : st.period;
+  // (none named nor carried: on a fourth quarter's or a full year's call, the year ahead: "We'd
+  // expect capital expenditures of around $1.5 billion")
+  if (const Call& call = ctx.analysis.call; out->empty() && call.fiscal_quarter == 4 && call.fiscal_year)
+    *out = fmt::format("FY {}", call.fiscal_year + 1);
   return true;
 }
 

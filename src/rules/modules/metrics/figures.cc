@@ -424,13 +424,29 @@ bool Metrics::ThenBetween(std::string_view s, uint32_t from, uint32_t to) {
 // result between the cue and it ("We expect DSO to come back to about 50 days"; not "total costs,
 // which I will come back to, were $17.9 billion"). Such a figure with no period named or carried
 // has none: not the quarter the call reports.
+// The period of a figure looked ahead to that names none: on a fourth quarter's or a full year's
+// call, the year ahead ("We'd expect capital expenditures of around $1.5 billion"); else none.
+std::string Metrics::YearAhead(const Call& call) {
+  return call.fiscal_quarter == 4 && call.fiscal_year ? fmt::format("FY {}", call.fiscal_year + 1) : std::string();
+}
+
 bool Metrics::LooksAheadTo(const SentenceContext& ctx, const State& st, uint32_t qb) {
   if (!st.forward) return false;
   uint32_t cue = UINT32_MAX;
   for (const Mention& f : st.ms)
     if (f.in->kind == Kind::kForward && f.e <= qb && !InAside(ctx.text, f.b, f.e, qb)) cue = f.e;
-  if (cue == UINT32_MAX) return false;
-  static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|had|saw)\b)", kResultVerbs));
+  // (or an answer's bare noun phrase, the cue after it: "Capital expenditures of around $1.5
+  // billion, and free cash flow should be above $11 billion")
+  static const RE2 kBare(R"((?i)^\W*(?:(?:and|then|so)\s+)?(?:[\w&-]+\s+){1,5}(?:of|at)\s+(?:around\s+|about\s+|approximately\s+|roughly\s+)?$)");
+  // (no result's verb between: not "Revenue of $5 billion was up 6%, and we expect ...")
+  static const RE2 kResult(fmt::format(R"((?i)\b(?:{}|had|saw|was|were)\b)", kResultVerbs));
+  if (cue == UINT32_MAX) {
+    uint32_t later = UINT32_MAX;
+    for (const Mention& f : st.ms)
+      if (f.in->kind == Kind::kForward && f.b >= qb) later = std::min(later, f.b);
+    return later != UINT32_MAX && RE2::FullMatch(re2::StringPiece(ctx.text.data(), qb), kBare) &&
+           !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + qb, later - qb), kResult);
+  }
   return !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + cue, qb - cue), kResult);
 }
 
@@ -779,7 +795,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   r.period = per                                                         ? per->text
              : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
              : looks_ahead                                               ? st.forward_period
-             : LooksAheadTo(ctx, st, qb)                                 ? std::string()
+             : LooksAheadTo(ctx, st, qb)                                 ? YearAhead(ctx.analysis.call)
                                                                          : ctx.analysis.call.fiscal_period;
   // a program's size; a target's, looked ahead to ("we aim to take out $250 million of costs")
   static const RE2 kTarget(R"((?i)\btarget(?:s|ed|ing)?\b)");

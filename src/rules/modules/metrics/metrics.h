@@ -354,6 +354,7 @@ class Metrics : public Module {
     return nullptr;
   }
   static const Mention* RightAfter(const State& st, uint32_t qb, uint32_t qe);
+  static std::string YearAhead(const Call& call);
   static bool LooksAheadTo(const SentenceContext& ctx, const State& st, uint32_t qb);
   static bool ThenBetween(std::string_view s, uint32_t from, uint32_t to);
   static bool InAside(std::string_view s, uint32_t b, uint32_t e, uint32_t qb);
