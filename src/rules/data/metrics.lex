@@ -33,7 +33,7 @@ operating_income|operating income|operating profit|income from operations|EBIT|s
 net_income|net income|net earnings|earnings|net profit|core income|core net income|net profit after tax|NPAT|net profit after taxes
 pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings|EBT|EBT-adjusted
 [class=money basis=yes]
-ebitda|EBITDA|adjusted EBITDA|EBITDAR|adjusted EBITDAR
+ebitda|EBITDA|adjusted EBITDA|EBITDAR|adjusted EBITDAR|EBITDAC|adjusted EBITDAC
 ptpp|pre-provision profit|PTPP|pre-tax pre-provision profit|pre-tax, pre-provision profit|pre-provision net revenue|PPNR|pre-tax pre-provision earnings
 [class=money basis=yes bottom=1 better=lower]
 operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs|expenses|expense|adjusted expense|adjusted expenses|noninterest expense|non-interest expense|noninterest expenses|non-interest expenses|total expenses|total expense|reported expenses|reported expense
@@ -178,7 +178,7 @@ net_margin|net margin|net margins|net profit margin|net income margin
 pretax_margin|pre-tax margin|pretax margin|pre-tax margins|pretax margins|pre-tax profit margin|pretax profit margin
 restaurant_margin|restaurant-level operating margin|restaurant-level margin|restaurant level operating margin|restaurant level margin|restaurant margin|restaurant-level profit margin|restaurant operating margin
 contribution_margin|contribution margin|contribution margins
-ebitda_margin|EBITDA margin|EBITDA margins|adjusted EBITDA margin|adjusted EBITDA margins
+ebitda_margin|EBITDA margin|EBITDA margins|adjusted EBITDA margin|adjusted EBITDA margins|EBITDAC margin|adjusted EBITDAC margin
 [class=pct basis=yes level=company]
 fcf_conversion|free cash flow conversion|FCF conversion|free cash flow conversion rate|cash conversion|cash conversion rate
 # (a free cash flow margin, as free cash flow, takes a basis only as said of it)

@@ -316,6 +316,25 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       }
       metric_between = forced[i], seg_between = nullptr;
     }
+    // "Operating profit rose 14% to 2.3 billion euros, so the margin is up about 100 basis points":
+    // a bare margin's change in points after an amount is that amount's margin's
+    if (role == kChange && (unit_q == "bp" || unit_q == "pp") && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) &&
+        !metric_between && rec_end <= qb) {
+      static const RE2 kMarginMoved(
+          R"((?i)\b(?:the|its|our|their)\s+margins?\s+(?:(?:is|was|are|were|has|have)\s+)?(?:been\s+)?(?:up|down|expanded|expanding|improved|improving|contracted|declined|increased|decreased|widened|narrowed)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+      if (RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kMarginMoved))
+        for (const auto& [amount, rate] : Rates(kMargins))
+          if (rec->metric == amount) {
+            Metric r = *rec;
+            r.metric = rate, r.unit = "%", r.value = r.low = r.high = NAN, r.approx = false;
+            r.comparisons.clear(), r.share_of.clear();
+            r.start = q.start, r.end = q.end;
+            r.comparisons.push_back(std::move(c));
+            out->metrics.push_back(std::move(r));
+            rec = &out->metrics.back(), rec_end = qe;
+            return;
+          }
+    }
     // "a 15% increase in revenue and a $5 million decrease in R&D": a noun of change right after
     // the number names its metric after it
     const Mention* noun = role == kChange && !forced[i] ? NounAfter(st, s, qe) : nullptr;

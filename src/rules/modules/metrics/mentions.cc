@@ -299,11 +299,12 @@ size_t Metrics::NameStart(std::string_view text, size_t at) {
       size_t prev = b >= 2 ? text.rfind(' ', b - 2) : std::string_view::npos;
       size_t word = prev == std::string_view::npos ? 0 : prev + 1;
       if (b < 2 || text[b - 1] != ' ' || !std::isupper(static_cast<unsigned char>(text[word]))) break;
-    } else if (!upper) {
+    } else if (!upper && w != "&") {  // (names joined by "&": "Risk & Insurance Services")
       break;
     }
     from = b;
   }
+  while (text.substr(from).starts_with("& ")) from += 2;  // (not one whose word before is none)
   return from;
 }
 
@@ -433,6 +434,14 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
         static const RE2 kAdverb(R"(^[A-Z][a-z]+ly,\s+)");
         if (re2::StringPiece in(seg.data(), seg.size()); RE2::Consume(&in, kAdverb)) seg = std::string_view(in.data(), in.size());
         if (notnames_->Find(seg)) return false;  // "Net revenue"
+        // (nor words each of which is none: "and organic net sales grew 11%")
+        bool all_not = seg.find(' ') != std::string_view::npos;
+        for (std::string_view rest = seg; all_not && !rest.empty();) {
+          size_t sp = rest.find(' ');
+          all_not = notnames_->Find(rest.substr(0, sp)) != nullptr;
+          rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+        }
+        if (all_not) return false;
         std::string_view last_word = seg.substr(seg.find_last_of(' ') + 1);
         const Lexicon::Entry* last = segments_->Find(last_word);
         if (last && last->Attr("kind") == "month") return false;  // "..., September revenue fell"

@@ -258,6 +258,7 @@ class Metrics : public Module {
   void NoteCurrency(const SentenceContext& ctx, State* st) const;
   static void NoteCallBasis(const SentenceContext& ctx, State* st);
   void Section(const SentenceContext& ctx, State* st) const;
+  static bool OfNoBasis(const State& st, const Mention& x);
   static bool NamedHere(const State& st, const std::string& segment);
   void SectionLine(const State& st, std::string* segment) const;
   std::string SegmentKind(std::string_view name) const;

@@ -141,14 +141,22 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   // frames nothing ("adjusted EBIT of $2.4 billion, 21% higher on an adjusted basis")
   // (not the basis of a metric the turn reported before on another basis, said again on this one
   // after what it leaves out: "Homebuilding gross margin was 22.4%. Excluding impairments, adjusted
-  // gross margin was 23.1%." then "Net income was $298 million" is no adjusted figure)
+  // gross margin was 23.1%." then "Net income was $298 million" is no adjusted figure; or with what
+  // it leaves out set off by commas after it: "Adjusted home sale gross margin, excluding
+  // impairments and interest, was 26.0%.")
+  static const RE2 kLeavesOut(R"((?i)^\s+(?:[\w&-]+\s+){0,4}[\w&-]+\s*,\s*(?:excluding|before|ex\.?|which\s+excludes?)\s)");
+  static const RE2 kWordsBetween(R"(\s+(?:[\w&-]+\s+){1,3})");
   auto restates = [&](const Mention& x) {
     if (std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& y) {
           return y.in->kind == Kind::kBasis && !y.in->carries && y.e <= x.b;
         }))
-      return false;
+      if (x.e > ctx.text.size() || !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kLeavesOut))
+        return false;
     for (const Mention& k : st.ms) {
-      if (k.in->kind != Kind::kMetric || k.name_at < x.e || k.name_at - x.e > 1) continue;
+      // (the metric's name right after it, or a business's name between: "adjusted home sale gross margin")
+      if (k.in->kind != Kind::kMetric || k.name_at < x.e || k.name_at - x.e > 24 ||
+          (k.name_at - x.e > 1 && !RE2::FullMatch(re2::StringPiece(ctx.text.data() + x.e, k.name_at - x.e), kWordsBetween)))
+        continue;
       const std::string name = k.metric->Attr("as", k.metric->Name());
       for (size_t i = out->metrics.size(); i-- > 0;) {
         const Metric& r = out->metrics[i];
@@ -166,7 +174,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
       carried = &x, frames = true;
       break;
     }
-    if (!restates(x)) carried = &x;
+    if (!restates(x) && !OfNoBasis(st, x)) carried = &x;
   }
   if (carried) {
     const Mention& x = *carried;
@@ -412,6 +420,14 @@ void Metrics::SectionLine(const State& st, std::string* segment) const {
 // Whether the sentence names `segment` for one of its figures (not inherited from the ones
 // before, nor its subject, which speaks for all of them: "the Harbor Cloud topped $5 billion of
 // revenue, up 24%").
+// A basis said right before a metric of no usual basis ("adjusted net debt", "adjusted free cash
+// flow"): that measure's own, no frame for the turn's later figures.
+bool Metrics::OfNoBasis(const State& st, const Mention& x) {
+  return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+    return k.in->kind == Kind::kMetric && k.metric && k.metric->Attr("basis") == "no" && k.name_at >= x.e && k.name_at - x.e <= 1;
+  });
+}
+
 bool Metrics::NamedHere(const State& st, const std::string& segment) {
   return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
     return x.in->kind == Kind::kSegment && x.text == segment && !x.in->subject;
