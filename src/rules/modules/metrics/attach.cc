@@ -1176,8 +1176,9 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     if (unit_q == "number" && std::fabs(q.value) >= 1e6 && Scaled(s.substr(qb, qe - qb)))
       if (std::string cur = st.Currency(); !cur.empty()) unit_q = cur;  // "9.8 billion" in a US dollar call
     // "an interim dividend of 62 cents per share" in a call in Australian dollars: its cents
+    // (not "60 US cents")
     if (unit_q.starts_with("USD") && s.substr(qb, qe - qb).find("cent") != std::string_view::npos &&
-        s.substr(qb, qe - qb).find('$') == std::string_view::npos)
+        s.substr(qb, qe - qb).find('$') == std::string_view::npos && s.substr(qb, qe - qb).find("US") == std::string_view::npos)
       if (std::string cur = st.Currency(); !cur.empty() && cur != "USD" && cur != "GBP") unit_q = cur + unit_q.substr(3);
     if (i + 1 < nq && IsCurrency(q.unit) && ctx.quantities[i + 1].unit == q.unit + "/share" && std::fabs(q.value) < 1000 &&
         s.substr(qe, ctx.quantities[i + 1].start - q.end) == " and ")
@@ -1307,7 +1308,9 @@ bool Metrics::PriorRange(const SentenceContext& ctx, Metric* rec, size_t i) {
   if (!rec || std::isnan(rec->low) || rec->low == rec->high || rec->comparisons.empty() || i + 1 >= qs.size()) return false;
   Comparison& c = rec->comparisons.back();
   const Quantity &a = qs[i], &b = qs[i + 1];
-  if (c.type != "from" || c.Range() || c.value != a.value || b.unit != a.unit || (!std::isnan(b.low) && b.low != b.high) || b.value <= a.value)
+  // (the per-share words said once after both: "from $9.30 to $9.40 per share")
+  if (c.type != "from" || c.Range() || c.value != a.value || (b.unit != a.unit && b.unit != a.unit + "/share") ||
+      (!std::isnan(b.low) && b.low != b.high) || b.value <= a.value)
     return false;
   static const RE2 kFrom(R"((?i)\bfrom\s+(?:(?:our|the)\s+(?:prior|previous|earlier)\s+(?:range\s+of\s+|guidance\s+of\s+)?)?$)"), kTo(R"(^\s*(?:to|-|–)\s*$)");
   const std::string_view s = ctx.text;
