@@ -426,8 +426,15 @@ bool Metrics::ThenBetween(std::string_view s, uint32_t from, uint32_t to) {
 // has none: not the quarter the call reports.
 // The period of a figure looked ahead to that names none: on a fourth quarter's or a full year's
 // call, the year ahead ("We'd expect capital expenditures of around $1.5 billion"); else none.
-std::string Metrics::YearAhead(const Call& call) {
-  return call.fiscal_quarter == 4 && call.fiscal_year ? fmt::format("FY {}", call.fiscal_year + 1) : std::string();
+// Guidance or an outlook said so on another quarter's call is the fiscal year's ("We are raising the
+// low end of our adjusted EPS guidance, now $10.55 to $10.65").
+std::string Metrics::YearAhead(const Call& call, std::string_view text) {
+  if (!call.fiscal_year) return {};
+  if (call.fiscal_quarter == 4) return fmt::format("FY {}", call.fiscal_year + 1);
+  static const RE2 kGuidance(R"((?i)\b(?:guidance|outlook)\b)");
+  if (call.fiscal_quarter && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kGuidance))
+    return fmt::format("FY {}", call.fiscal_year);
+  return {};
 }
 
 bool Metrics::LooksAheadTo(const SentenceContext& ctx, const State& st, uint32_t qb) {
@@ -603,7 +610,9 @@ std::string Metrics::OfBusiness(const SentenceContext& ctx, const State& st, con
   static const RE2 kOfTotal(R"((?i)^\s+of\s+(?:our\s+)?(?:total\s+)?(?:net\s+)?(?:revenues?|sales)\b)");
   // (the cheap tests first: this runs for every record)
   const re2::StringPiece text(ctx.text.data(), ctx.text.size());
-  if (seg.empty() || st.business.empty() || ctx.index - st.business_at > kOpenerReach || !IsRegion(seg) ||
+  // (nor when that sentence listed several: "Direct-to-consumer revenue grew 7%, while wholesale
+  // revenue declined 2%. By region, Americas revenue increased 2%" is the company's)
+  if (seg.empty() || st.business.empty() || st.businesses || ctx.index - st.business_at > kOpenerReach || !IsRegion(seg) ||
       !(OpensRegionally(ctx.text) ||
         (RegionalClause(ctx.text) && !RE2::PartialMatch(text.substr(0, qe), kWhole))) ||
       RE2::PartialMatch(re2::StringPiece(ctx.text.data() + qe, ctx.text.size() - qe), kOfTotal))
@@ -795,7 +804,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   r.period = per                                                         ? per->text
              : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
              : looks_ahead                                               ? st.forward_period
-             : LooksAheadTo(ctx, st, qb)                                 ? YearAhead(ctx.analysis.call)
+             : LooksAheadTo(ctx, st, qb)                                 ? YearAhead(ctx.analysis.call, ctx.text)
                                                                          : ctx.analysis.call.fiscal_period;
   // a program's size; a target's, looked ahead to ("we aim to take out $250 million of costs")
   static const RE2 kTarget(R"((?i)\btarget(?:s|ed|ing)?\b)");
@@ -883,6 +892,9 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // Refining segment operating income was $1.6 billion.")
     auto segment_measure = [&] {
       if (r.segment.empty() || st.basis_at >= ctx.index) return false;
+      // (or one said as "segment margin" of the business the sentence names)
+      static const RE2 kSegmentMeasure(R"((?i)\bsegment\s+(?:operating\s+)?(?:margins?|profits?|income|earnings|EBIT|EBITDA)\b)");
+      if (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kSegmentMeasure)) return true;
       for (size_t at = ctx.text.find(r.segment); at != std::string_view::npos; at = ctx.text.find(r.segment, at + 1)) {
         std::string_view after = ctx.text.substr(at + r.segment.size());
         if (after.starts_with(" segment") || after.starts_with(" Segment") || after.starts_with(" division") ||

@@ -140,6 +140,7 @@ struct State : ModuleState {
   // ("Regionally, ..." after it speaks of that business's regions)
   std::string business, business_metric;  // ... and that figure's metric
   int business_at = -1;
+  bool businesses = false;  // that sentence gave figures to several such (channels listed: no one business)
   // the metric of the turn's last figure, its basis and its sentence ("By geography, ..." after it
   // speaks of it, on its basis: the regions of an organic growth grew organically)
   std::string said_metric, said_basis;
@@ -355,7 +356,7 @@ class Metrics : public Module {
     return nullptr;
   }
   static const Mention* RightAfter(const State& st, uint32_t qb, uint32_t qe);
-  static std::string YearAhead(const Call& call);
+  static std::string YearAhead(const Call& call, std::string_view text);
   static bool LooksAheadTo(const SentenceContext& ctx, const State& st, uint32_t qb);
   static bool ThenBetween(std::string_view s, uint32_t from, uint32_t to);
   static bool InAside(std::string_view s, uint32_t b, uint32_t e, uint32_t qb);

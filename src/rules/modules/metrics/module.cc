@@ -111,7 +111,10 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     const std::string& seg = out->metrics[i].segment;
     if (seg.empty()) continue;
     st.known.insert(Lower(seg));
-    if (!IsRegion(seg)) st.business = seg, st.business_at = ctx.index, st.business_metric = out->metrics[i].metric;
+    if (!IsRegion(seg)) {
+      st.businesses = st.business_at == static_cast<int>(ctx.index) && (st.businesses || st.business != seg);
+      st.business = seg, st.business_at = ctx.index, st.business_metric = out->metrics[i].metric;
+    }
     else if (st.regional_metric == out->metrics[i].metric || OpensRegionally(ctx.text) || TurnedToRegions(ctx, st))
       st.regional_metric = out->metrics[i].metric, st.regional_at = ctx.index;
   }
@@ -133,7 +136,10 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
       return k.in->kind == Kind::kMetric && k.e <= x.b && x.b - k.e <= 8 &&
              RE2::FullMatch(re2::StringPiece(ctx.text.data() + k.e, x.b - k.e), kOnA);
     });
-    return (RE2::PartialMatch(after, kBasisTerms) && (!of_metric || RE2::PartialMatch(before, kPresents))) ||
+    // (nor one said right after a figure: "Gross margin was 76.2% on a non-GAAP basis")
+    static const RE2 kOfFigure(R"((?i)(?:\d%?|percent|million|billion|points)\s+on\s+an?\s+$)");
+    const bool of_figure = RE2::PartialMatch(before, kOfFigure);
+    return (RE2::PartialMatch(after, kBasisTerms) && !of_figure && (!of_metric || RE2::PartialMatch(before, kPresents))) ||
            (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
   };
   // The basis the turn carries on: the sentence's first, when said of the figures to come, else
