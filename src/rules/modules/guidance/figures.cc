@@ -207,7 +207,8 @@ const Quantity* GuidanceModule::PriorUpper(const SentenceContext& ctx, const Qua
   const uint32_t base = ctx.sentence.begin;
   for (size_t i = 0; i + 1 < ctx.quantities.size(); ++i) {
     const Quantity &a = ctx.quantities[i], &b = ctx.quantities[i + 1];
-    if (a.start <= q.start || a.low != low || a.unit != b.unit) continue;
+    // (the per-share words said once after both: "from $9.30 to $9.40 per share")
+    if (a.start <= q.start || a.low != low || (a.unit != b.unit && b.unit != a.unit + "/share")) continue;
     const uint32_t ab = a.start - base, ae = a.end - base, bb = b.start - base;
     if (Hit(s.substr(ab > 12 ? ab - 12 : 0, ab > 12 ? 12 : ab), kFrom) && Hit(s.substr(ae, bb - ae), kToGap)) return &b;
   }
