@@ -442,6 +442,11 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
           rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
         }
         if (all_not) return false;
+        // (nor a name whose last word is a metric's modifier or "and": "Automotive operating" before
+        // "cash flow", "Revenue and" before "operating income")
+        static const std::set<std::string, std::less<>> kModifiers = {"and", "net", "gross", "operating", "adjusted", "core",
+                                                                      "total", "organic", "reported", "underlying", "free", "cash"};
+        if (size_t sp = seg.rfind(' '); sp != std::string_view::npos && kModifiers.count(seg.substr(sp + 1))) return false;
         std::string_view last_word = seg.substr(seg.find_last_of(' ') + 1);
         const Lexicon::Entry* last = segments_->Find(last_word);
         if (last && last->Attr("kind") == "month") return false;  // "..., September revenue fell"
