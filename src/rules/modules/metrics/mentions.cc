@@ -136,11 +136,20 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     // "from 24.1% in 2019 to 25% in 2020"; not the "from" of a metric's name ("cash from operations"),
     // nor one a clause away ("from a yearly view, gross margins, I believe, in the second quarter")
     // ("over the first half of the year, revenue was up 20%": "over" before any number is "during")
+    // (or before any number of its clause: "Capex was $8.5 billion, and operating cash flow over the
+    // last four quarters was $21.5 billion")
     auto during = [&](const Mention& c) {
       std::string_view w = ctx.text.substr(c.b, c.e - c.b);
+      const size_t comma = ctx.text.substr(0, c.b).find_last_of(",;");
+      const uint32_t clause = comma == std::string_view::npos ? 0 : static_cast<uint32_t>(comma);
+      // (not a change's: "..., up over last year")
+      static const RE2 kChanged(R"((?i)\b(?:up|down|higher|lower|increased?|decreased?|growth|grew|rose|fell|improved|flat)\s+$)");
       return (w == "over" || w == "Over") &&
-             std::none_of(ctx.quantities.begin(), ctx.quantities.end(),
-                          [&](const Quantity& q) { return q.start - ctx.sentence.begin < c.b; });
+             std::none_of(ctx.quantities.begin(), ctx.quantities.end(), [&](const Quantity& q) {
+               const uint32_t qb = q.start - ctx.sentence.begin;
+               return qb >= clause && qb < c.b;
+             }) &&
+             (clause == 0 || !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + clause, c.b - clause), kChanged));
     };
     // ("a benefit from FY '18", "the impact from our Q3 offering": the period of a cause, neither
     // the figure's nor one it is compared with)
