@@ -28,7 +28,7 @@
 revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover|organic growth|total income
 [class=money basis=yes]
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
-operating_income|operating income|operating profit|income from operations|EBIT|segment profit|EBIT-adjusted
+operating_income|operating income|operating profit|income from operations|EBIT|segment profit|segment's profit|segment's operating profit|EBIT-adjusted
 [class=money basis=yes bottom=1]
 net_income|net income|net earnings|earnings|net profit|core income|core net income|net profit after tax|NPAT|net profit after taxes|attributable profit|profit attributable to shareholders|profit attributable to equity holders
 pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings|EBT|EBT-adjusted
@@ -112,7 +112,7 @@ ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
 [class=per_share basis=no as=ffo]
 ffo_per_share|FFO per share|core FFO per share|AFFO per share|funds from operations per share|adjusted funds from operations per share
 [class=per_share basis=yes level=company]
-eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share|net earnings per share|diluted net earnings per share|net earnings per diluted share|earnings per common share|diluted earnings per common share|EPS-diluted|EPS-diluted-adjusted|earnings per ADS|basic earnings per ADS|diluted earnings per ADS|net income per ADS|diluted net income per ADS|earnings per ADR|net income per ADR|earnings per American depositary share|basic earnings per share|basic EPS
+eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share|net earnings per share|diluted net earnings per share|net earnings per diluted share|earnings per common share|diluted earnings per common share|EPS-diluted|EPS-diluted-adjusted|profit per share|profit per diluted share|earnings per ADS|basic earnings per ADS|diluted earnings per ADS|net income per ADS|diluted net income per ADS|earnings per ADR|net income per ADR|earnings per American depositary share|basic earnings per share|basic EPS
 # Losses: the metric output is the income line in `as=`, and its levels are negative ("a net loss
 # of $12.5 million" is net_income -12500000; "a loss of $0.08 per share" is eps -0.08).
 [class=money basis=yes as=net_income sign=-1]

@@ -316,6 +316,13 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       }
       metric_between = forced[i], seg_between = nullptr;
     }
+    // "fees were $2.6 billion, up 42%, driven by advisory, which rose 60%": the change of a driver
+    // said in a "which" clause is the driver's, no metric's (a business so named: its own)
+    static const RE2 kDriverWhich(
+        R"((?i)\b(?:driven|led|helped|supported|fueled|boosted)\s+by\s+[^,;]{1,60},\s*which\s+(?:[\w-]+\s+){0,2}$)");
+    if (role == kChange && rec && !metric_between && !seg_between && rec_end <= qb &&
+        RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kDriverWhich))
+      return;
     // "Operating profit rose 14% to 2.3 billion euros, so the margin is up about 100 basis points":
     // a bare margin's change in points after an amount is that amount's margin's
     if (role == kChange && (unit_q == "bp" || unit_q == "pp") && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) &&

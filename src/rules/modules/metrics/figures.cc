@@ -861,8 +861,17 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     auto of_all = [&](const Mention& x) {
       return x.m->rule->Attr("all") == "1" && RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.b, x.e - x.b), kOfAll);
     };
+    // (revenue, basis=stated: not a basis said right before another metric's name earlier in the
+    // sentence, "raising our adjusted EPS guidance to $10.61 to $10.65 and now expect full-year
+    // revenue of approximately $60.9 billion")
+    auto of_earlier_metric = [&](const Mention& b) {
+      return basis == "stated" && b.e <= qb && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
+               return k.in->kind == Kind::kMetric && k.metric != metric && k.name_at >= b.e && k.name_at <= b.e + 1 &&
+                      static_cast<int64_t>(k.e) != named_end && k.e <= qb;
+             });
+    };
     for (const Mention& x : st.ms)
-      if (x.in->kind == Kind::kBasis && !own_of_other(x) && (!x.in->right_after || opens_clause(x)) &&
+      if (x.in->kind == Kind::kBasis && !own_of_other(x) && !of_earlier_metric(x) && (!x.in->right_after || opens_clause(x)) &&
           ((x.e <= qb && !LostBreak(ctx.text, x.e, qb)) ||
            (x.e > qb && !bm && (!later_metric(x) || of_all(x)) && x.m->rule->Attr("ahead") != "no")))
         bm = &x;
@@ -893,7 +902,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     auto segment_measure = [&] {
       if (r.segment.empty() || st.basis_at >= ctx.index) return false;
       // (or one said as "segment margin" of the business the sentence names)
-      static const RE2 kSegmentMeasure(R"((?i)\bsegment\s+(?:operating\s+)?(?:margins?|profits?|income|earnings|EBIT|EBITDA)\b)");
+      static const RE2 kSegmentMeasure(R"((?i)\bsegment(?:'s)?\s+(?:operating\s+)?(?:margins?|profits?|income|earnings|EBIT|EBITDA)\b)");
       if (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kSegmentMeasure)) return true;
       for (size_t at = ctx.text.find(r.segment); at != std::string_view::npos; at = ctx.text.find(r.segment, at + 1)) {
         std::string_view after = ctx.text.substr(at + r.segment.size());
