@@ -31,7 +31,7 @@ std::optional<double> ParseNumber(std::string_view t, int exp, const Lexicon* wo
     if (!words) return std::nullopt;
     double total = 0, cur = 0;
     std::string frac;
-    bool point = false, any = false;
+    bool point = false, any = false, units_last = false;
     size_t p = 0;
     while (p < t.size()) {
       size_t e = p;
@@ -50,7 +50,10 @@ std::optional<double> ParseNumber(std::string_view t, int exp, const Lexicon* wo
       if (point) frac += std::to_string(static_cast<int>(v) % 10);
       else if (v == 100) cur = (cur == 0 ? 1 : cur) * 100;
       else if (v >= 1000) total += (cur == 0 ? 1 : cur) * v, cur = 0;
+      // "four twenty million", "one twenty five": a digit then tens said for hundreds (420, 125)
+      else if (cur >= 1 && cur <= 9 && v >= 10 && v <= 90 && units_last) cur = cur * 100 + v;
       else cur += v;
+      units_last = v >= 1 && v <= 9 && cur == v;
     }
     if (!any) return std::nullopt;
     digits = std::to_string(static_cast<long long>(total + cur));
