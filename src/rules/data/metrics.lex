@@ -187,7 +187,7 @@ fcf_margin|free cash flow margin|free cash flow margins|FCF margin|FCF margins
 [class=pct basis=stated]
 net_interest_margin|net interest margin|NIM
 roe|return on equity|ROE|return on average equity|return on common equity|return on average common equity|return on segment common equity|return on segment equity
-rotce|return on tangible common equity|ROTCE|return on tangible equity|RoTE|ROTE
+rotce|return on tangible common equity|ROTCE|return on tangible equity|RoTE|ROTE|return on average tangible common equity|return on average tangible equity
 return_on_cet1|return on CET1 capital|return on CET1|RoCET1|return on common equity tier 1 capital
 roic|return on invested capital|ROIC
 roa|return on assets|return on average assets|ROA|ROAA
