@@ -316,6 +316,9 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       }
       metric_between = forced[i], seg_between = nullptr;
     }
+    // "earnings were $5.7 billion, and production averaged 4.77 million barrels per day, up 0.2
+    // million barrels per day": a change counted in things is no change of an amount of money
+    if (role == kChange && rec && !metric_between && c.unit == "count" && IsCurrency(rec->unit)) return;
     // "fees were $2.6 billion, up 42%, driven by advisory, which rose 60%": the change of a driver
     // said in a "which" clause is the driver's, no metric's (a business so named: its own)
     static const RE2 kDriverWhich(

@@ -487,8 +487,9 @@ bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, ui
     if (k.in->attr == "adjacent") return k.e <= qb && qb - k.e <= 2;
     if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
     // after it, unless a clause of cause comes between: "down $210 million, or 3%, driven by the
-    // impact of", "improved 120 basis points reflecting the benefit of"
-    static const RE2 kCause(R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of)\b)");
+    // impact of", "improved 120 basis points reflecting the benefit of", "down 6%, including a $0.03
+    // headwind")
+    static const RE2 kCause(R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of|including)\b)");
     return before || (k.b >= qe && k.b - qe <= 20 && !RE2::PartialMatch(re2::StringPiece(s.data() + qe, k.b - qe), kCause));
   });
 }
