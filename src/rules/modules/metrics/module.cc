@@ -423,9 +423,6 @@ void Metrics::SectionLine(const State& st, std::string* segment) const {
   if (a.find(b) == std::string::npos && b.find(a) == std::string::npos) *segment = sec + " " + *segment;
 }
 
-// Whether the sentence names `segment` for one of its figures (not inherited from the ones
-// before, nor its subject, which speaks for all of them: "the Harbor Cloud topped $5 billion of
-// revenue, up 24%").
 // A basis said right before a metric of no usual basis ("adjusted net debt", "adjusted free cash
 // flow"): that measure's own, no frame for the turn's later figures.
 bool Metrics::OfNoBasis(const State& st, const Mention& x) {
@@ -434,6 +431,9 @@ bool Metrics::OfNoBasis(const State& st, const Mention& x) {
   });
 }
 
+// Whether the sentence names `segment` for one of its figures (not inherited from the ones
+// before, nor its subject, which speaks for all of them: "the Harbor Cloud topped $5 billion of
+// revenue, up 24%").
 bool Metrics::NamedHere(const State& st, const std::string& segment) {
   return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
     return x.in->kind == Kind::kSegment && x.text == segment && !x.in->subject;
