@@ -25,7 +25,7 @@
 #   the provision: "impaired PCL"): a number or change said of them is never given to a metric named
 #   earlier in the sentence.
 [class=money basis=stated]
-revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover|organic growth|total income
+revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover|organic growth|revenue net of interest expense|revenues net of interest expense|total revenues net of interest expense|total income
 [class=money basis=yes]
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
 operating_income|operating income|operating profit|income from operations|EBIT|segment profit|segment's profit|segment's operating profit|EBIT-adjusted
@@ -169,7 +169,7 @@ nsfr|net stable funding ratio|NSFR
 [class=pct basis=no]
 payout_ratio|payout ratio|dividend payout ratio
 take_rate|take rate
-nco_rate|net charge-off rate|NCO rate|net charge-off ratio|charge-off rate|net credit loss rate|NCL rate
+nco_rate|net charge-off rate|NCO rate|net charge-off ratio|charge-off rate|net credit loss rate|NCL rate|net write-off rate|write-off rate
 pcl_rate|PCL ratio|PCL rate|provision ratio|provision rate|provision for credit losses ratio|loan loss provision ratio
 [class=pct basis=yes]
 gross_margin|gross margin|gross margins|gross profit margin|gross profit margins|gross profit rate|gross margin rate|gross margin percentage|gross profit percentage
