@@ -117,12 +117,11 @@ bool GuidanceModule::Period(const SentenceContext& ctx, const State& st, const R
   // expect capital expenditures of around $1.5 billion"; on another quarter's, guidance raised,
   // lowered, narrowed or reaffirmed is the fiscal year's: "We are raising the low end of our
   // adjusted EPS guidance, now $10.55 to $10.65")
-  if (const Call& call = ctx.analysis.call; out->empty() && call.fiscal_year) {
-    const std::string revision = call.fiscal_quarter == 4 ? std::string() : Revision(r, qb);
-    if (call.fiscal_quarter == 4)
-      *out = fmt::format("FY {}", call.fiscal_year + 1);
-    else if (call.fiscal_quarter && !revision.empty() && revision != "declined" && revision != "withdrawn")
-      *out = fmt::format("FY {}", call.fiscal_year);
+  if (const Call& call = ctx.analysis.call; out->empty() && call.fiscal_year && call.fiscal_quarter == 4) {
+    *out = fmt::format("FY {}", call.fiscal_year + 1);
+  } else if (out->empty() && call.fiscal_year && call.fiscal_quarter) {
+    const std::string revision = Revision(r, qb);
+    if (!revision.empty() && revision != "declined" && revision != "withdrawn") *out = fmt::format("FY {}", call.fiscal_year);
   }
   return true;
 }

@@ -420,14 +420,11 @@ bool Metrics::ThenBetween(std::string_view s, uint32_t from, uint32_t to) {
   return from <= to && RE2::PartialMatch(re2::StringPiece(s.data() + from, to - from), kThen);
 }
 
-// Whether the figure at qb is looked ahead to: a cue of the future before it and no verb of a
-// result between the cue and it ("We expect DSO to come back to about 50 days"; not "total costs,
-// which I will come back to, were $17.9 billion"). Such a figure with no period named or carried
-// has none: not the quarter the call reports.
-// The period of a figure looked ahead to that names none: on a fourth quarter's or a full year's
-// call, the year ahead ("We'd expect capital expenditures of around $1.5 billion"); else none.
-// Guidance or an outlook said so on another quarter's call is the fiscal year's ("We are raising the
-// low end of our adjusted EPS guidance, now $10.55 to $10.65").
+// The period of a figure looked ahead to that names none and carries none (YearAhead, not the
+// quarter the call reports): on a fourth quarter's or a full year's call, the year ahead ("We'd
+// expect capital expenditures of around $1.5 billion"); guidance or an outlook said so on another
+// quarter's call, the fiscal year ("We are raising the low end of our adjusted EPS guidance, now
+// $10.55 to $10.65"); else none.
 std::string Metrics::YearAhead(const Call& call, std::string_view text) {
   if (!call.fiscal_year) return {};
   if (call.fiscal_quarter == 4) return fmt::format("FY {}", call.fiscal_year + 1);
@@ -437,6 +434,10 @@ std::string Metrics::YearAhead(const Call& call, std::string_view text) {
   return {};
 }
 
+// Whether the figure at qb is looked ahead to: a cue of the future before it and no verb of a
+// result between the cue and it ("We expect DSO to come back to about 50 days"; not "total costs,
+// which I will come back to, were $17.9 billion"). Such a figure with no period named or carried
+// has the one YearAhead gives, not the quarter the call reports.
 bool Metrics::LooksAheadTo(const SentenceContext& ctx, const State& st, uint32_t qb) {
   if (!st.forward) return false;
   uint32_t cue = UINT32_MAX;
