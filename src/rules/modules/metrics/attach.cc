@@ -1279,8 +1279,7 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
     if (role == kFrom && PriorRange(ctx, walk.rec, i)) range_end = i + 1;
   }
   Flat(ctx, st, out);
-  Translated(ctx, out);
-  WithMargin(ctx, out);
+  SentencePairs(ctx, out);
   // A sequential change is a quarter's: "Imaging revenue was $0.8 billion, down 6% sequentially"
   // after a paragraph about the fiscal year is the call's quarter, unless the sentence names a period.
   const std::string& fp = ctx.analysis.call.fiscal_period;
@@ -1293,37 +1292,27 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
   }
 }
 
+// Two records the sentence made one after the other (`a`, then `b`), and what is said between them:
 // "Total revenues were RMB 23.4 billion, or US$3.3 billion, an increase of 12%": a figure said
-// again in another currency right after it; the change said after both is the first's too.
-void Metrics::Translated(const SentenceContext& ctx, Tags* out) {
+// again in another currency right after it, the change said after both is the first's too;
+// "International revenue grew 2.9% to $4.6 billion, with an adjusted operating margin of 15.0%": a
+// margin said in a "with" clause right after a business's figure is the business's.
+void Metrics::SentencePairs(const SentenceContext& ctx, Tags* out) {
   static const RE2 kOr(R"(^\s*,?\s*(?:or|\(|,)\s*(?:approximately\s+|about\s+)?$)");
+  static const RE2 kWith(R"((?i)^\s*,?\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:about\s+|approximately\s+|roughly\s+)?$)");
   const uint32_t base = ctx.sentence.begin;
   for (size_t k = out->metrics.size(); k-- > 1;) {
     Metric& b = out->metrics[k];
     Metric& a = out->metrics[k - 1];
     if (b.sentence != ctx.index || a.sentence != ctx.index || b.turn != a.turn) break;
-    if (a.metric != b.metric || a.period != b.period || a.unit == b.unit || !IsCurrency(a.unit) || !IsCurrency(b.unit) ||
-        std::isnan(a.value) || std::isnan(b.value) || !a.comparisons.empty() || a.end > b.start || a.end < base)
-      continue;
-    if (!RE2::FullMatch(re2::StringPiece(ctx.text.data() + (a.end - base), b.start - a.end), kOr)) continue;
-    for (const Comparison& c : b.comparisons)
-      if (c.type == "change" && c.unit == "%") a.comparisons.push_back(c);
-  }
-}
-
-// "International revenue grew 2.9% to $4.6 billion, with an adjusted operating margin of 15.0%": a
-// margin said in a "with" clause right after a business's figure is the business's.
-void Metrics::WithMargin(const SentenceContext& ctx, Tags* out) {
-  static const RE2 kWith(R"((?i)^\s*,?\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:about\s+|approximately\s+|roughly\s+)?$)");
-  const uint32_t base = ctx.sentence.begin;
-  for (size_t k = out->metrics.size(); k-- > 1;) {
-    Metric& b = out->metrics[k];
-    const Metric& a = out->metrics[k - 1];
-    if (b.sentence != ctx.index || a.sentence != ctx.index || b.turn != a.turn) break;
-    if (!b.segment.empty() || a.segment.empty() || b.unit != "%" || !b.metric.ends_with("margin") || a.end > b.start ||
-        a.end < base)
-      continue;
-    if (RE2::FullMatch(re2::StringPiece(ctx.text.data() + (a.end - base), b.start - a.end), kWith)) b.segment = a.segment;
+    if (a.end > b.start || a.end < base) continue;
+    const re2::StringPiece between(ctx.text.data() + (a.end - base), b.start - a.end);
+    if (a.metric == b.metric && a.period == b.period && a.unit != b.unit && IsCurrency(a.unit) && IsCurrency(b.unit) &&
+        !std::isnan(a.value) && !std::isnan(b.value) && a.comparisons.empty() && RE2::FullMatch(between, kOr))
+      for (const Comparison& c : b.comparisons)
+        if (c.type == "change" && c.unit == "%") a.comparisons.push_back(c);
+    if (b.segment.empty() && !a.segment.empty() && b.unit == "%" && b.metric.ends_with("margin") && RE2::FullMatch(between, kWith))
+      b.segment = a.segment;
   }
 }
 
