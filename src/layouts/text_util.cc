@@ -101,17 +101,21 @@ void PeriodFromFileName(std::string_view path, Call* call) {
 // "Half Year 2025 Lumiere Groupe Earnings Call", "H1 2025 ...", "First Half 2025 Results",
 // "Interim 2025 ...", "1H FY2025": 1 (or 2 for "H2 2025", "Second Half 2025") with its year, 0 for none
 static int Half(std::string_view title, int* year) {
+  // "Half Year 2025 Results", "H1 FY2025", and said with the year first: "2025 half year results"
   static const RE2 kHalf(
       R"((?i)^(?:(H1|1H|H2|2H|first[ -]half|second[ -]half|half[ -]year|interim)(?: results)?(?: (?:FY|fiscal) ?)? ?((?:19|20)\d\d)\b))");
+  static const RE2 kYearHalf(
+      R"((?i)^(?:FY ?|fiscal )?((?:19|20)\d\d)[ -](H1|1H|H2|2H|first[ -]half|second[ -]half|half[ -]year|interim)\b)");
   std::string word;
-  if (!RE2::PartialMatch(title, kHalf, &word, year)) return 0;
+  if (!RE2::PartialMatch(title, kHalf, &word, year) && !RE2::PartialMatch(title, kYearHalf, year, &word)) return 0;
   for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return word == "h2" || word == "2h" || word.starts_with("second") ? 2 : 1;
 }
 
 void FillFromTitle(std::string_view title, Call* call) {
   static const RE2 kQuarter(R"(\bQ([1-4])\b(?:[^\d]{0,30}?)\b(?:F(?:Y|iscal) ?)?((?:19|20)\d\d)\b)");
-  static const RE2 kFy(R"(^(?:F(?:Y|iscal)|Full[- ]Year) ?((?:19|20)\d\d)\b)");
+  static const RE2 kFy(R"(^(?:F(?:Y|iscal)|(?i:full[- ]year)) ?((?:19|20)\d\d)\b)");
+  static const RE2 kYearFull(R"((?i)^((?:19|20)\d\d)[ -]full[ -]year\b)");  // "2024 full year results"
   static const RE2 kCompany(
       R"(^(?:(?:Q[1-4]|Half Year|Half-Year|First Half|Second Half|Interim|[12]H|Full Year|H[12]|First Quarter|Second Quarter|Third Quarter|Fourth Quarter)(?: and Full Year)?(?: (?:FY|Fiscal) ?)?(?: ?(?:19|20)\d\d)? )?(.+?)(?:'s?)? (?:Earnings|Financial|Results|Conference|Quarterly|Investor|Preliminary|Q[1-4]\b|(?i:first|second|third|fourth) (?i:quarter)).*$)");
   int q = 0, y = 0;
@@ -129,7 +133,7 @@ void FillFromTitle(std::string_view title, Call* call) {
     call->fiscal_quarter = 2 * half;
     call->fiscal_year = y;
     call->fiscal_period = "H" + std::to_string(half) + " " + std::to_string(y);
-  } else if (RE2::PartialMatch(title, kFy, &y)) {  // a full year's results: the year, closed by its fourth quarter
+  } else if (RE2::PartialMatch(title, kFy, &y) || RE2::PartialMatch(title, kYearFull, &y)) {  // a full year's results: the year, closed by its fourth quarter
     call->fiscal_year = y;
     call->fiscal_quarter = 4;
     call->fiscal_period = "FY " + std::to_string(y);

@@ -63,7 +63,8 @@ void CallFromOpening(Analysis* a) {
   // The quarter most said in the first turns; on a tie the later speaker (IR corrects an operator
   // who reads last year's script: 'Third Quarter 2021' on a Q3 2022 call).
   std::map<std::string, int> votes;
-  Call best;
+  Call best, half_or_year;
+  half_or_year.company = "-";  // (FillFromTitle reads the company only when none is known)
   int best_votes = 0;
   for (size_t i = 0; i < std::min<size_t>(a->turns.size(), 4); ++i) {
     const std::string& text = a->turns[i].text;
@@ -83,7 +84,17 @@ void CallFromOpening(Analysis* a) {
       layouts::FillFromTitle(mention, &c);
       if (!c.fiscal_period.empty() && ++votes[c.fiscal_period] >= best_votes) best = c, best_votes = votes[c.fiscal_period];
     }
+    // A half year's or a full year's results ("welcome to the Barclays 2025 Half Year Results",
+    // "our full year 2024 results presentation"): the call's period when it names no quarter (a
+    // fourth quarter's call also names next year's "full year 2025 outlook").
+    static const RE2 kHalfOrYear(
+        R"((?i)\b((?:(?:19|20)\d\d[ -](?:half[ -]year|interim|full[ -]year|first[ -]half|H1|H2)|(?:half[ -]year|interim|full[ -]year|first[ -]half|H1|1H|H2|2H)(?: results)?(?: (?:FY|fiscal) ?)? ?(?:19|20)\d\d)\b)[^.]{0,30}?\b(?:results|earnings|conference|call|webcast|presentation)\b)");
+    if (best_votes == 0 && half_or_year.fiscal_period.empty()) {
+      std::string said;
+      if (RE2::PartialMatch(head, kHalfOrYear, &said)) layouts::FillFromTitle(said, &half_or_year);
+    }
   }
+  if (best_votes == 0 && !half_or_year.fiscal_period.empty()) best = half_or_year, best_votes = 1;
   if (a->call.fiscal_period.empty() && best_votes > 0) {
     a->call.fiscal_period = best.fiscal_period;
     a->call.fiscal_quarter = best.fiscal_quarter;

@@ -184,6 +184,31 @@ TEST_CASE("an unknown layout falls back to generic: speakers by shape, Q&A by cu
   CHECK(r->exchanges[0].turns.size() == 3);
 }
 
+TEST_CASE("a call with no title takes a half year's or a full year's period from its opening") {
+  auto period = [](const std::string& welcome) {
+    std::string call = "Operator: " + welcome +
+                       " I will now hand over to Jane Smith.\n"
+                       "Jane Smith: Thank you. Revenue grew 5%.\n"
+                       "Operator: We will now open the floor for questions. Our first question comes from Bob Lee with Keel Capital.\n"
+                       "Bob Lee: How are margins?\n"
+                       "Jane Smith: Fine.\n";
+    auto an = Analyzer::Create({});
+    REQUIRE(an.ok());
+    auto r = (*an)->Analyze(call, "call.txt");
+    REQUIRE_MESSAGE(r.ok(), r.status().message());
+    return r->call.fiscal_period + "/" + std::to_string(r->call.fiscal_quarter);
+  };
+  CHECK(period("Good morning and welcome to the Harwick Bank 2025 Half Year Results call.") == "H1 2025/2");
+  CHECK(period("Welcome to Harwick's half-year 2025 results presentation.") == "H1 2025/2");
+  CHECK(period("Welcome to the Harwick Interim Results 2025 conference call.") == "H1 2025/2");
+  CHECK(period("Welcome to our full year 2024 results presentation.") == "FY 2024/4");
+  CHECK(period("Welcome to the Harwick 2024 full-year results call.") == "FY 2024/4");
+  // a quarter named wins over the year ahead's outlook the same turn names
+  CHECK(period("Welcome to the fourth quarter 2024 earnings call, where we give our full year 2025 outlook on this call.") ==
+        "Q4 2024/4");
+  CHECK(period("Welcome to the Harwick call.") == "/0");
+}
+
 // Regressions found on the development corpus, each named after what broke.
 TEST_CASE("regression: a doubled space inside a StreetEvents header name still opens a turn") {
   auto h = layouts::ParseBracketSpeaker("Dana  Whitlow,  Harbor Crest Securities - Analyst    [23]");
