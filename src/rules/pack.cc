@@ -258,6 +258,7 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
                                    : key == "unless"        ? &rule->unless
                                    : key == "only"          ? &rule->only
                                    : key == "unless_before" ? &rule->unless_before
+                                   : key == "only_before"   ? &rule->only_before
                                    : key == "unless_after"  ? &rule->unless_after
                                    : key == "only_after"    ? &rule->only_after
                                    : key == "trigger"       ? &rule->given_trigger
@@ -265,7 +266,7 @@ Result<std::unique_ptr<Pack>> Pack::Load(const Source& src, const std::string& n
       if (!slot)
         return Error(b.file, n,
                      "unknown rule key '" + std::string(key) +
-                         "' (match, unless, only, unless_before, unless_after, only_after, trigger)");
+                         "' (match, unless, only, unless_before, only_before, unless_after, only_after, trigger)");
       if (*slot) return Error(b.file, n, "rule " + rule->name + ": '" + std::string(key) + "' given twice");
       if (rest.empty()) return Error(b.file, n, "rule " + rule->name + ": empty " + std::string(key));
       auto re = b.Compile(rest, n, "rule " + rule->name + ": " + std::string(key));
@@ -399,10 +400,9 @@ bool Rule::KeepsText(std::string_view text) const {
 
 bool Rule::KeepsAt(std::string_view text, size_t b, size_t e) const {
   re2::StringPiece sp(text.data(), text.size());
-  if (unless_before) {
-    size_t from = b > 48 ? b - 48 : 0;
-    if (RE2::PartialMatch(sp.substr(from, b - from), *unless_before)) return false;
-  }
+  const size_t from = b > 48 ? b - 48 : 0;
+  if (unless_before && RE2::PartialMatch(sp.substr(from, b - from), *unless_before)) return false;
+  if (only_before && !RE2::PartialMatch(sp.substr(from, b - from), *only_before)) return false;
   if (unless_after && RE2::PartialMatch(sp.substr(e, 48), *unless_after)) return false;
   return !only_after || RE2::PartialMatch(sp.substr(e, 48), *only_after);
 }

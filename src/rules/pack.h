@@ -61,7 +61,7 @@ struct Rule {
   std::string file;
   int line = 0;
   std::map<std::string, std::string> attrs;
-  std::unique_ptr<RE2> match, unless, only, unless_before, unless_after, only_after;
+  std::unique_ptr<RE2> match, unless, only, unless_before, only_before, unless_after, only_after;
   std::unique_ptr<RE2> given_trigger;  // the pack's own trigger (`trigger`), if it gives one
   std::string trigger;  // what the pack's Set looks for (rules/trigger.h), else given_trigger's pattern
   // The group that spans the whole match, 0 if none; the pattern with its optional lead required,
@@ -78,11 +78,11 @@ struct Rule {
     auto it = groups.find(group);
     return it == groups.end() ? -1 : it->second;
   }
-  // Whether the guards read around a match (unless_before, unless_after, only_after) let the match
+  // Whether the guards read around a match (unless_before, only_before, unless_after, only_after) let the match
   // [b, e) of `text` stand; `unless` and `only` are read over the whole text, before any search.
   bool KeepsAt(std::string_view text, size_t b, size_t e) const;
   bool KeepsText(std::string_view text) const;
-  bool Guarded() const { return unless || only || unless_before || unless_after || only_after; }
+  bool Guarded() const { return unless || only || unless_before || only_before || unless_after || only_after; }
 };
 
 // One match of one rule: span in the searched text and its capture groups.

@@ -101,6 +101,19 @@ TEST_CASE("lexicon terms: dictionary order, a term before the terms it begins, s
   CHECK((RE2::PartialMatch("Revenues grew", re, &m) && m == "Revenues"));
 }
 
+TEST_CASE("only_before: a match kept only after what it matches") {
+  const std::string dir = Dir({{"t.pack", "# \"a dividend of 20p\"\nrule pence\n  match \\b\\d+p\\b\n  only_before (?i)\\bdividend\\s+of\\s+$\n"}});
+  auto pack = Pack::Load(Source(dir), "t");
+  REQUIRE_MESSAGE(pack.ok(), pack.status().message());
+  const std::vector<std::string_view> texts = {"An interim dividend of 20p, and a dividend of 5p.", "Streams in 1080p."};
+  std::vector<Matches> out(texts.size());
+  (*pack)->FindAll(texts, out);
+  REQUIRE(out[0].list.size() == 2);
+  CHECK(out[0].list[0].begin == 23);
+  CHECK(out[0].list[1].begin == 46);
+  CHECK(out[1].list.empty());
+}
+
 TEST_CASE("only: a rule on only for a sentence it matches; only_after: a match kept only before what it matches") {
   const std::string dir = Dir({{"t.pack",
                                 "# \"sales grew in the high teens\"\nrule in_the\n  match \\bgrew\\s+in\\s+the\n"

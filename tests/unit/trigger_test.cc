@@ -153,7 +153,7 @@ TEST_CASE("pack: split Sets and rules searched everywhere lose no match") {
     p.FindAll(views, out);
     for (size_t i = 0; i < texts.size(); ++i)
       for (const auto& r : p.rules()) {
-        if (r->unless || r->only || r->unless_before || r->unless_after || r->only_after || !RE2::PartialMatch(texts[i], *r->match)) continue;
+        if (r->unless || r->only || r->unless_before || r->only_before || r->unless_after || r->only_after || !RE2::PartialMatch(texts[i], *r->match)) continue;
         ++checked;
         bool found = false;
         for (const Match& m : out[i].list) found |= m.rule == r.get();
