@@ -797,12 +797,21 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
       kResultVerbs));
   // (nor of a sentence turning to another topic: "Turning to specialty, written premiums rise $200
   // million" after "... we expect to finish it in the second quarter")
-  const bool carried = !st.period.empty() && !(!st.forward && Ahead(st.period, ctx.analysis.call) &&
+  // (a figure a result's verb gives before the sentence's cue of the future is a result too: "Our
+  // effective tax rate was 25.3%, and we expect 24.5% to 25.5% for the year" after "We now expect
+  // net capex for the full year of ...")
+  static const RE2 kResultRightBefore(R"((?i)\b(?:was|were|came\s+in\s+at|totaled|totalled)\s+(?:about\s+|approximately\s+)?$)");
+  const bool forward = st.forward && !(qb <= ctx.text.size() &&
+                                       RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kResultRightBefore) &&
+                                       std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {
+                                         return f.in->kind == Kind::kForward && f.b < qb;
+                                       }));
+  const bool carried = !st.period.empty() && !(!forward && Ahead(st.period, ctx.analysis.call) &&
                                                (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult) ||
                                                 TurnsTo(ctx.text)));
   // (a forward sentence after a result: the period still to come that the turn looked ahead
   // to, not the quarter just reported: "Selling expenses were 9.1% in the third quarter. We now expect ...")
-  const bool looks_ahead = st.forward && !st.forward_period.empty();
+  const bool looks_ahead = forward && !st.forward_period.empty();
   r.period = per                                                         ? per->text
              : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
              : looks_ahead                                               ? st.forward_period
