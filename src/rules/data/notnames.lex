@@ -2,7 +2,7 @@
 # "Record revenue", "The non-GAAP tax rate", "Thanks, again, ..."): the metrics.pack rules with
 # names=checked (segment_head, segment_topic, ...) do not take them.
 # Kept apart from segments.lex, whose terms are matched in any case anywhere.
-The|An|Its|Their|Your|This|That|These|Those|Our|We
+The|An|Its|Their|Your|This|That|These|Those|Our|We|Each|Every|All|Most|Some|Many
 Net|Gross|Organic|Record|Reported|Quarterly|Annual|Monthly|Weekly|Daily|Annualized|Underlying|Core|Comparable|Recurring
 Operating|Adjusted|Diluted|Basic|Fiscal|Full|Non-GAAP|Non-interest|Noninterest|Interest|Free
 Strong|Cash|Capital|Deferred|Average|Sequential|Sequentially|Last|Year|Quarter|First|Second
