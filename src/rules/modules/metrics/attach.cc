@@ -978,9 +978,11 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       return;
     }
   // "a 12% increase in revenue, which came in at $3.1 billion": the level of the change's record,
-  // made from the figure before (the comma may be left out: "in the loss ratio which was 61%")
+  // made from the figure before (the comma may be left out: "in the loss ratio which was 61%"),
+  // or the level it moved to ("EBITDA was $3.9 billion, and the margin expanded 50 basis points to
+  // 33.1%": the margin's change, made from the amount before)
   static const RE2 kWhichWas(
-      R"((?i)(?:,\s+|\s+)which\s+(?:came\s+in\s+at|was|is|stood\s+at|reached|totaled|totalled|ended\s+at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|just\s+over\s+|over\s+)?$)");
+      R"((?i)(?:,\s+|\s+)which\s+(?:came\s+in\s+at|was|is|stood\s+at|reached|totaled|totalled|ended\s+at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|just\s+over\s+|over\s+)?$|^\s+to\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?$)");
   if (!metric && rec && rec->sentence == ctx.index && std::isnan(rec->value) && f.i > 0 &&
       ctx.quantities[f.i - 1].end == rec->end && rec->end - base <= qb &&
       RE2::PartialMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kWhichWas))
