@@ -769,8 +769,15 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   };
   // (nor one said in a relative clause set off before the figure: "Backlog, which we expect to
   // recognize over the next year, came to $4.2 billion")
+  // (nor "last year's" said of another figure: "ahead of last year's £872 million, and capital
+  // expenditure of around £600 million" dates the first only)
+  auto of_other = [&](const Mention& x) {
+    return x.in->attr == "prev_fy" && ctx.text.substr(x.e, qb - x.e).find_first_of(",;") != std::string_view::npos;
+  };
   for (const Mention& x : st.ms)
-    if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb && !past_before_cue(x) && !InAside(ctx.text, x.b, x.e, qb)) per = &x;
+    if (x.in->kind == Kind::kPeriod && !x.comparative && x.e <= qb && !past_before_cue(x) && !of_other(x) &&
+        !InAside(ctx.text, x.b, x.e, qb))
+      per = &x;
   // (one right after the figure beats one a clause before it: "For 2025, we expect growth of 3%,
   // and we remain committed to a target of 11% to 12% in 2026"; or an earlier step's: "fall $6
   // million in Q2 and then settle at $9.5 million a quarter in Q3")

@@ -159,6 +159,7 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
   }
   if (rel == "prev_q" || (rel == "prev_y" && !q)) return Relative(call, rel);
   if (rel == "prev_y") return cy ? Quarter(q, cy - 1) : "";
+  if (rel == "prev_fy") return cy ? fmt::format("FY {}", cy - 1) : "";  // "last year's £872 million"
   if (rel == "same_q") return call.fiscal_quarter ? Quarter(call.fiscal_quarter, Year(ys, cy - 1)) : "";
   if (rel == "fy") {
     int y = Year(ys, ahead ? cy + 1 : cy);
