@@ -326,12 +326,13 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     if (role == kChange && rec && !metric_between && !seg_between && rec_end <= qb &&
         RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kDriverWhich))
       return;
-    // "Operating profit rose 14% to 2.3 billion euros, so the margin is up about 100 basis points":
-    // a bare margin's change in points after an amount is that amount's margin's
+    // "Operating profit rose 14% to 2.3 billion euros, so the margin is up about 100 basis points";
+    // "adjusted EBITDA of $1.33 billion was essentially flat, with margins expanding 40 basis
+    // points": a bare margin's change in points after an amount is that amount's margin's
     if (role == kChange && (unit_q == "bp" || unit_q == "pp") && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) &&
         !metric_between && rec_end <= qb) {
       static const RE2 kMarginMoved(
-          R"((?i)\b(?:the|its|our|their)\s+margins?\s+(?:(?:is|was|are|were|has|have)\s+)?(?:been\s+)?(?:up|down|expanded|expanding|improved|improving|contracted|declined|increased|decreased|widened|narrowed)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+          R"((?i)\b(?:the|its|our|their|with)\s+margins?\s+(?:(?:is|was|are|were|has|have)\s+)?(?:been\s+)?(?:up|down|expanded|expanding|improved|improving|contracted|declined|increased|decreased|widened|narrowed)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
       if (RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kMarginMoved))
         for (const auto& [amount, rate] : Rates(kMargins))
           if (rec->metric == amount) {
