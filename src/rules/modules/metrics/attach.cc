@@ -1120,9 +1120,12 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // sales", that earlier period)
   static const RE2 kQualifies(R"((?i)^(?:'s)?\s+(?:(?:expected|reported|estimated|projected|planned|guided)\s+)?$)");
   static const RE2 kWhenThen(R"((?i)^\s*,?\s+when\s+(?:our\s+|the\s+|total\s+)*$)");
+  // (the gap runs to the metric's name, not to its mention's start: "9% a year ago and free cash
+  // flow was $31 million", a mention opening on "and", is no qualifier)
   for (const Mention& x : st.ms) {
-    if (!mm || x.in->kind != Kind::kPeriod || !x.comparative || x.e > mm->b || mm->b - x.e > 24) continue;
-    re2::StringPiece gap(s.data() + x.e, mm->b - x.e);
+    const uint32_t name = mm ? std::max(mm->b, mm->name_at) : 0;
+    if (!mm || x.in->kind != Kind::kPeriod || !x.comparative || x.e > name || name - x.e > 24) continue;
+    re2::StringPiece gap(s.data() + x.e, name - x.e);
     const std::string& own = x.own.empty() ? x.text : x.own;
     if (!x.in->ref && !own.empty() && mm->e <= qb && qb - mm->e <= 8 && RE2::FullMatch(gap, kQualifies)) r.period = own;
     else if (!x.text.empty() && RE2::FullMatch(gap, kWhenThen)) r.period = x.text;
