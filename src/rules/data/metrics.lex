@@ -9,7 +9,7 @@
 #   named earlier in the turn ("non-GAAP EPS") is not its revenue's.
 # [level=company]: a figure only the whole company has (EPS, cash flow, capex, buybacks, the tax
 #   rate): never given the segment a section of the turn is about, only one its sentence names.
-# [bottom=1]: a bottom line (net income, expenses, the provision, net charge-offs, the efficiency
+# [bottom=1]: a bottom line (net income, expenses, R&D and SG&A, the provision, net charge-offs, the efficiency
 #   ratio): said after a line of business named with its revenue, it is the segment's that
 #   reported, not the line's.
 # [by=level]: a metric said as a verb ("reduce costs"): the amount after "by" is its level, not a
@@ -37,7 +37,7 @@ ebitda|EBITDA|adjusted EBITDA|EBITDAR|adjusted EBITDAR|EBITDAC|adjusted EBITDAC|
 ptpp|pre-provision profit|PTPP|pre-tax pre-provision profit|pre-tax, pre-provision profit|pre-provision net revenue|PPNR|pre-tax pre-provision earnings
 [class=money basis=yes bottom=1 better=lower]
 operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs|expenses|expense|adjusted expense|adjusted expenses|noninterest expense|non-interest expense|noninterest expenses|non-interest expenses|total expenses|total expense|reported expenses|reported expense
-[class=money basis=yes better=lower]
+[class=money basis=yes bottom=1 better=lower]
 r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses|research and development expense|R&D spending|research and development spending|technology and development|technology and development expense|technology and development expenses
 s_and_m|sales and marketing|advertising, promotional and selling expenses|advertising, promotional and selling expense|advertising, promotion and selling expenses|advertising and promotional expenses|advertising and promotion expenses|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses|selling expense|selling expenses|selling and marketing|selling and marketing expense|selling and marketing expenses
 fulfillment_expense|fulfillment expense|fulfillment expenses|fulfillment costs|fulfillment cost
