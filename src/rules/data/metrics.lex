@@ -53,7 +53,7 @@ interest_taxes_and_other|interest expense, taxes and other|interest expense, tax
 [class=money basis=stated]
 stock_compensation|stock-based compensation|stock based compensation|share-based compensation|stock-based compensation expense|share-based compensation expense
 [class=money basis=no]
-net_interest_income|net interest income|NII
+net_interest_income|net interest income|NII|net interest revenue|net interest revenues
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
 fee_income|fee income|fee revenue|fee revenues|total fees|fees and commissions|IB fees|investment banking fees|asset management fees|advisory fees|underwriting fees
 # an insurer's income from its investment portfolio (not a bank's net interest income), on a

@@ -594,13 +594,26 @@ void Metrics::Respectively(const SentenceContext& ctx, size_t made_from, Tags* o
     for (size_t j = 1; j < names.size(); ++j)
       fits &= ctx.quantities[k + j].unit == ctx.quantities[k].unit && !taken(ctx.quantities[k + j]);
     if (!fits) continue;
+    // (levels whose record took a change for each name: "... were $1.21 billion and $640 million,
+    // up 18% and 6% sequentially, respectively", one change each, a cue said once every change's)
+    const bool split = level && rec.comparisons.size() == names.size();
+    std::string kind = "vs_prior";
+    for (const Comparison& c : split ? rec.comparisons : std::vector<Comparison>())
+      if (c.kind != "vs_prior") kind = kind == "vs_prior" || kind == c.kind ? c.kind : "";
+    auto one_change = [&](Metric* m, size_t j) {
+      if (!split) return;
+      m->comparisons = {rec.comparisons[j]};
+      if (!kind.empty()) m->comparisons[0].kind = kind;
+    };
     out->metrics[r].segment = names[0];
+    one_change(&out->metrics[r], 0);
     for (size_t j = 1; j < names.size(); ++j) {
       const Quantity& q = ctx.quantities[k + j];
       Metric m = rec;
       m.segment = names[j], m.start = q.start, m.end = q.end;
       if (level) {
         m.value = q.value, m.low = q.low, m.high = q.high, m.approx = q.approx;
+        one_change(&m, j);
       } else {
         Comparison& c = m.comparisons[0];
         const double sign = c.value < 0 ? -1 : 1;
