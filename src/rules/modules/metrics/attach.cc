@@ -939,9 +939,14 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // the record's metric again, in the record's unit
   static const RE2 kItWas(
       R"((?i)^\s*,?\s+(?:and|but|while|whereas)\s+(?:(?:(?:in|for|during|at)\s+[^,;]{1,30}?|(?:last|a)\s+(?:year|quarter)(?:\s+ago)?),?\s+)?(?:it|that)\s+(?:was|is|came\s+in\s+at|stood\s+at|reached|ended\s+at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|just\s+over\s+|over\s+)?$)");
+  // (and so is the figure a clause of its own expects, its metric left out: "Free cash flow was $52
+  // million, and we expect roughly $220 million for the full year")
+  static const RE2 kWeExpect(
+      R"((?i)^\s*,?\s+and\s+we\s+(?:now\s+|still\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|see)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|close\s+to\s+)?$)");
   if (!metric && rec && rec->sentence == ctx.index && rec->end >= base && rec_end <= qb && !std::isnan(rec->value) &&
       (unit_q == rec->unit || (IsCurrency(unit_q) && IsCurrency(rec->unit))) &&
-      RE2::FullMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kItWas)) {
+      (RE2::FullMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kItWas) ||
+       RE2::FullMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kWeExpect))) {
     // (said of an earlier period, "and a year ago it was $733 million", the record's earlier level)
     if (std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
           return x.in->kind == Kind::kPeriod && x.comparative && x.b >= rec_end && x.e <= qb;
