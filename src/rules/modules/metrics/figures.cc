@@ -726,9 +726,12 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // profit rose 5%": the same metric said next, for a period or looked ahead to, of no other
     // level, is the same business's (not "On a reported basis, sales were ...": another measure)
     // (not when the sentence names that business again after the figure: "we expect revenue growth
-    // of 8%, and our laser business to grow 15%" sets the whole against it)
+    // of 8%, and our laser business to grow 15%" sets the whole against it; nor across a paragraph
+    // break after a paragraph of more than one sentence: "In the Electronics segment, ... In the
+    // Water segment, net sales were $1.0 billion." then "For the fourth quarter, we expect net
+    // sales of approximately $2.9 billion" is the company's)
     if (r.segment.empty() && !own_level && st.business_at == ctx.index - 1 && st.business_metric == r.metric &&
-        !named_later(st.business) &&
+        !named_later(st.business) && (!ctx.paragraph_start || st.para_before) &&
         (period_lead ||
          std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward && x.e <= qb; })))
       r.segment = st.business;

@@ -109,6 +109,7 @@ struct State : ModuleState {
   bool period_heading = false;  // ... a heading, no figures in it
   std::string opener;  // the segment that opened a recent sentence of the paragraph
   int opener_until = 0;  // the last sentence `opener` speaks for
+  bool para_before = false, para_now = false;  // whether the sentence before, and this one, open a paragraph
   // `opener` was named with its revenue ("Corporate Lending revenues increased 5%")
   bool opener_line = false;
   std::string turn_segment;  // the last segment that headed a paragraph or opened the turn's talk of it

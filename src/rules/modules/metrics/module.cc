@@ -56,6 +56,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.section_in.clear(), st.business.clear(), st.regional_metric.clear(),
     st.said_metric.clear(), st.said_basis.clear(), st.regions_turn_at = -1, st.changed_metric.clear(),
     st.heads = HeadsBusiness(ctx.speaker);
+  st.para_before = st.para_now, st.para_now = ctx.paragraph_start;
   // ("The Data Center Group delivered ... Growth slowed in all three verticals within DCG. ...":
   // a sentence naming it again by its initials keeps it speaking, a new paragraph's too)
   const bool again = !st.opener.empty() && ctx.index <= st.opener_until && Initials(ctx.text, st.opener);
