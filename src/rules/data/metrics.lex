@@ -30,7 +30,7 @@ revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
 operating_income|operating income|operating profit|income from operations|EBIT|segment profit|segment's profit|segment's operating profit|EBIT-adjusted
 [class=money basis=yes bottom=1]
-net_income|net income|net earnings|earnings|net profit|core income|core net income|net profit after tax|NPAT|net profit after taxes|attributable profit|profit attributable to shareholders|profit attributable to equity holders
+net_income|net income|net earnings|earnings|net profit|core income|core net income|net profit after tax|NPAT|net profit after taxes|attributable profit|profit attributable to shareholders|profit attributable to equity holders|profit attributable to owners of the parent|net income attributable to owners of the parent|profit attributable to owners of parent
 pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings|EBT|EBT-adjusted
 [class=money basis=yes]
 ebitda|EBITDA|adjusted EBITDA|EBITDAR|adjusted EBITDAR|EBITDAC|adjusted EBITDAC|EBITDAaL|adjusted EBITDAaL
