@@ -549,6 +549,14 @@ void Metrics::Both(const SentenceContext& ctx, size_t made_from, Tags* out) {
 void Metrics::Respectively(const SentenceContext& ctx, size_t made_from, Tags* out) {
   if (ctx.text.find("respectively") == std::string_view::npos) return;
   static const RE2 kSep(R"((\s*,\s*(?:and\s+)?|\s+and\s+))");
+  // (a cue said once is every change's: "... 4% and 12%, respectively, year over year"; none when
+  // two say different ones)
+  auto cue_kind = [](const std::vector<Comparison>& changes) {
+    std::string kind = "vs_prior";
+    for (const Comparison& c : changes)
+      if (c.kind != "vs_prior") kind = kind == "vs_prior" || kind == c.kind ? c.kind : "";
+    return kind;
+  };
   for (size_t r = made_from; r < out->metrics.size(); ++r) {
     const Metric rec = out->metrics[r];
     if (rec.segment.find(" and ") == std::string::npos && rec.segment.find(", ") == std::string::npos) continue;
@@ -571,10 +579,7 @@ void Metrics::Respectively(const SentenceContext& ctx, size_t made_from, Tags* o
       for (size_t j = 0; j < names.size(); ++j)
         own &= rec.comparisons[j].unit == rec.comparisons[0].unit && ctx.quantities[k + j].unit == ctx.quantities[k].unit;
       if (!own) continue;
-      // (a cue said once is every change's: "... 4% and 12%, respectively, year over year")
-      std::string kind = "vs_prior";
-      for (const Comparison& c : rec.comparisons)
-        if (c.kind != "vs_prior") kind = kind == "vs_prior" || kind == c.kind ? c.kind : "";
+      const std::string kind = cue_kind(rec.comparisons);
       out->metrics[r].segment = names[0], out->metrics[r].comparisons.resize(1);
       if (!kind.empty()) out->metrics[r].comparisons[0].kind = kind;
       for (size_t j = 1; j < names.size(); ++j) {
@@ -596,11 +601,9 @@ void Metrics::Respectively(const SentenceContext& ctx, size_t made_from, Tags* o
       fits &= ctx.quantities[k + j].unit == ctx.quantities[k].unit && !taken(ctx.quantities[k + j]);
     if (!fits) continue;
     // (levels whose record took a change for each name: "... were $1.21 billion and $640 million,
-    // up 18% and 6% sequentially, respectively", one change each, a cue said once every change's)
+    // up 18% and 6% sequentially, respectively", one change each)
     const bool split = level && rec.comparisons.size() == names.size();
-    std::string kind = "vs_prior";
-    for (const Comparison& c : split ? rec.comparisons : std::vector<Comparison>())
-      if (c.kind != "vs_prior") kind = kind == "vs_prior" || kind == c.kind ? c.kind : "";
+    const std::string kind = split ? cue_kind(rec.comparisons) : "";
     auto one_change = [&](Metric* m, size_t j) {
       if (!split) return;
       m->comparisons = {rec.comparisons[j]};
