@@ -31,6 +31,15 @@ fs::path SampleFor(const fs::path& expect) {
   return {};
 }
 
+// `text` analyzed as the file `name` with the default options (the analysis must succeed).
+Analysis Analyzed(const std::string& text, const std::string& name) {
+  auto an = Analyzer::Create({});
+  REQUIRE(an.ok());
+  auto r = (*an)->Analyze(text, name);
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  return std::move(*r);
+}
+
 bool SameName(const std::string& got, const std::string& want) {
   return got == want || segment::SamePerson(got, want);
 }
@@ -170,18 +179,15 @@ TEST_CASE("an unknown layout falls back to generic: speakers by shape, Q&A by cu
       "JANE SMITH: Margins are trending well, thanks.\n"
       "BOB LEE: Thanks.\n"
       "OPERATOR: That concludes today's call. Thank you.\n";
-  auto an = Analyzer::Create({});
-  REQUIRE(an.ok());
-  auto r = (*an)->Analyze(call, "acme.txt");
-  REQUIRE_MESSAGE(r.ok(), r.status().message());
-  CHECK(r->source.layout == "generic");
-  CHECK(r->source.layout_confidence < 1);
-  CHECK_FALSE(r->warnings.empty());
-  REQUIRE(r->turns.size() == 7);
-  CHECK(r->turns[3].section == Section::kQa);
-  REQUIRE(r->exchanges.size() == 1);
-  CHECK(r->participants[r->exchanges[0].analyst].affiliation == "Keel Capital");
-  CHECK(r->exchanges[0].turns.size() == 3);
+  const Analysis a = Analyzed(call, "acme.txt");
+  CHECK(a.source.layout == "generic");
+  CHECK(a.source.layout_confidence < 1);
+  CHECK_FALSE(a.warnings.empty());
+  REQUIRE(a.turns.size() == 7);
+  CHECK(a.turns[3].section == Section::kQa);
+  REQUIRE(a.exchanges.size() == 1);
+  CHECK(a.participants[a.exchanges[0].analyst].affiliation == "Keel Capital");
+  CHECK(a.exchanges[0].turns.size() == 3);
 }
 
 TEST_CASE("a call with no title takes a half year's or a full year's period from its opening") {
@@ -192,11 +198,8 @@ TEST_CASE("a call with no title takes a half year's or a full year's period from
                        "Operator: We will now open the floor for questions. Our first question comes from Bob Lee with Keel Capital.\n"
                        "Bob Lee: How are margins?\n"
                        "Jane Smith: Fine.\n";
-    auto an = Analyzer::Create({});
-    REQUIRE(an.ok());
-    auto r = (*an)->Analyze(call, "call.txt");
-    REQUIRE_MESSAGE(r.ok(), r.status().message());
-    return r->call.fiscal_period + "/" + std::to_string(r->call.fiscal_quarter);
+    const Analysis a = Analyzed(call, "call.txt");
+    return a.call.fiscal_period + "/" + std::to_string(a.call.fiscal_quarter);
   };
   CHECK(period("Good morning and welcome to the Harwick Bank 2025 Half Year Results call.") == "H1 2025/2");
   CHECK(period("Welcome to Harwick's half-year 2025 results presentation.") == "H1 2025/2");
@@ -232,12 +235,9 @@ TEST_CASE("regression: an operator prompt that introduces nobody does not split 
       "Operator: Sir, do you have any other questions?\n"
       "Bob Lee: No, thank you.\n"
       "Operator: This concludes the call.\n";
-  auto an = Analyzer::Create({});
-  REQUIRE(an.ok());
-  auto r = (*an)->Analyze(call, "acme.txt");
-  REQUIRE_MESSAGE(r.ok(), r.status().message());
-  REQUIRE(r->exchanges.size() == 1);
-  CHECK(r->exchanges[0].turns.size() == 3);
+  const Analysis a = Analyzed(call, "acme.txt");
+  REQUIRE(a.exchanges.size() == 1);
+  CHECK(a.exchanges[0].turns.size() == 3);
 }
 
 TEST_CASE("regression: a running header is furniture on the first page too, and a sentence it cut joins again") {
@@ -247,12 +247,9 @@ TEST_CASE("regression: a running header is furniture on the first page too, and 
   REQUIRE(f);
   std::stringstream ss;
   ss << f.rdbuf();
-  auto an = Analyzer::Create({});
-  REQUIRE(an.ok());
-  auto r = (*an)->Analyze(ss.str(), "bankir_caps_meridian_q3_2024.txt");
-  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  const Analysis a = Analyzed(ss.str(), "bankir_caps_meridian_q3_2024.txt");
   bool joined = false;
-  for (const auto& t : r->turns) {
+  for (const auto& t : a.turns) {
     CHECK_MESSAGE(t.text.find("TRANSCRIPT") == std::string::npos, t.text);
     CHECK_MESSAGE(t.text.find("Third Quarter 2024 Earnings Call") == std::string::npos, t.text);
     joined |= t.text.find("we've seen delinquencies rise") != std::string::npos;
