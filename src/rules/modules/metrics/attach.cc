@@ -659,6 +659,15 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
         if (std::string seg = OfBusiness(ctx, st, seg_between->text, qe); seg != seg_between->text)
           if (open_named(st.business_metric, std::move(seg))) return;
+      // ("Asia Pacific revenue was down 2% at constant currency, while Europe grew 9%": the
+      // change of another segment, said after one of the sentence's metric that a block left
+      // out, is that metric's too)
+      if (const Mention* bm = walk.blocked_metric; !rec && bm && seg_between && role == kChange && seg_between->b >= bm->e &&
+          seg_between->e <= qb && RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged)) {
+        open(*bm, seg_between);
+        rec->segment = seg_between->text, rec_end = qe;
+        return;
+      }
       // ("Regionally, the Americas grew revenue 39%. ... EMEA grew 16%.", "In APAC, growth was
       // 27%": a region's change in the sentences after, no metric named, is that metric's; not a
       // region added to a group: "the BRICs plus Mexico down 5%")
@@ -942,7 +951,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // (and so is the figure a clause of its own expects, its metric left out: "Free cash flow was $52
   // million, and we expect roughly $220 million for the full year")
   static const RE2 kWeExpect(
-      R"((?i)^\s*,?\s+and\s+we\s+(?:now\s+|still\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|see)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|close\s+to\s+)?$)");
+      R"((?i)^(?:\s+(?:in|for|during)\s+the\s+(?:quarter|period|half|year|first\s+half|second\s+half))?\s*,?\s+and\s+we\s+(?:now\s+|still\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|see)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|close\s+to\s+)?$)");
   if (!metric && rec && rec->sentence == ctx.index && rec->end >= base && rec_end <= qb && !std::isnan(rec->value) &&
       (unit_q == rec->unit || (IsCurrency(unit_q) && IsCurrency(rec->unit))) &&
       (RE2::FullMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kItWas) ||
@@ -1228,11 +1237,12 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
       // "Trailing 12 month free cash flow was $1.84 billion, compared with $1.79 billion": the
       // blocked value used up the metric named before it, so what follows is not that metric's either
       // (the value said right after the metric, no comma between: not "revenue, which is now 86% of")
-      if (std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+      if (auto said = std::find_if(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
             return x.in->kind == Kind::kMetric && x.b >= rec_end && x.e <= qb && qb - x.e <= 16 &&
                    s.substr(x.e, qb - x.e).find(',') == std::string_view::npos;
-          }))
-        rec_end = qe;
+          });
+          said != st.ms.end())
+        rec_end = qe, walk.blocked_metric = roles[i].first == kChange && !IsNone(*said->metric) ? &*said : nullptr;
       // so is a metric said inside it ("68,000 employees volunteered 1.5 million hours")
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kMetric && x.b >= qb && x.e <= qe) used.push_back(&x);

@@ -154,8 +154,14 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     // ("a benefit from FY '18", "the impact from our Q3 offering": the period of a cause, neither
     // the figure's nor one it is compared with)
     static const RE2 kCause(R"((?i)\b(?:impacts?|benefits?|contributions?|effects?|headwinds?|tailwinds?|drag)\s+$)");
+    // (not a figure said as last year's with none before it to compare: "to be in line with last
+    // year's 27.4%" is that year's figure)
+    auto alone = [&](const Mention& c) {
+      return x.in->attr == "prev_fy" && c.in->kind == Kind::kContrast &&
+             std::none_of(ctx.quantities.begin(), ctx.quantities.end(), [&](const Quantity& q) { return q.start - ctx.sentence.begin < c.b; });
+    };
     for (const Mention& c : ms)
-      if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && c.e <= x.b && x.b - c.e <= 60 &&
+      if ((c.in->kind == Kind::kFrom || c.in->kind == Kind::kContrast) && !alone(c) && c.e <= x.b && x.b - c.e <= 60 &&
           ctx.text.substr(c.e, x.b - c.e).find(" to ") == std::string_view::npos && !InMetric(*st, c) &&
           RefersBack(ctx, c.e, x.b) && !during(c)) {
         x.comparative = true;

@@ -71,6 +71,7 @@ struct Walk {
   std::vector<std::pair<const Mention*, size_t>> made;  // the record each metric mention opened
   bool blocked_prev = false;  // the quantity before was blocked
   bool seg_after = false;     // the record's segment was named after its metric ("... for general insurance")
+  const Mention* blocked_metric = nullptr;  // the metric a blocked change used up (Attach)
 };
 
 // One quantity of the walk, and what the text names around it (Attach, AttachChange, AttachLevel).

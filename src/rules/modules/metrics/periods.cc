@@ -140,8 +140,9 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
     const int n = MonthNumber(!m.Group(x, "mon").empty() ? m.Group(x, "mon") : m.Group(x, "mon2"));
     if (!n) return {};
     int call_y = 0, call_m = 0;
+    // (the next such month in a sentence about the future: "we expect to close in December")
     if (std::sscanf(call.date.c_str(), "%d-%d", &call_y, &call_m) == 2)
-      return fmt::format("{} {}", kNames[n - 1], n <= call_m ? call_y : call_y - 1);
+      return fmt::format("{} {}", kNames[n - 1], forward ? (n >= call_m ? call_y : call_y + 1) : n <= call_m ? call_y : call_y - 1);
     // (no date: the months to the end of the call's quarter, read as a calendar one)
     return cy && cq ? fmt::format("{} {}", kNames[n - 1], n <= cq * 3 ? cy : cy - 1) : kNames[n - 1];
   }
