@@ -332,13 +332,15 @@ std::string GuidanceModule::Revision(const Reading& r, uint32_t qb) {
   return rev ? rev->m->rule->Attr("revision") : "";
 }
 
-// The growth metric a % at [qb, qe) measures: a "<metric> growth" right after it (no comma or
-// number between) or before it in the same clause.
+// The growth metric a % at [qb, qe) measures: a "<metric> growth" right after it (no comma, "and"
+// or number between: not the next item of a list, "volume growth of 2% and revenue growth of 4%")
+// or before it in the same clause.
 bool GuidanceModule::Growth(const SentenceContext& ctx, const Reading& r, uint32_t qb, uint32_t qe, std::string* metric, bool* negative) const {
   const Mention* hit = nullptr;
   for (const Mention* x : r.mentions)
     if (x->kind == Kind::kGrowth && x->b >= qe && x->b - qe <= 40 &&
-        r.text.substr(qe, x->b - qe).find_first_of(",;") == std::string_view::npos && !QuantityIn(ctx, qe, x->b)) {
+        r.text.substr(qe, x->b - qe).find_first_of(",;") == std::string_view::npos &&
+        r.text.substr(qe, x->b - qe).find(" and ") == std::string_view::npos && !QuantityIn(ctx, qe, x->b)) {
       hit = x;
       break;
     }
@@ -356,10 +358,10 @@ bool GuidanceModule::Growth(const SentenceContext& ctx, const Reading& r, uint32
   std::string_view name = m.Group(*hit->m, "metric");
   const Lexicon::Entry* e = name.empty() ? nullptr : metrics_->Find(name);
   std::string base;
-  if (e) {
+  if (e && !IsNone(*e)) {
     base = e->Name();
-  } else {
-    for (char c : m.Group(*hit->m, "word"))
+  } else {  // (a thing the vocabulary knows is no metric as said: "volume growth" is volume_growth)
+    for (char c : e ? name : m.Group(*hit->m, "word"))
       base.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     if (base.size() > 3 && base.back() == 's' && base != "sales") base.pop_back();
   }
