@@ -44,7 +44,7 @@ fulfillment_expense|fulfillment expense|fulfillment expenses|fulfillment costs|f
 technology_and_content|technology and content|tech and content|technology and content expense|technology and content expenses
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
 corporate_expenses|corporate expenses|corporate expense|unallocated corporate expenses|unallocated corporate costs|corporate costs|corporate overhead|corporate and other expenses
-sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense
+sga|SG&A|selling, general and administrative|selling, general and administrative expenses|selling, general and administrative expense|SG&A expenses|SG&A expense|selling, administrative and general|selling, administrative and general expenses|selling, administrative and general expense|SAG expenses|selling and administrative expenses|selling and administrative expense|selling, general, and administrative expenses|selling, general, and administrative expense
 [class=money basis=yes level=company]
 other_income|net interest and other income|interest and other income|other income|interest income|other income and expense|other income and expenses|other income (expense)|other income/expense|OI&E|net OI&E
 interest_expense|interest expense|net interest expense

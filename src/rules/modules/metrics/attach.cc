@@ -328,11 +328,12 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       return;
     // "Operating profit rose 14% to 2.3 billion euros, so the margin is up about 100 basis points";
     // "adjusted EBITDA of $1.33 billion was essentially flat, with margins expanding 40 basis
-    // points": a bare margin's change in points after an amount is that amount's margin's
+    // points", "..., expanding margin by 140 basis points": a bare margin's change in points after
+    // an amount is that amount's margin's
     if (role == kChange && (unit_q == "bp" || unit_q == "pp") && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) &&
         !metric_between && rec_end <= qb) {
       static const RE2 kMarginMoved(
-          R"((?i)\b(?:the|its|our|their|with)\s+margins?\s+(?:(?:is|was|are|were|has|have)\s+)?(?:been\s+)?(?:up|down|expanded|expanding|improved|improving|contracted|declined|increased|decreased|widened|narrowed)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
+          R"((?i)(?:\b(?:the|its|our|their|with)\s+margins?\s+(?:(?:is|was|are|were|has|have)\s+)?(?:been\s+)?(?:up|down|expanded|expanding|improved|improving|contracted|declined|increased|decreased|widened|narrowed)|\b(?:expanding|expanded|improving|improved|increasing|contracting|widening)\s+(?:the\s+|its\s+|our\s+)?margins?)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
       if (RE2::PartialMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kMarginMoved))
         for (const auto& [amount, rate] : Rates(kMargins))
           if (rec->metric == amount) {
@@ -823,6 +824,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
                    return p.in->kind == Kind::kPeriod && p.b >= qe && p.e <= x.b;
                  });
         };
+        // (nor a metric with a figure of its own after it: "$1.4 billion in the quarter on
+        // revenue of $15.7 billion")
+        static const RE2 kOfFigure(R"((?i)^\s+of\s+(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?(?:[$€£]|US\$|\d))");
+        if (RE2::PartialMatch(re2::StringPiece(s.data() + x.e, s.size() - x.e), kOfFigure)) break;
         if (((gap.starts_with(" of ") || gap.starts_with(" in ") ||
               gap.starts_with(" through ") || for_on || to_budget) &&
              gap.find(',') == std::string_view::npos && !period_and()) ||
@@ -939,9 +944,15 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       R"((?i)(?:,\s+|\b(?:representing|for|at|with|or|and)\s+)(?:an?\s+)?(margins?|conversion)\s+(?:of\s+)?(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)");
   std::string amount_segment;  // (the amount's segment is its margin's: "Segment EBITDA for X was $612 million, with margins of 24.1%")
   std::string amount_basis;    // (and so is its basis: "North America EBIT-adjusted was $3.9 billion with a margin of 10.9%")
+  // (or the margin named after the rate: "..., representing a 41% margin")
+  static const RE2 kBareMarginFirst(R"((?i)(?:,\s+|\b(?:representing|for|at|with|or|and)\s+)an?\s+(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?$)"),
+      kMarginAfter(R"((?i)^\s+(margin|conversion)\b(?:\s*[,.;]|\s*$|\s+(?:for|in|and|on|this|that|which)\b))");
   std::string bare;
   if (unit_q == "%" && !share_of && rec && rec->sentence == ctx.index && IsCurrency(rec->unit) && !std::isnan(rec->value) &&
-      (!metric || metric->Name() == rec->metric) && RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin, &bare))
+      (!metric || metric->Name() == rec->metric) &&
+      (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin, &bare) ||
+       (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMarginFirst) &&
+        RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kMarginAfter, &bare))))
     for (const auto& [amount, rate] : bare[0] == 'c' || bare[0] == 'C' ? Rates(kConversions) : Rates(kMargins))
       if (rec->metric == amount) metric = metrics_->Find(rate), amount_segment = rec->segment, amount_basis = rec->basis;
   // "In Q2, gross margin was 66%, and in Q3 it was 68%": a level of "it" in a clause of its own is
@@ -949,9 +960,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   static const RE2 kItWas(
       R"((?i)^\s*,?\s+(?:and|but|while|whereas)\s+(?:(?:(?:in|for|during|at)\s+[^,;]{1,30}?|(?:last|a)\s+(?:year|quarter)(?:\s+ago)?),?\s+)?(?:it|that)\s+(?:was|is|came\s+in\s+at|stood\s+at|reached|ended\s+at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|just\s+over\s+|over\s+)?$)");
   // (and so is the figure a clause of its own expects, its metric left out: "Free cash flow was $52
-  // million, and we expect roughly $220 million for the full year")
+  // million, and we expect roughly $220 million for the full year", "... and we expect it to be
+  // roughly $400 million for the year")
   static const RE2 kWeExpect(
-      R"((?i)^(?:\s+(?:in|for|during)\s+the\s+(?:quarter|period|half|year|first\s+half|second\s+half))?\s*,?\s+and\s+we\s+(?:now\s+|still\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|see)\s+(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|close\s+to\s+)?$)");
+      R"((?i)^(?:\s+(?:in|for|during)\s+the\s+(?:quarter|period|half|year|first\s+half|second\s+half))?\s*,?\s+and\s+we\s+(?:now\s+|still\s+|continue\s+to\s+)?(?:expect|anticipate|forecast|project|see)\s+(?:(?:it|that|this)\s+to\s+(?:be|come\s+in\s+at|reach|total)\s+)?(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|close\s+to\s+)?$)");
   if (!metric && rec && rec->sentence == ctx.index && rec->end >= base && rec_end <= qb && !std::isnan(rec->value) &&
       (unit_q == rec->unit || (IsCurrency(unit_q) && IsCurrency(rec->unit))) &&
       (RE2::FullMatch(re2::StringPiece(s.data() + rec_end, qb - rec_end), kItWas) ||
@@ -969,7 +981,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       rec_end = qe;
       return;
     }
-    metric = metrics_->Find(rec->metric);
+    metric = metrics_->Find(rec->metric), amount_segment = rec->segment;  // (the record's line: "Royalty revenue was ...")
   }
   // "Americas revenue was $812 million, EMEA was $455 million", "Operating margin was 21% in the
   // Americas and 14% in EMEA": a region's level in a list after a level is the record's metric
@@ -998,7 +1010,15 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // 33.1%": the margin's change, made from the amount before)
   static const RE2 kWhichWas(
       R"((?i)(?:,\s+|\s+)which\s+(?:came\s+in\s+at|was|is|stood\s+at|reached|totaled|totalled|ended\s+at)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|just\s+over\s+|over\s+)?$|^\s+to\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?$)");
-  if (!metric && rec && rec->sentence == ctx.index && std::isnan(rec->value) && f.i > 0 &&
+  // (the amount's name before it is no other metric: "EBITDA grew 11% to $744 million, expanding
+  // margin by 140 basis points to 32.5%")
+  auto amounts_margin = [&] {
+    const auto rates = Rates(kMargins);
+    return unit_q == "%" && std::any_of(rates.begin(), rates.end(), [&](const auto& p) {
+             return p.first == metric->Name() && p.second == rec->metric;
+           });
+  };
+  if ((!metric || (rec && amounts_margin())) && rec && rec->sentence == ctx.index && std::isnan(rec->value) && f.i > 0 &&
       ctx.quantities[f.i - 1].end == rec->end && rec->end - base <= qb &&
       RE2::PartialMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kWhichWas))
     if (const Lexicon::Entry* e = metrics_->Find(rec->metric)) {

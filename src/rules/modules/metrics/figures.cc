@@ -822,10 +822,23 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   // (a forward sentence after a result: the period still to come that the turn looked ahead
   // to, not the quarter just reported: "Selling expenses were 9.1% in the third quarter. We now expect ...")
   const bool looks_ahead = forward && !st.forward_period.empty();
+  // (a list of forecasts with its period said once, at its end: "we now expect organic revenue
+  // growth of 5% to 6% and comparable EPS growth of 8% to 10% for 2025"; not "a charge of $40
+  // million, most of it in 2024")
+  auto list_period = [&]() -> std::string {
+    const Mention* later = nullptr;
+    for (const Mention& x : st.ms)
+      if (x.in->kind == Kind::kPeriod && !x.comparative && x.b >= qe && !x.text.empty() && (!later || x.b < later->b)) later = &x;
+    if (!later || ctx.text.substr(qe, later->b - qe).find_first_of(",;:") != std::string_view::npos ||
+        ctx.text.substr(later->e).find_first_not_of(" .") != std::string_view::npos)
+      return {};
+    return later->text;
+  };
+  std::string at_end;
   r.period = per                                                         ? per->text
              : carried && !(looks_ahead && !Ahead(st.period, ctx.analysis.call)) ? st.period
              : looks_ahead                                               ? st.forward_period
-             : LooksAheadTo(ctx, st, qb)                                 ? YearAhead(ctx.analysis.call, ctx.text)
+             : LooksAheadTo(ctx, st, qb)                                 ? (at_end = list_period()).empty() ? YearAhead(ctx.analysis.call, ctx.text) : at_end
                                                                          : ctx.analysis.call.fiscal_period;
   // a program's size; a target's, looked ahead to ("we aim to take out $250 million of costs")
   static const RE2 kTarget(R"((?i)\btarget(?:s|ed|ing)?\b)");

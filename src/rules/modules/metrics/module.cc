@@ -130,7 +130,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
       R"((?i)\b(?:turning|moving|turn|discuss\w*|review\w*|present\w*|refer\w*|speak\w*|talk\w*|focus\w*|unless\s+otherwise|all)\b[^.;]*$)");
   // (not one said of a metric named right before it: "R&D expenses on a non-GAAP basis were";
   // unless presenting them: "I'll discuss revenue and earnings on a GAAP basis first")
-  static const RE2 kOnA(R"((?i)^\s+on\s+an?\s+$)");
+  static const RE2 kOnA(R"((?i)^\s+on\s+an?\s*$)");  // (the mention may hold the space before it)
   auto frames_of = [&](const Mention& x) {
     re2::StringPiece after(ctx.text.data() + x.e, ctx.text.size() - x.e), before(ctx.text.data(), x.b);
     const bool of_metric = std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
@@ -138,7 +138,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
              RE2::FullMatch(re2::StringPiece(ctx.text.data() + k.e, x.b - k.e), kOnA);
     });
     // (nor one said right after a figure: "Gross margin was 76.2% on a non-GAAP basis")
-    static const RE2 kOfFigure(R"((?i)(?:\d%?|percent|million|billion|points)\s+on\s+an?\s+$)");
+    static const RE2 kOfFigure(R"((?i)(?:\d%?|percent|million|billion|points)\s+on\s+an?\s*$)");
     const bool of_figure = RE2::PartialMatch(before, kOfFigure);
     return (RE2::PartialMatch(after, kBasisTerms) && !of_figure && (!of_metric || RE2::PartialMatch(before, kPresents))) ||
            (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
