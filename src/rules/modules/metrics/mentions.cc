@@ -182,6 +182,10 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
           !RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x.e, ctx.text.size() - x.e), kOfPart))
         x.comparative = false, x.once = true, x.text = fmt::format("FY {}", ctx.analysis.call.fiscal_year - 1);
     }
+    // (and so does one said in the prior quarter: "Adjusted EBITDA was $255 million in the prior
+    // quarter")
+    if (x.comparative && x.in->attr == "prev_q" && x.own.empty() && !compares && ctx.quantities.size() == 1 && !x.text.empty())
+      x.comparative = false, x.once = true;
     // "we won't be giving an outlook for 2026 today, but ...": a period named to say nothing of it
     // is no period the next sentences speak of
     static const RE2 kRefused(
