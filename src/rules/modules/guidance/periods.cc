@@ -107,6 +107,13 @@ bool GuidanceModule::Period(const SentenceContext& ctx, const State& st, const R
     if (r.Clause(x->b) == r.Clause(qb)) same = &p;
     if (p != "-") near = &p;
   }
+  // (none before it: a list of forecasts with its period said once, at its end, no comma between:
+  // "we now expect organic revenue growth of 5% to 6% and comparable EPS growth of 8% to 10% for 2025")
+  if (!same && !near)
+    for (const auto& [x, p] : r.periods)
+      if (x->b >= qe && !p.empty() && p != "-" && r.text.substr(x->e).find_first_not_of(" .") == std::string_view::npos &&
+          r.text.substr(qe, x->b - qe).find_first_of(",;:") == std::string_view::npos)
+        return *out = p, true;
   if (same) {
     if (*same == "-") return false;
     *out = *same;
@@ -120,8 +127,11 @@ bool GuidanceModule::Period(const SentenceContext& ctx, const State& st, const R
   if (const Call& call = ctx.analysis.call; out->empty() && call.fiscal_year && call.fiscal_quarter == 4) {
     *out = fmt::format("FY {}", call.fiscal_year + 1);
   } else if (out->empty() && call.fiscal_year && call.fiscal_quarter) {
+    // (or one said against the prior outlook: "at least $26.00, compared with our prior outlook of ...")
+    static const RE2 kPriorOutlook(R"((?i)\b(?:prior|previous|earlier|original)\s+(?:outlook|guidance|range|forecast)\b)");
     const std::string revision = Revision(r, qb);
-    if (!revision.empty() && revision != "declined" && revision != "withdrawn") *out = fmt::format("FY {}", call.fiscal_year);
+    if ((!revision.empty() && revision != "declined" && revision != "withdrawn") || Hit(r.text.substr(qe), kPriorOutlook))
+      *out = fmt::format("FY {}", call.fiscal_year);
   }
   return true;
 }
