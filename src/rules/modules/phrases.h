@@ -9,6 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include <fmt/format.h>
+
+#include "callscope/analysis.h"
 #include "rules/pack.h"
 
 namespace callscope::rules {
@@ -62,6 +65,39 @@ inline std::optional<int> MonthQuarterShift(std::string_view month, const std::s
   if (!n || std::sscanf(date.c_str(), "%d-%d", &y, &m) != 2) return std::nullopt;
   const int back = (m - n + 12) % 12;
   return back >= 1 && back <= 9 ? -((back - 1) / 3) : 1;
+}
+
+// "And on the fourth quarter?", "How are you thinking about 2026?", "What does that mean for next
+// year?": the one period still to come a question's sentence names, for the answer's forecasts
+// that name none (a quarter after the call's, or two or more before it: "the first quarter" on a
+// third quarter's call is next year's; a year not past; the next year). "" when it names two, or
+// one already past; nullopt when it names none.
+inline std::optional<std::string> QuestionPeriod(std::string_view text, const Call& call) {
+  if (!call.fiscal_year || !call.fiscal_quarter) return std::nullopt;
+  static const RE2 kPeriod(
+      R"((?i)\b(?:(?:the\s+)?(first|second|third|fourth)\s+quarter|(?-i:Q)([1-4])|(next)\s+(?:fiscal\s+)?year|(?:fiscal\s+|calendar\s+)?(20\d\d))\b)");
+  re2::StringPiece in(text.data(), text.size());
+  std::string word, digit, next, year;
+  std::optional<std::string> found;
+  while (RE2::FindAndConsume(&in, kPeriod, &word, &digit, &next, &year)) {
+    std::string p;
+    int q = !digit.empty() ? digit[0] - '0' : 0;
+    static const char* kWords[] = {"first", "second", "third", "fourth"};
+    for (int k = 0; k < 4 && !word.empty(); ++k)
+      if (word.size() == std::string_view(kWords[k]).size() && std::tolower(static_cast<unsigned char>(word[0])) == kWords[k][0] &&
+          std::equal(word.begin() + 1, word.end(), kWords[k] + 1))
+        q = k + 1;
+    if (q)
+      p = q > call.fiscal_quarter ? fmt::format("Q{} {}", q, call.fiscal_year)
+          : call.fiscal_quarter - q >= 2 ? fmt::format("Q{} {}", q, call.fiscal_year + 1) : "";
+    else if (!next.empty())
+      p = fmt::format("FY {}", call.fiscal_year + 1);
+    else if (const int y = std::atoi(year.c_str()); y > call.fiscal_year || (y == call.fiscal_year && call.fiscal_quarter < 4))
+      p = fmt::format("FY {}", y);
+    if (p.empty() || (found && *found != p)) return "";
+    found = p;
+  }
+  return found;
 }
 
 }  // namespace callscope::rules

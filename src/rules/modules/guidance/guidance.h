@@ -32,6 +32,8 @@ struct Mention {
 struct State : ModuleState {
   int turn = -1;
   std::string period, basis;  // carried through the outlook, within one turn
+  std::string question_period;  // the one period to come the last question named (QuestionPeriod)
+  int question_turn = -1;
   bool outlook = false;        // an outlook is under way in this turn
   int last_sentence = -1;      // the last sentence that gave guidance, and its items
   size_t last_begin = 0, last_end = 0;

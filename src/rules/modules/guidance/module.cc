@@ -50,6 +50,13 @@ void GuidanceModule::Run(const SentenceContext& ctx, ModuleState* state, Matches
   if (ctx.turn.index != st.turn) {
     st.turn = ctx.turn.index, st.period.clear(), st.basis.clear(), st.outlook = false;
     st.last_sentence = -1, st.last_begin = st.last_end = out->guidance.size();
+    // (an answer right after a question that named one period to come looks ahead to it: "And on
+    // the fourth quarter?")
+    if (ctx.role != Role::kAnalyst && ctx.turn.index == st.question_turn + 1) st.period = st.question_period;
+  }
+  if (ctx.role == Role::kAnalyst) {  // (a later sentence of the question wins)
+    if (ctx.turn.index != st.question_turn) st.question_period.clear(), st.question_turn = ctx.turn.index;
+    if (auto p = QuestionPeriod(ctx.text, ctx.analysis.call)) st.question_period = *p;
   }
   if (!m->searched) return;  // not management's
   auto& ms = st.ms;

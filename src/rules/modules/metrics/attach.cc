@@ -925,10 +925,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     }
   }
   // "R&D as a percentage of revenue was 15%" ("... of home sale revenues"): a share said right
-  // after the metric's name
+  // after the metric's name; so is an expense's rate, as retailers say it ("SG&A expense rate was 20.6%")
   if (mm && !share_of && q.unit == "%" && mm->e <= qb) {
     static const RE2 kAsShare(
-        R"((?i)^\s+as\s+an?\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+|net\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:revenues?|sales)\b)");
+        R"((?i)^\s+as\s+an?\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+|net\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:revenues?|sales)\b|^\s+(?:expense\s+)?rate\s+(?:was|is|of|came\s+in\s+at)\s+(?:about\s+|approximately\s+)?$)");
     if (RE2::PartialMatch(re2::StringPiece(s.data() + mm->e, qb - mm->e), kAsShare)) share_of = true;
   }
   if (mm && IsNone(*mm->metric)) {  // "3 million subscribers": not a metric, and not the one before

@@ -105,6 +105,10 @@ struct State : ModuleState {
   // The last period a forward-looking sentence of this turn named ("beginning with Q1 where we
   // expect ..."): what the turn's later forward sentences without one speak of, paragraphs apart.
   std::string forward_period;
+  // The one period still to come the last question named ("And on the fourth quarter?"), and its
+  // turn: what the answer's forward sentences without one speak of (QuestionPeriod, phrases.h).
+  std::string question_period;
+  int question_turn = -1;
   int period_at = 0;  // the sentence that named `period`
   int basis_at = 0;   // ... and `basis`
   bool period_heading = false;  // ... a heading, no figures in it

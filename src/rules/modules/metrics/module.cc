@@ -56,6 +56,9 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     st.forward_period.clear(), st.turn_segment.clear(), st.section.clear(), st.section_in.clear(), st.business.clear(), st.regional_metric.clear(),
     st.said_metric.clear(), st.said_basis.clear(), st.regions_turn_at = -1, st.changed_metric.clear(),
     st.heads = HeadsBusiness(ctx.speaker);
+  // (an answer right after a question that named one period to come looks ahead to it)
+  if (ctx.role != Role::kAnalyst && ctx.turn.index == st.question_turn + 1 && st.forward_period.empty())
+    st.forward_period = st.question_period;
   st.para_before = st.para_now, st.para_now = ctx.paragraph_start;
   // ("The Data Center Group delivered ... Growth slowed in all three verticals within DCG. ...":
   // a sentence naming it again by its initials keeps it speaking, a new paragraph's too)
@@ -74,6 +77,10 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   NoteCurrency(ctx, &st);
   if (ctx.quantities.empty() && TurnsToRegions(ctx.text)) st.regions_turn_at = static_cast<int>(ctx.index);
   NoteCallBasis(ctx, &st);
+  if (ctx.role == Role::kAnalyst) {  // (a later sentence of the question wins)
+    if (ctx.turn.index != st.question_turn) st.question_period.clear(), st.question_turn = ctx.turn.index;
+    if (auto p = QuestionPeriod(ctx.text, ctx.analysis.call)) st.question_period = *p;
+  }
   if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
   if (!m->searched) {  // the prefilter said no (no slide number: only a section to close)
     st.ms.clear(), st.section_pending = false;

@@ -1,0 +1,58 @@
+// Metrics across the turns of the questions and answers, which the rule cases (one speaker's
+// sentences) cannot show: an answer looks ahead to the period its question named.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "callscope/callscope.h"
+#include "rules/engine.h"
+
+namespace callscope::rules {
+namespace {
+
+// The metrics of a short call whose Q&A is `qa` ("Name: text" lines after an analyst's question).
+std::vector<std::string> QaMetrics(const std::string& qa) {
+  const std::string call =
+      "Operator: Welcome to the Tallgrass third quarter 2025 earnings call. I will now hand over to Jane Smith.\n"
+      "Jane Smith: Thank you. Revenue was $1.2 billion in the quarter.\n"
+      "Operator: We will now open the floor for questions. Our first question comes from Bob Lee with Keel Capital.\n" +
+      qa;
+  auto an = Analyzer::Create({});
+  REQUIRE(an.ok());
+  auto r = (*an)->Analyze(call, "call.txt");
+  REQUIRE_MESSAGE(r.ok(), r.status().message());
+  REQUIRE(r->call.fiscal_period == "Q3 2025");
+  std::vector<std::string> got;
+  for (const auto& m : r->tags.metrics) got.push_back(Describe(m));
+  return got;
+}
+
+}  // namespace
+
+TEST_CASE("an answer's forecast with no period is the period still to come its question named") {
+  CHECK(QaMetrics("Bob Lee: And on the fourth quarter?\n"
+                  "Jane Smith: We're looking at revenue somewhere in the $1.25 billion to $1.3 billion range, and we'd "
+                  "expect gross margin to tick up maybe 50 basis points sequentially.\n") ==
+        std::vector<std::string>{"metric revenue = 1200000000 USD; period Q3 2025",
+                                 "metric revenue = 1250000000..1300000000 USD; period Q4 2025",
+                                 "metric gross_margin = - %; period Q4 2025; qoq change 50 bp"});
+  CHECK(QaMetrics("Bob Lee: How are you thinking about next year?\n"
+                  "Jane Smith: We expect revenue growth of 5% to 7%.\n")
+            .back() == "metric revenue = - USD; period FY 2026; vs_prior change 5..7 %");
+  // a result said in the answer keeps the call's quarter; a period the answer names wins
+  CHECK(QaMetrics("Bob Lee: And on the fourth quarter?\n"
+                  "Jane Smith: Gross margin was 44% this quarter. For the first quarter, we expect gross margin of 45%.\n") ==
+        std::vector<std::string>{"metric revenue = 1200000000 USD; period Q3 2025", "metric gross_margin = 44 %; period Q3 2025",
+                                 "metric gross_margin = 45 %; period Q1 2026"});
+  // negative: a question naming two periods, or one already past, gives none (a forecast with no
+  // period, as without the question)
+  CHECK(QaMetrics("Bob Lee: How do you see the fourth quarter and next year?\n"
+                  "Jane Smith: We expect revenue growth of 5% to 7%.\n")
+            .back() == "metric revenue = - USD; vs_prior change 5..7 %");
+  CHECK(QaMetrics("Bob Lee: What happened in the second quarter?\n"
+                  "Jane Smith: We expect revenue growth of 5% to 7%.\n")
+            .back() == "metric revenue = - USD; vs_prior change 5..7 %");
+}
+
+}  // namespace callscope::rules
