@@ -55,7 +55,7 @@ stock_compensation|stock-based compensation|stock based compensation|share-based
 [class=money basis=no]
 net_interest_income|net interest income|NII|net interest revenue|net interest revenues
 non_interest_revenue|non-interest revenue|noninterest revenue|non-interest income|noninterest income|NIR|non-NII revenue|non-NII revenues
-fee_income|fee income|fee revenue|fee revenues|total fees|fees and commissions|IB fees|investment banking fees|asset management fees|advisory fees|underwriting fees
+fee_income|fee income|fee revenue|fee revenues|total fees|fees and commissions|IB fees|investment banking fees|asset management fees|advisory fees|underwriting fees|net commission income|commission income|net fee and commission income|fee and commission income|net fee income|net fees and commissions
 # an insurer's income from its investment portfolio (not a bank's net interest income), on a
 # basis its sentence names ("on an APTI basis": adjusted pre-tax income)
 [class=money basis=stated]
@@ -114,6 +114,10 @@ capital_return|capital return|capital returns|return of capital|total cash retur
 ffo|FFO|AFFO|core FFO|funds from operations|adjusted funds from operations
 [class=per_share basis=no as=ffo]
 ffo_per_share|FFO per share|core FFO per share|AFFO per share|funds from operations per share|adjusted funds from operations per share
+[class=money,per_share basis=no]
+distributable_cash_flow|distributable cash flow|distributable cash flows|DCF
+[class=per_share basis=no as=distributable_cash_flow]
+dcf_per_share|DCF per share|distributable cash flow per share
 [class=per_share basis=yes level=company]
 eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share|net earnings per share|diluted net earnings per share|net earnings per diluted share|earnings per common share|diluted earnings per common share|EPS-diluted|EPS-diluted-adjusted|profit per share|profit per diluted share|earnings per ADS|basic earnings per ADS|diluted earnings per ADS|net income per ADS|diluted net income per ADS|earnings per ADR|net income per ADR|earnings per American depositary share|basic earnings per share|basic EPS
 # Losses: the metric output is the income line in `as=`, and its levels are negative ("a net loss
