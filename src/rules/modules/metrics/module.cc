@@ -528,6 +528,29 @@ void Metrics::BasisApart(const SentenceContext& ctx, State* st, size_t made_from
     }
   }
   st->carried = std::move(carried), st->carried_at = ctx.index, st->carried_turn = ctx.turn.index;
+  // (and so is one said before the same metric's level on that basis in the same sentence, the
+  // basis named only after it: "Diluted EPS from continuing operations was $1.94, and adjusted EPS
+  // was $2.05" after "the adjusted effective tax rate was 22.5%")
+  const uint32_t base = ctx.sentence.begin;
+  for (size_t i = made_from; i < out->metrics.size(); ++i) {
+    Metric& a = out->metrics[i];
+    if (a.basis.empty() || std::isnan(a.value) || a.end < base) continue;
+    auto named = [&](uint32_t from, uint32_t to) {
+      return std::any_of(st->ms.begin(), st->ms.end(), [&](const Mention& x) {
+        return x.in->kind == Kind::kBasis && x.text == a.basis && x.b >= from && x.b < to;
+      });
+    };
+    if (named(0, a.end - base)) continue;
+    for (size_t j = i + 1; j < out->metrics.size(); ++j) {
+      const Metric& b = out->metrics[j];
+      // (the basis named between the two, of the second: not "..., both on an FX-adjusted basis")
+      if (b.metric == a.metric && b.segment == a.segment && b.basis == a.basis && b.unit == a.unit && b.period == a.period &&
+          b.value != a.value && b.start >= a.end && named(a.end - base, b.start - base)) {
+        a.basis.clear();
+        break;
+      }
+    }
+  }
 }
 
 // "Hardware and software revenue both grew 7%": two names said to do the same, one record
