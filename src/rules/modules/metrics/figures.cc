@@ -543,7 +543,10 @@ const Mention* Metrics::RegionAfter(const SentenceContext& ctx, const State& st,
     if (x.in->kind != Kind::kSegment || x.b < qe || x.b - qe > 12) continue;
     const Lexicon::Entry* e = segments_ ? segments_->Find(x.text) : nullptr;
     std::string_view lead = ctx.text.substr(qe, x.e - qe);
-    if (e && e->Attr("kind") == "region" && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), kLead)) return &x;
+    // (or a business in capitals right after a change: "9% in Flow")
+    const bool business = !e && x.m->rule->name == "segment_after_figure" && !x.text.empty();
+    if (((e && e->Attr("kind") == "region") || business) && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), kLead))
+      return &x;
   }
   return nullptr;
 }

@@ -47,7 +47,10 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
       // of the whole sentence ("WMB reported net income of $2.3 billion on revenue of $9.6 billion")
       // (a cue said right after a number, after=1, does not hide one said before it, nor the
       // reverse: "a $23 million decline versus" and "to decline roughly 20%" are both read)
-      bool same = (k.in->kind == x.in->kind && (k.in->kind != Kind::kChange || (k.in->attr == "1") == (x.in->attr == "1"))) ||
+      // (nor does a business named right after a figure hide a list of names starting with it:
+      // "4% in Thermal, and Water was down 2%")
+      bool same = (k.in->kind == x.in->kind && (k.in->kind != Kind::kChange || (k.in->attr == "1") == (x.in->attr == "1")) &&
+                   (k.in->kind != Kind::kSegment || k.in->right_after == x.in->right_after)) ||
                   (k.in->kind == Kind::kMetric && x.in->kind == Kind::kSegment && !x.in->subject);
       return same && x.b < k.e && k.b < x.e;
     });
@@ -60,6 +63,23 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     // "In home devices, we see ...": a lower-case name only once the call gave it a figure
     if (x.in->known && !st->known.count(Lower(x.text))) continue;
     kept.push_back(std::move(x));
+  }
+  // ("4% in Thermal, and Water was down 2%": a list of names whose first is the business named
+  // right after the figure before is the rest of the list)
+  for (Mention& x : kept) {
+    if (x.in->kind != Kind::kSegment || x.in->right_after) continue;
+    for (const Mention& k : kept) {
+      if (k.in->kind != Kind::kSegment || !k.in->right_after || k.text.empty() || k.e <= x.name_at || k.b >= x.name_at ||
+          !x.text.starts_with(k.text))
+        continue;
+      static const RE2 kRest(R"(^(?:,\s*|\s+)(?:and\s+)?)");
+      re2::StringPiece rest(x.text.data() + k.text.size(), x.text.size() - k.text.size());
+      if (!RE2::Consume(&rest, kRest) || rest.empty()) continue;
+      const size_t at = ctx.text.find(std::string_view(rest.data(), rest.size()), x.name_at);
+      if (at == std::string_view::npos) continue;
+      x.text = std::string(rest.data(), rest.size()), x.b = x.name_at = static_cast<uint32_t>(at);
+      break;
+    }
   }
   // (a name that is a metric's whole mention: "Marketing was down $4 million" is the subject of
   // a change a name can be, a longer match kept before the metric's; nor is a name that begins

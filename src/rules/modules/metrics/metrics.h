@@ -45,7 +45,7 @@ struct RuleInfo {
   bool ref = false;          // period: a reference a change is counted from, never when (ref=1)
   bool own = false;          // basis: only of the metric whose name it holds or follows (own=1)
   bool named_after = false;  // change: a noun after the number, of the metric named after it (named=after)
-  bool right_after = false;  // basis: of the figure it follows, said right after the number (after=1)
+  bool right_after = false;  // basis, segment: of the figure it follows, said right after the number (after=1)
   bool when = false;  // period: an earlier one named in full, when the figure happened unless a cue makes it a reference (when=1)
   bool known = false;  // segment: only a name the call gave a figure to before (known=1)
 };

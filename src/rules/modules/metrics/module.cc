@@ -36,7 +36,7 @@ Metrics::Metrics(const Pack& p)
                       r->Attr("carry") != "no" && r->Attr("carry") != "block", r->Attr("carry") == "block",
                       r->Attr("subject") == "1", r->Attr("names") == "checked", std::atoi(r->Attr("opens", "-1").c_str()),
                       r->Attr("ref") == "1", r->Attr("own") == "1", r->Attr("named") == "after",
-                      k->second == Kind::kBasis && r->Attr("after") == "1", r->Attr("when") == "1",
+                      (k->second == Kind::kBasis || k->second == Kind::kSegment) && r->Attr("after") == "1", r->Attr("when") == "1",
                       r->Attr("known") == "1"};
   }
   // (the marks and words come from currencies.lex and currency_words.lex, case-sensitive marks
