@@ -900,10 +900,10 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     };
     // (revenue, basis=stated: not a basis said right before another metric's name earlier in the
     // sentence, "raising our adjusted EPS guidance to $10.61 to $10.65 and now expect full-year
-    // revenue of approximately $60.9 billion")
+    // revenue of approximately $60.9 billion"; nor one whose words hold the name, "operating EPS")
     auto of_earlier_metric = [&](const Mention& b) {
       return basis == "stated" && b.e <= qb && std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& k) {
-               return k.in->kind == Kind::kMetric && k.metric != metric && k.name_at >= b.e && k.name_at <= b.e + 1 &&
+               return k.in->kind == Kind::kMetric && k.metric != metric && k.name_at >= b.b && k.name_at <= b.e + 1 &&
                       static_cast<int64_t>(k.e) != named_end && k.e <= qb;
              });
     };
