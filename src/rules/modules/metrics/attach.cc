@@ -1013,12 +1013,12 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // (the amount's name before it is no other metric: "EBITDA grew 11% to $744 million, expanding
   // margin by 140 basis points to 32.5%")
   auto amounts_margin = [&] {
-    const auto rates = Rates(kMargins);
+    const Rates rates(kMargins);
     return unit_q == "%" && std::any_of(rates.begin(), rates.end(), [&](const auto& p) {
              return p.first == metric->Name() && p.second == rec->metric;
            });
   };
-  if ((!metric || (rec && amounts_margin())) && rec && rec->sentence == ctx.index && std::isnan(rec->value) && f.i > 0 &&
+  if (rec && rec->sentence == ctx.index && std::isnan(rec->value) && f.i > 0 && (!metric || amounts_margin()) &&
       ctx.quantities[f.i - 1].end == rec->end && rec->end - base <= qb &&
       RE2::PartialMatch(re2::StringPiece(s.data() + (rec->end - base), qb - (rec->end - base)), kWhichWas))
     if (const Lexicon::Entry* e = metrics_->Find(rec->metric)) {

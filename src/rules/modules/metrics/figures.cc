@@ -544,7 +544,7 @@ const Mention* Metrics::RegionAfter(const SentenceContext& ctx, const State& st,
     const Lexicon::Entry* e = segments_ ? segments_->Find(x.text) : nullptr;
     std::string_view lead = ctx.text.substr(qe, x.e - qe);
     // (or a business in capitals right after a change: "9% in Flow")
-    const bool business = !e && x.m->rule->name == "segment_after_figure" && !x.text.empty();
+    const bool business = !e && x.in->right_after && !x.text.empty();
     if (((e && e->Attr("kind") == "region") || business) && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), kLead))
       return &x;
   }

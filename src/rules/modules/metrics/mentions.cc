@@ -66,8 +66,9 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
   }
   // ("4% in Thermal, and Water was down 2%": a list of names whose first is the business named
   // right after the figure before is the rest of the list)
+  const bool after_figure = std::any_of(kept.begin(), kept.end(), [](const Mention& k) { return k.in->kind == Kind::kSegment && k.in->right_after; });
   for (Mention& x : kept) {
-    if (x.in->kind != Kind::kSegment || x.in->right_after) continue;
+    if (!after_figure || x.in->kind != Kind::kSegment || x.in->right_after) continue;
     for (const Mention& k : kept) {
       if (k.in->kind != Kind::kSegment || !k.in->right_after || k.text.empty() || k.e <= x.name_at || k.b >= x.name_at ||
           !x.text.starts_with(k.text))
