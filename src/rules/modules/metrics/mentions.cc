@@ -416,7 +416,7 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       static const std::set<std::string, std::less<>> kOrgans = {"Bank", "Group", "Management"};
       if (!a.empty() && b.empty() && kOrgans.count(sb) && std::isupper(static_cast<unsigned char>(sa[0])))
         a = std::string(sa.data(), static_cast<size_t>(sb.data() + sb.size() - sa.data()));
-      x->text = a.empty() ? b : b.empty() ? a : a + " " + b;
+      x->text = a.empty() ? b : b.empty() || a == b ? a : a + " " + b;  // ("U.S. Domestic": US, not "US US")
       // "Office 365 Commercial revenue", "Securities Services revenue": the name the line ends
       // (from the words that name a segment: not a stop word the vocabulary lists, "and services revenue")
       if (std::string_view first = !a.empty() ? sa : sb, last = !sb.empty() ? sb : sa; !x->text.empty() && !first.empty()) {
