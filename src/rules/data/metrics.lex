@@ -121,8 +121,9 @@ dcf_per_share|DCF per share|distributable cash flow per share
 [class=per_share basis=yes level=company]
 eps|EPS|earnings per share|diluted EPS|earnings per diluted share|net income per share|diluted earnings per share|net income per diluted share|net earnings per share|diluted net earnings per share|net earnings per diluted share|earnings per common share|diluted earnings per common share|EPS-diluted|EPS-diluted-adjusted|profit per share|profit per diluted share|earnings per ADS|basic earnings per ADS|diluted earnings per ADS|net income per ADS|diluted net income per ADS|earnings per ADR|net income per ADR|earnings per American depositary share|basic earnings per share|basic EPS
 # Losses: the metric output is the income line in `as=`, and its levels are negative ("a net loss
-# of $12.5 million" is net_income -12500000; "a loss of $0.08 per share" is eps -0.08).
-[class=money basis=yes as=net_income sign=-1]
+# of $12.5 million" is net_income -12500000; "a loss of $0.08 per share" is eps -0.08). A net loss
+# takes a basis only as said ("Adjusted EBITDA was $104 million. Net loss was $8 million": GAAP).
+[class=money basis=stated as=net_income sign=-1]
 net_loss|net loss|net losses
 [class=money basis=yes as=other_income sign=-1 level=company]
 other_expense|other expense|other expenses|OI&E expense|net OI&E expense

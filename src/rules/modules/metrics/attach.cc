@@ -955,6 +955,11 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
         RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kMarginAfter, &bare))))
     for (const auto& [amount, rate] : bare[0] == 'c' || bare[0] == 'C' ? Rates(kConversions) : Rates(kMargins))
       if (rec->metric == amount) metric = metrics_->Find(rate), amount_segment = rec->segment, amount_basis = rec->basis;
+  // "Free cash flow was $388 million, or 102% of adjusted net income": its conversion
+  static const RE2 kOfNetIncome(R"((?i)^\s+of\s+(?:our\s+)?(?:(?:adjusted|non-GAAP|GAAP)\s+)?net\s+(?:income|earnings)\b)");
+  if (unit_q == "%" && rec && rec->sentence == ctx.index && rec->metric == "free_cash_flow" && IsCurrency(rec->unit) &&
+      !std::isnan(rec->value) && RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kOfNetIncome))
+    metric = metrics_->Find("fcf_conversion"), amount_segment = rec->segment, share_of = false;
   // "In Q2, gross margin was 66%, and in Q3 it was 68%": a level of "it" in a clause of its own is
   // the record's metric again, in the record's unit
   static const RE2 kItWas(
@@ -1091,6 +1096,20 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (unit.empty() && q.unit == "number" && std::fabs(q.value) >= 1e5 && Fits(*metric, "shares", false) == "shares" &&
       Fits(*metric, "USD", false).empty())
     unit = "shares";
+  // "Our nitrogen segment's gross margin was $276 million": a gross or operating margin said to be an
+  // amount is that profit (not a utility's "net margin", revenue less the cost of gas, nor an
+  // amount said of it another way: "an increase in gross margin of $5 million")
+  static const RE2 kMarginIs(
+      R"(^\s*(?:was|were|of|totaled|totalled|came\s+in\s+at|reached|(?:grew|rose|increased|improved)\s+to)\s+(?:approximately\s+|about\s+|roughly\s+)?$)");
+  if (unit.empty() && IsCurrency(unit_q) && level == &q && mm && mm->e <= qb &&
+      (metric->Name() == "gross_margin" || metric->Name() == "operating_margin") &&
+      RE2::FullMatch(re2::StringPiece(s.data() + mm->e, qb - mm->e), kMarginIs) &&
+      (mm->b < 14 || !RE2::PartialMatch(re2::StringPiece(s.data() + mm->b - 14, 14), R"((?i)\b(?:in|on)\s+$)")) &&
+      std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {  // (nor one of two: "Revenue and operating margin were")
+        return x.in->kind == Kind::kMetric && &x != mm && x.e <= mm->b && mm->b - x.e <= 6;
+      }))
+    if (const Lexicon::Entry* e = metrics_->Find(metric->Name() == "gross_margin" ? "gross_profit" : "operating_income"))
+      metric = e, unit = Fits(*e, unit_q, share_of);
   if (unit.empty()) return;
   // "our quarterly dividend to $0.29": a small amount of a line said both ways, without a scale, is per share
   if (IsCurrency(unit) && std::fabs(q.value) < 50 && metric->Attr("class").find("per_share") != std::string::npos &&

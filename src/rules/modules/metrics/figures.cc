@@ -490,8 +490,17 @@ bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, ui
     // after it, unless a clause of cause comes between: "down $210 million, or 3%, driven by the
     // impact of", "improved 120 basis points reflecting the benefit of", "down 6%, including a $0.03
     // headwind")
+    // (or the amount's own metric, said right after it: "$284 million of cash and total liquidity
+    // of $713 million")
     static const RE2 kCause(R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of|including)\b)");
-    return before || (k.b >= qe && k.b - qe <= 20 && !RE2::PartialMatch(re2::StringPiece(s.data() + qe, k.b - qe), kCause));
+    auto own_metric_between = [&] {
+      return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+        return x.in->kind == Kind::kMetric && !IsNone(*x.metric) && x.b >= qe && x.e + 1 < k.b && x.name_at - qe <= 4 &&
+               s.substr(qe, x.name_at - qe) == " of ";
+      });
+    };
+    return before || (k.b >= qe && k.b - qe <= 20 && !RE2::PartialMatch(re2::StringPiece(s.data() + qe, k.b - qe), kCause) &&
+                      !own_metric_between());
   });
 }
 
