@@ -218,7 +218,7 @@ Reading GuidanceModule::Read(const SentenceContext& ctx, const State& st, const 
     }
   }
   // Periods, resolved forward; nested mentions ("2008" in "2008 annual") give way to the outer one.
-  std::string last_quarter;
+  std::string last_quarter, named_year;
   for (const Mention* x : r.mentions) {
     if (x->kind != Kind::kPeriod) continue;
     bool nested = false;
@@ -226,7 +226,13 @@ Reading GuidanceModule::Read(const SentenceContext& ctx, const State& st, const 
       if (y != x && y->kind == Kind::kPeriod && y->b <= x->b && y->e >= x->e && (y->e - y->b) > (x->e - x->b)) nested = true;
     if (nested) continue;
     std::string p = Resolve(ctx, m, *x->m, last_quarter);
-    r.compared.push_back(Comparative(text, x->b) ? p : "");
+    // ("Looking to 2026, we expect ... and full year margin expansion of 40 to 60 basis points": a
+    // full year said without its year after a year named is that year)
+    const bool bare_fy = x->m->rule->Attr("rel") == "fy" && m.Group(*x->m, "y").empty() && m.Group(*x->m, "y2").empty();
+    const bool comparative = Comparative(text, x->b);
+    if (bare_fy && !named_year.empty()) p = named_year;
+    else if (p.starts_with("FY ") && !bare_fy && !comparative) named_year = p;
+    r.compared.push_back(comparative ? p : "");
     if (!r.compared.back().empty()) p = "";
     // "Software, once more, posted solid results this quarter with revenues up 6%": without a cue, a
     // sentence's "this quarter" is the quarter just reported, whatever the outlook before it

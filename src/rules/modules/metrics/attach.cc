@@ -1236,6 +1236,10 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
   auto& forced = const_cast<State&>(st).forced;
   Respectively(ctx, st, &forced, &const_cast<State&>(st).slot);
   size_t range_end = nq;  // the second end of an earlier range read with its first (below)
+  static const RE2 kFrontedShare(
+      R"((?i)^\W*as\s+an?\s+(?:percent(?:age)?|%|share)\s+of\s+(?:total\s+|net\s+|our\s+)*(?:revenues?|sales)\s*,)");
+  const bool fronted_share = (s.starts_with("As") || s.starts_with("as")) &&
+                             RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kFrontedShare);
   for (size_t i = 0; i < nq; ++i) {
     const Quantity& q = ctx.quantities[i];
     if (q.unit == "fraction" || i == range_end) continue;
@@ -1328,7 +1332,8 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
         }
       }
     if (const Mention* after = region_after[i]) seg_between = after, after_end = after->e;
-    bool share_of = false;
+    // (or, for every rate of the sentence, at its opening: "As a percentage of net sales, SG&A was 20.1%")
+    bool share_of = fronted_share && q.unit == "%";
     const Mention* share_mention = nullptr;
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kShareOf && x.b >= qe && x.b - qe <= 2 && q.unit == "%") share_of = true, share_mention = &x;

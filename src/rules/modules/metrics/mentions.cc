@@ -64,6 +64,28 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
     if (x.in->known && !st->known.count(Lower(x.text))) continue;
     kept.push_back(std::move(x));
   }
+  // ("marketing as a percentage of gross bookings to be higher, maybe 10 to 20 basis points": what a
+  // share is of is not the figure's metric; a share of revenue is read by the share_of rules)
+  static const RE2 kShareOfWhat(R"((?i)\bas\s+an?\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+|our\s+|the\s+)?(?:[a-z]+\s+)?$)");
+  std::erase_if(kept, [&](const Mention& x) {
+    const uint32_t at = std::max(x.b, x.name_at), from = at > 40 ? at - 40 : 0;
+    return x.in->kind == Kind::kMetric && at > 0 && x.metric && x.metric->Name() != "revenue" && ctx.text.substr(from, at - from).find(" of") != std::string_view::npos &&
+           RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kShareOfWhat);
+  });
+  // ("Looking to 2026, we expect ... and full year margin expansion of 40 to 60 basis points": "full
+  // year" said without its year after a year still to come is that year)
+  for (size_t i = 1; i < kept.size(); ++i) {
+    Mention& x = kept[i];
+    if (x.in->kind != Kind::kPeriod || x.in->attr != "fy" || x.comparative || !x.m || !m.Group(*x.m, "y").empty() ||
+        !m.Group(*x.m, "y2").empty())
+      continue;
+    for (size_t j = i; j-- > 0;) {
+      const Mention& y = kept[j];
+      if (y.in->kind != Kind::kPeriod || y.comparative || !y.text.starts_with("FY ")) continue;
+      if (std::atoi(y.text.c_str() + 3) > ctx.analysis.call.fiscal_year && ctx.analysis.call.fiscal_year) x.text = y.text;
+      break;
+    }
+  }
   // ("4% in Thermal, and Water was down 2%": a list of names whose first is the business named
   // right after the figure before is the rest of the list)
   const bool after_figure = std::any_of(kept.begin(), kept.end(), [](const Mention& k) { return k.in->kind == Kind::kSegment && k.in->right_after; });
@@ -449,6 +471,10 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       const Lexicon::Entry* e = segments_->Find(seg);
       if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
       std::string topic;
+      // ("cash on hand for M&A", "10% in FX": an acronym notnames.lex lists is no name, whatever rule found it)
+      if (notnames_ && !seg.empty() && std::all_of(seg.begin(), seg.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '&'; }) &&
+          notnames_->Find(seg))
+        return false;
       if (x->in->checked_names && notnames_) {
         // "In Printers, ODM Plus revenue fell 6%": a topic, then one of its lines; a line named by an
         // acronym is the topic's ("Printers ODM Plus"), a name is a brand of its own ("In Cloud, Azure
