@@ -409,6 +409,13 @@ bool Metrics::OfTopic(std::string_view line) {
   return AllUpper(line.substr(0, line.find(' '))) || (line.find(' ') == std::string_view::npos && AllLower(line));
 }
 
+// An acronym notnames.lex lists ("M&A", "FIFO", "FX") names no business, whatever rule found it.
+bool Metrics::ListedAcronym(std::string_view name) const {
+  return notnames_ && !name.empty() &&
+         std::all_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '&'; }) &&
+         notnames_->Find(name);
+}
+
 bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, Mention* x) const {
   const Call& call = ctx.analysis.call;
   switch (x->in->kind) {
@@ -434,6 +441,7 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       // (names=checked: a word that names no business, "our total business")
       if (x->in->checked_names && notnames_ && !a.empty() && notnames_->Find(std::string_view(a).substr(0, a.find(' '))))
         a.clear();
+      if (ListedAcronym(a)) a.clear();  // ("FIFO operating profit")
       // "Consumer Bank net income": a name ending in an organisation's noun is the whole name
       static const std::set<std::string, std::less<>> kOrgans = {"Bank", "Group", "Management"};
       if (!a.empty() && b.empty() && kOrgans.count(sb) && std::isupper(static_cast<unsigned char>(sa[0])))
@@ -471,10 +479,7 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       const Lexicon::Entry* e = segments_->Find(seg);
       if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
       std::string topic;
-      // ("cash on hand for M&A", "10% in FX": an acronym notnames.lex lists is no name, whatever rule found it)
-      if (notnames_ && !seg.empty() && std::all_of(seg.begin(), seg.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '&'; }) &&
-          notnames_->Find(seg))
-        return false;
+      if (ListedAcronym(seg)) return false;  // ("cash on hand for M&A")
       if (x->in->checked_names && notnames_) {
         // "In Printers, ODM Plus revenue fell 6%": a topic, then one of its lines; a line named by an
         // acronym is the topic's ("Printers ODM Plus"), a name is a brand of its own ("In Cloud, Azure

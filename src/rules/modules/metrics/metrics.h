@@ -274,6 +274,7 @@ class Metrics : public Module {
   static bool WhereDone(std::string_view s, const Mention& x, uint32_t qb);
   static bool ReviewHeading(std::string_view text);
   static void TopicLine(std::string_view text, std::string_view metric, std::string* segment);
+  bool ListedAcronym(std::string_view name) const;
   static bool OfTopic(std::string_view line);
   static bool Initials(std::string_view text, std::string_view name);
   static bool InTheSegment(std::string_view text, uint32_t at, size_t size);
