@@ -1,5 +1,6 @@
 // Metrics across the turns of the questions and answers, which the rule cases (one speaker's
-// sentences) cannot show: an answer looks ahead to the period its question named.
+// sentences) cannot show: an answer looks ahead to the period its question named, and gives the
+// metric its question named to the figure it opens on.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -53,6 +54,26 @@ TEST_CASE("an answer's forecast with no period is the period still to come its q
   CHECK(QaMetrics("Bob Lee: What happened in the second quarter?\n"
                   "Jane Smith: We expect revenue growth of 5% to 7%.\n")
             .back() == "metric revenue = - USD; vs_prior change 5..7 %");
+}
+
+TEST_CASE("the figure an answer opens on, with no metric, is of the one metric its question named") {
+  CHECK(QaMetrics("Bob Lee: And free cash flow for the year?\n"
+                  "Jane Smith: We'd say $650 million to $700 million.\n")
+            .back() == "metric free_cash_flow = 650000000..700000000 USD; period FY 2025");
+  CHECK(QaMetrics("Bob Lee: What tax rate should we use for next year?\n"
+                  "Jane Smith: Sure. I think about 21% is a good number.\n")
+            .back() == "metric tax_rate = ~21 %; period FY 2026");
+  // negative: a question naming two metrics; an answer naming its own; a figure said after other
+  // words; a figure in the answer's third sentence; a unit the metric does not take
+  const std::vector<std::string> quarter{"metric revenue = 1200000000 USD; period Q3 2025"};
+  CHECK(QaMetrics("Bob Lee: What about capex and free cash flow next year?\n"
+                  "Jane Smith: We'd say $650 million.\n") == quarter);
+  CHECK(QaMetrics("Bob Lee: And free cash flow for the year?\n"
+                  "Jane Smith: We had about $50 million of one-time costs in the quarter.\n") == quarter);
+  CHECK(QaMetrics("Bob Lee: And free cash flow for the year?\n"
+                  "Jane Smith: Good question. Let me think. It's been a strong year. We'd say $650 million.\n") == quarter);
+  CHECK(QaMetrics("Bob Lee: And free cash flow for the year?\n"
+                  "Jane Smith: We'd say 12 months from now it will be clearer.\n") == quarter);
 }
 
 }  // namespace callscope::rules

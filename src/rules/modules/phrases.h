@@ -68,18 +68,20 @@ inline std::optional<int> MonthQuarterShift(std::string_view month, const std::s
 }
 
 // "And on the fourth quarter?", "How are you thinking about 2026?", "What does that mean for next
-// year?": the one period still to come a question's sentence names, for the answer's forecasts
+// year?", "And free cash flow for the year?": the one period still to come a question's sentence names, for the answer's forecasts
 // that name none (a quarter after the call's, or two or more before it: "the first quarter" on a
 // third quarter's call is next year's; a year not past; the next year). "" when it names two, or
 // one already past; nullopt when it names none.
 inline std::optional<std::string> QuestionPeriod(std::string_view text, const Call& call) {
   if (!call.fiscal_year || !call.fiscal_quarter) return std::nullopt;
   static const RE2 kPeriod(
-      R"((?i)\b(?:(?:the\s+)?(first|second|third|fourth)\s+quarter|(?-i:Q)([1-4])|(next)\s+(?:fiscal\s+)?year|(?:fiscal\s+|calendar\s+)?(20\d\d))\b)");
+      R"((?i)\b(?:(?:the\s+)?(first|second|third|fourth)\s+quarter|(?-i:Q)([1-4])|(next)\s+(?:fiscal\s+)?year|(?:fiscal\s+|calendar\s+)?(20\d\d))\b)"
+      R"(|(?i)\b(?:the|this)\s+(?:full[\s-]|fiscal\s+)?(year)(?:$|[^-\w]))");
   re2::StringPiece in(text.data(), text.size());
-  std::string word, digit, next, year;
+  std::string word, digit, next, year, this_year;
   std::optional<std::string> found;
-  while (RE2::FindAndConsume(&in, kPeriod, &word, &digit, &next, &year)) {
+  while (RE2::FindAndConsume(&in, kPeriod, &word, &digit, &next, &year, &this_year)) {
+    if (!this_year.empty()) year = std::to_string(call.fiscal_year);  // ("for the year?": the call's, still to come before Q4)
     std::string p;
     int q = !digit.empty() ? digit[0] - '0' : 0;
     static const char* kWords[] = {"first", "second", "third", "fourth"};

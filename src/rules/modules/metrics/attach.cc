@@ -1074,6 +1074,10 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   // "Gross margin rose to 61.5%, while the services share was 40%, up 300 bps": a level of
   // nothing the vocabulary names, in a clause with a subject of its own, ends the record's
   // clause; a change after it is that level's
+  bool answered = false;  // (the metric the question named: so is its period, when the answer names none)
+  if (!metric && (!rec || rec->sentence != ctx.index))
+    if (const Lexicon::Entry* asked = AnswersQuestion(ctx, st, qb, unit_q))
+      metric = asked, answered = true, const_cast<State&>(st).asked_metric.clear();
   if (!metric) {
     static const RE2 kOwnSubject(
         R"((?i),\s+(?:while|whereas|but|and)\s+(?:our\s+|the\s+|its\s+)?[\w\s&-]*?\b(?:was|were|is|are|stood|came\s+in|ended|finished|reached)\s+(?:at\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
@@ -1209,6 +1213,9 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     r.segment = rec->segment;
   if (r.segment.empty() && !seg_between) r.segment = amount_segment;
   if (r.basis.empty()) r.basis = amount_basis;
+  if (answered && !st.question_period.empty() &&
+      std::none_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kPeriod; }))
+    r.period = st.question_period;
   r.start = q.start, r.end = q.end;
   out->metrics.push_back(std::move(r));
   // (a metric named after the number is the record's too: "$2.1 billion in revenue, a 12% increase")
@@ -1435,6 +1442,38 @@ void Metrics::Flat(const SentenceContext& ctx, const State& st, Tags* out) const
     CompareKind(ctx, st, f.b, from, next == ctx.quantities.end() ? static_cast<uint32_t>(ctx.text.size()) : next->start - base, &c);
     r->comparisons.push_back(std::move(c));
   }
+}
+
+
+// "And free cash flow for the year?" - "We'd say $650 million to $700 million.": the figure an
+// answer opens on, in its first two sentences, said with no metric, is of the one metric the
+// question named (not a question that named two; not a figure said after other words: "We had
+// about $50 million of one-time costs")
+void Metrics::NoteQuestion(const SentenceContext& ctx, const Matches& m, State* st) const {
+  if (st->asked_two) return;
+  Collect(ctx, m, st);
+  for (const Mention& x : st->ms) {
+    if (x.in->kind != Kind::kMetric || !x.metric || IsNone(*x.metric)) continue;
+    if (st->asked_metric.empty()) st->asked_metric = x.metric->Name();
+    else if (st->asked_metric != x.metric->Name()) return st->asked_metric.clear(), void(st->asked_two = true);
+  }
+}
+
+const Lexicon::Entry* Metrics::AnswersQuestion(const SentenceContext& ctx, const State& st, uint32_t qb,
+                                              const std::string& unit) const {
+  if (st.asked_metric.empty() || ctx.role == Role::kAnalyst || ctx.role == Role::kOperator || st.answer_from < 0 ||
+      ctx.index - st.answer_from > 1 || qb > 120)
+    return nullptr;
+  if (std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kMetric; })) return nullptr;
+  static const RE2 kAnswer(
+      R"((?i)^\W*(?:(?:yes|yeah|sure|so|well|okay|ok|right|look|great|good\s+question)\W+)*)"
+      R"((?:(?:we|I)(?:'d|\s+would|'re|\s+are|\s+will|'ll)?\s+(?:(?:still|now|currently)\s+)?(?:say|expect|think|see|guide|guiding|estimate|assume|assuming|model|project|plan|target|targeting)\b)"
+      R"(|(?:it|that)(?:'s|\s+is|\s+was|'ll|\s+will|\s+should|\s+would|'d)\b)"
+      R"(|(?:about|around|roughly|approximately|call\s+it|probably|somewhere)\b))"
+      R"([^.;?]*$)");
+  if (!RE2::FullMatch(re2::StringPiece(ctx.text.data(), qb), kAnswer)) return nullptr;
+  const Lexicon::Entry* e = metrics_->Find(st.asked_metric);
+  return e && !Fits(*e, unit, false).empty() ? e : nullptr;
 }
 
 }  // namespace callscope::rules::metrics_detail

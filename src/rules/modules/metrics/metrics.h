@@ -109,6 +109,12 @@ struct State : ModuleState {
   // turn: what the answer's forward sentences without one speak of (QuestionPeriod, phrases.h).
   std::string question_period;
   int question_turn = -1;
+  // The one metric the last question named, if it named one ("And free cash flow for the year?"),
+  // and the answer's first sentence: its opening figure, said with no metric, is that metric's
+  // (AnswersQuestion).
+  std::string asked_metric;
+  bool asked_two = false;  // the question named two metrics: none is asked
+  int answer_from = -1;
   int period_at = 0;  // the sentence that named `period`
   int basis_at = 0;   // ... and `basis`
   bool period_heading = false;  // ... a heading, no figures in it
@@ -254,8 +260,10 @@ class Metrics : public Module {
     for (const auto& x : a.tags.metrics) lines->push_back(rules::Describe(x));
   }
 
+  // (an analyst's question too, for the metric it asks about: NoteQuestion)
   bool Wants(const SentenceContext& ctx) const override {
-    return ctx.role != Role::kAnalyst && ctx.role != Role::kOperator && pack_.MayMatch(ctx.text);
+    return ctx.role != Role::kOperator && (ctx.role != Role::kAnalyst || ctx.text.find('?') != std::string_view::npos) &&
+           pack_.MayMatch(ctx.text);
   }
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override;
   void Finish(ModuleState* state, Tags* out) const override;
@@ -275,6 +283,8 @@ class Metrics : public Module {
   static bool ReviewHeading(std::string_view text);
   static void TopicLine(std::string_view text, std::string_view metric, std::string* segment);
   bool ListedAcronym(std::string_view name) const;
+  void NoteQuestion(const SentenceContext& ctx, const Matches& m, State* st) const;
+  const Lexicon::Entry* AnswersQuestion(const SentenceContext& ctx, const State& st, uint32_t qb, const std::string& unit) const;
   static bool OfTopic(std::string_view line);
   static bool Initials(std::string_view text, std::string_view name);
   static bool InTheSegment(std::string_view text, uint32_t at, size_t size);

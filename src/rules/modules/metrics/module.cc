@@ -78,9 +78,13 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   if (ctx.quantities.empty() && TurnsToRegions(ctx.text)) st.regions_turn_at = static_cast<int>(ctx.index);
   NoteCallBasis(ctx, &st);
   if (ctx.role == Role::kAnalyst) {  // (a later sentence of the question wins)
-    if (ctx.turn.index != st.question_turn) st.question_period.clear(), st.question_turn = ctx.turn.index;
+    if (ctx.turn.index != st.question_turn)
+      st.question_period.clear(), st.asked_metric.clear(), st.asked_two = false, st.question_turn = ctx.turn.index;
     if (auto p = QuestionPeriod(ctx.text, ctx.analysis.call)) st.question_period = *p;
+    if (m->searched) NoteQuestion(ctx, *m, &st);
   }
+  if (ctx.role != Role::kAnalyst && ctx.turn.index == st.question_turn + 1 && st.answer_from < 0) st.answer_from = ctx.index;
+  if (ctx.turn.index != st.question_turn + 1) st.answer_from = -1;
   if (ctx.role == Role::kAnalyst || ctx.role == Role::kOperator) return;
   if (!m->searched) {  // the prefilter said no (no slide number: only a section to close)
     st.ms.clear(), st.section_pending = false;
