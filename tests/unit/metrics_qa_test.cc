@@ -8,6 +8,7 @@
 
 #include "callscope/callscope.h"
 #include "rules/engine.h"
+#include "rules/modules/phrases.h"
 
 namespace callscope::rules {
 namespace {
@@ -74,6 +75,41 @@ TEST_CASE("the figure an answer opens on, with no metric, is of the one metric i
                   "Jane Smith: Good question. Let me think. It's been a strong year. We'd say $650 million.\n") == quarter);
   CHECK(QaMetrics("Bob Lee: And free cash flow for the year?\n"
                   "Jane Smith: We'd say 12 months from now it will be clearer.\n") == quarter);
+}
+
+TEST_CASE("an answer's opening change, a follow-up's period, an answer given as where the figure is") {
+  CHECK(QaMetrics("Bob Lee: What's your NII outlook for the fourth quarter?\n"
+                  "Jane Smith: We think it'll be up about 1% to 2%.\n")
+            .back() == "metric net_interest_income = - USD; period Q4 2025; vs_prior change 1..2 %");
+  // (a change in points only of a rate: not free cash flow's)
+  CHECK(QaMetrics("Bob Lee: And free cash flow for the year?\n"
+                  "Jane Smith: We think it'll be up about 50 basis points.\n")
+            .back() == "metric revenue = 1200000000 USD; period Q3 2025");
+  CHECK(QaMetrics("Bob Lee: And free cash flow for the year?\n"
+                  "Jane Smith: We're now at $2.1 billion to $2.3 billion.\n")
+            .back() == "metric free_cash_flow = 2100000000..2300000000 USD; period FY 2025");
+  // a follow-up right after the answer keeps the period of the question before; a new question does not
+  CHECK(QaMetrics("Bob Lee: Can you give us the gross margin for the fourth quarter?\n"
+                  "Jane Smith: We'd expect about 57.5%.\n"
+                  "Bob Lee: And OpEx?\n"
+                  "Jane Smith: Roughly $1.38 billion.\n")
+            .back() == "metric operating_expenses = ~1380000000 USD; period Q4 2025");
+  CHECK(QaMetrics("Bob Lee: Can you give us the gross margin for the fourth quarter?\n"
+                  "Jane Smith: We'd expect about 57.5%.\n"
+                  "Bob Lee: Separately, how big is OpEx?\n"
+                  "Jane Smith: Roughly $1.38 billion.\n")
+            .back() == "metric operating_expenses = ~1380000000 USD; period Q3 2025");
+}
+
+TEST_CASE("QuestionPeriod: the one period still to come a question names") {
+  Call c;
+  c.fiscal_year = 2025, c.fiscal_quarter = 3, c.date = "2025-10-29";
+  CHECK(QuestionPeriod("How do you see the December quarter?", c) == std::optional<std::string>("Q4 2025"));
+  CHECK(QuestionPeriod("And free cash flow for the year?", c) == std::optional<std::string>("FY 2025"));
+  CHECK(QuestionPeriod("What about next year?", c) == std::optional<std::string>("FY 2026"));
+  CHECK(QuestionPeriod("What happened in the September quarter?", c) == std::optional<std::string>(""));
+  CHECK(QuestionPeriod("And the year-over-year growth?", c) == std::nullopt);
+  CHECK(QuestionPeriod("How about the fourth quarter and next year?", c) == std::optional<std::string>(""));
 }
 
 }  // namespace callscope::rules

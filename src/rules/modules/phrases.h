@@ -68,7 +68,7 @@ inline std::optional<int> MonthQuarterShift(std::string_view month, const std::s
 }
 
 // "And on the fourth quarter?", "How are you thinking about 2026?", "What does that mean for next
-// year?", "And free cash flow for the year?": the one period still to come a question's sentence names, for the answer's forecasts
+// year?", "And free cash flow for the year?", "the December quarter?": the one period still to come a question's sentence names, for the answer's forecasts
 // that name none (a quarter after the call's, or two or more before it: "the first quarter" on a
 // third quarter's call is next year's; a year not past; the next year). "" when it names two, or
 // one already past; nullopt when it names none.
@@ -76,12 +76,22 @@ inline std::optional<std::string> QuestionPeriod(std::string_view text, const Ca
   if (!call.fiscal_year || !call.fiscal_quarter) return std::nullopt;
   static const RE2 kPeriod(
       R"((?i)\b(?:(?:the\s+)?(first|second|third|fourth)\s+quarter|(?-i:Q)([1-4])|(next)\s+(?:fiscal\s+)?year|(?:fiscal\s+|calendar\s+)?(20\d\d))\b)"
-      R"(|(?i)\b(?:the|this)\s+(?:full[\s-]|fiscal\s+)?(year)(?:$|[^-\w]))");
+      R"(|(?i)\b(?:the|this)\s+(?:full[\s-]|fiscal\s+)?(year)(?:$|[^-\w]))"
+      R"(|(?i)\bthe\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+quarter\b)");
   re2::StringPiece in(text.data(), text.size());
-  std::string word, digit, next, year, this_year;
+  std::string word, digit, next, year, this_year, month;
   std::optional<std::string> found;
-  while (RE2::FindAndConsume(&in, kPeriod, &word, &digit, &next, &year, &this_year)) {
+  while (RE2::FindAndConsume(&in, kPeriod, &word, &digit, &next, &year, &this_year, &month)) {
     if (!this_year.empty()) year = std::to_string(call.fiscal_year);  // ("for the year?": the call's, still to come before Q4)
+    if (!month.empty()) {  // ("the December quarter?": the next quarter, if that month is still ahead)
+      const std::optional<int> shift = MonthQuarterShift(month, call.date);
+      if (!shift || *shift < 1) return "";
+      const int at = call.fiscal_year * 4 + call.fiscal_quarter;  // (the quarter after the call's, counted from 0)
+      const std::string p = fmt::format("Q{} {}", at % 4 + 1, at / 4);
+      if (found && *found != p) return "";
+      found = p;
+      continue;
+    }
     std::string p;
     int q = !digit.empty() ? digit[0] - '0' : 0;
     static const char* kWords[] = {"first", "second", "third", "fourth"};
@@ -100,6 +110,16 @@ inline std::optional<std::string> QuestionPeriod(std::string_view text, const Ca
     found = p;
   }
   return found;
+}
+
+// A question's first sentence, in turn `turn`: the period the question before named carries into a
+// short follow-up asked right after its answer ("And OpEx?" after "the gross margin for the December
+// quarter?"; not "And on the German restructuring, what is the expected charge?", a new topic); any
+// other question starts with none.
+inline void NewQuestion(std::string_view text, int turn, std::string* period, int* question_turn) {
+  static const RE2 kFollowUp(R"((?i)^\W*(?:and|also|what\s+about|how\s+about|same\s+(?:question|thing))\b(?:\W+\w+){0,5}\W*$)");
+  if (turn != *question_turn + 2 || !RE2::FullMatch(re2::StringPiece(text.data(), text.size()), kFollowUp)) period->clear();
+  *question_turn = turn;
 }
 
 }  // namespace callscope::rules

@@ -55,7 +55,7 @@ void GuidanceModule::Run(const SentenceContext& ctx, ModuleState* state, Matches
     if (ctx.role != Role::kAnalyst && ctx.turn.index == st.question_turn + 1) st.period = st.question_period;
   }
   if (ctx.role == Role::kAnalyst) {  // (a later sentence of the question wins)
-    if (ctx.turn.index != st.question_turn) st.question_period.clear(), st.question_turn = ctx.turn.index;
+    if (ctx.turn.index != st.question_turn) NewQuestion(ctx.text, ctx.turn.index, &st.question_period, &st.question_turn);
     if (auto p = QuestionPeriod(ctx.text, ctx.analysis.call)) st.question_period = *p;
   }
   if (!m->searched) return;  // not management's

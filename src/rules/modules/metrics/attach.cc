@@ -712,6 +712,17 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           !IsRegion(seg_between->text) && seg_between->name_at <= 4 && seg_between->e <= qb &&
           RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
         if (open_named(st.business_metric, seg_between->text)) return;
+      // ("What's your NII outlook for the fourth quarter?" - "We think it'll be up about 1% to 2%": the
+      // change an answer opens on is of the metric its question named, AnswersQuestion)
+      if (!rec && !seg_between && role == kChange)
+        if (const Lexicon::Entry* asked = AnswersQuestion(ctx, st, qb, c.unit, true); asked && open_named(asked->Name(), "")) {
+          const_cast<State&>(st).asked_metric.clear();
+          if (!st.question_period.empty() && std::none_of(st.ms.begin(), st.ms.end(), [](const Mention& x) {
+                return x.in->kind == Kind::kPeriod && !x.comparative;
+              }))
+            rec->period = st.question_period;
+          return;
+        }
       if (!rec || !seg_between) return;  // a change of nothing named
       // (not another thing's change said of the region: "Europe was steady against shipments that were down 4%")
       static const RE2 kOthersClause(R"((?i)\b[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+(?:up|down)\b)");
@@ -1460,20 +1471,23 @@ void Metrics::NoteQuestion(const SentenceContext& ctx, const Matches& m, State* 
 }
 
 const Lexicon::Entry* Metrics::AnswersQuestion(const SentenceContext& ctx, const State& st, uint32_t qb,
-                                              const std::string& unit) const {
+                                              const std::string& unit, bool change) const {
   if (st.asked_metric.empty() || ctx.role == Role::kAnalyst || ctx.role == Role::kOperator || st.answer_from < 0 ||
       ctx.index - st.answer_from > 1 || qb > 120)
     return nullptr;
   if (std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kMetric; })) return nullptr;
   static const RE2 kAnswer(
       R"((?i)^\W*(?:(?:yes|yeah|sure|so|well|okay|ok|right|look|great|good\s+question)\W+)*)"
-      R"((?:(?:we|I)(?:'d|\s+would|'re|\s+are|\s+will|'ll)?\s+(?:(?:still|now|currently)\s+)?(?:say|expect|think|see|guide|guiding|estimate|assume|assuming|model|project|plan|target|targeting)\b)"
+      R"((?:(?:we|I)(?:'d|\s+would|'re|\s+are|\s+will|'ll)?\s+(?:(?:still|now|currently)\s+)?(?:say|expect|think|see|guide|guiding|estimate|assume|assuming|model|project|plan|target|targeting|at|looking\s+at)\b)"
       R"(|(?:it|that)(?:'s|\s+is|\s+was|'ll|\s+will|\s+should|\s+would|'d)\b)"
       R"(|(?:about|around|roughly|approximately|call\s+it|probably|somewhere)\b))"
       R"([^.;?]*$)");
   if (!RE2::FullMatch(re2::StringPiece(ctx.text.data(), qb), kAnswer)) return nullptr;
   const Lexicon::Entry* e = metrics_->Find(st.asked_metric);
-  return e && !Fits(*e, unit, false).empty() ? e : nullptr;
+  if (!e) return nullptr;
+  // (a change in percent of any metric; in points, of a rate's)
+  if (change) return unit == "%" || ((unit == "bp" || unit == "pp") && e->Attr("class").find("pct") != std::string::npos) ? e : nullptr;
+  return !Fits(*e, unit, false).empty() ? e : nullptr;
 }
 
 }  // namespace callscope::rules::metrics_detail

@@ -260,10 +260,10 @@ class Metrics : public Module {
     for (const auto& x : a.tags.metrics) lines->push_back(rules::Describe(x));
   }
 
-  // (an analyst's question too, for the metric it asks about: NoteQuestion)
+  // (an analyst's question too, figures or none, for the metric it asks about: NoteQuestion)
   bool Wants(const SentenceContext& ctx) const override {
-    return ctx.role != Role::kOperator && (ctx.role != Role::kAnalyst || ctx.text.find('?') != std::string_view::npos) &&
-           pack_.MayMatch(ctx.text);
+    if (ctx.role == Role::kAnalyst) return ctx.text.find('?') != std::string_view::npos;
+    return ctx.role != Role::kOperator && pack_.MayMatch(ctx.text);
   }
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override;
   void Finish(ModuleState* state, Tags* out) const override;
@@ -284,7 +284,8 @@ class Metrics : public Module {
   static void TopicLine(std::string_view text, std::string_view metric, std::string* segment);
   bool ListedAcronym(std::string_view name) const;
   void NoteQuestion(const SentenceContext& ctx, const Matches& m, State* st) const;
-  const Lexicon::Entry* AnswersQuestion(const SentenceContext& ctx, const State& st, uint32_t qb, const std::string& unit) const;
+  const Lexicon::Entry* AnswersQuestion(const SentenceContext& ctx, const State& st, uint32_t qb, const std::string& unit,
+                                        bool change = false) const;
   static bool OfTopic(std::string_view line);
   static bool Initials(std::string_view text, std::string_view name);
   static bool InTheSegment(std::string_view text, uint32_t at, size_t size);

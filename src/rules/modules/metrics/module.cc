@@ -79,7 +79,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   NoteCallBasis(ctx, &st);
   if (ctx.role == Role::kAnalyst) {  // (a later sentence of the question wins)
     if (ctx.turn.index != st.question_turn)
-      st.question_period.clear(), st.asked_metric.clear(), st.asked_two = false, st.question_turn = ctx.turn.index;
+      NewQuestion(ctx.text, ctx.turn.index, &st.question_period, &st.question_turn), st.asked_metric.clear(), st.asked_two = false;
     if (auto p = QuestionPeriod(ctx.text, ctx.analysis.call)) st.question_period = *p;
     if (m->searched) NoteQuestion(ctx, *m, &st);
   }
