@@ -1460,13 +1460,16 @@ void Metrics::Flat(const SentenceContext& ctx, const State& st, Tags* out) const
 // answer opens on, in its first two sentences, said with no metric, is of the one metric the
 // question named (not a question that named two; not a figure said after other words: "We had
 // about $50 million of one-time costs")
-void Metrics::NoteQuestion(const SentenceContext& ctx, const Matches& m, State* st) const {
-  if (st->asked_two) return;
-  Collect(ctx, m, st);
-  for (const Mention& x : st->ms) {
-    if (x.in->kind != Kind::kMetric || !x.metric || IsNone(*x.metric)) continue;
-    if (st->asked_metric.empty()) st->asked_metric = x.metric->Name();
-    else if (st->asked_metric != x.metric->Name()) return st->asked_metric.clear(), void(st->asked_two = true);
+// (the vocabulary's terms in a sentence that asks, read with one search: the pack's rules do not run
+// on analysts' sentences)
+void Metrics::NoteQuestion(const SentenceContext& ctx, State* st) const {
+  if (st->asked_two || !asked_terms_) return;
+  re2::StringPiece in(ctx.text.data(), ctx.text.size()), term;
+  while (RE2::FindAndConsume(&in, *asked_terms_, &term)) {
+    const Lexicon::Entry* e = metrics_->Find(std::string_view(term.data(), term.size()));
+    if (!e || IsNone(*e)) continue;
+    if (st->asked_metric.empty()) st->asked_metric = e->Name();
+    else if (st->asked_metric != e->Name()) return st->asked_metric.clear(), void(st->asked_two = true);
   }
 }
 

@@ -260,10 +260,8 @@ class Metrics : public Module {
     for (const auto& x : a.tags.metrics) lines->push_back(rules::Describe(x));
   }
 
-  // (an analyst's question too, figures or none, for the metric it asks about: NoteQuestion)
   bool Wants(const SentenceContext& ctx) const override {
-    if (ctx.role == Role::kAnalyst) return ctx.text.find('?') != std::string_view::npos;
-    return ctx.role != Role::kOperator && pack_.MayMatch(ctx.text);
+    return ctx.role != Role::kAnalyst && ctx.role != Role::kOperator && pack_.MayMatch(ctx.text);
   }
   void Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const override;
   void Finish(ModuleState* state, Tags* out) const override;
@@ -283,7 +281,7 @@ class Metrics : public Module {
   static bool ReviewHeading(std::string_view text);
   static void TopicLine(std::string_view text, std::string_view metric, std::string* segment);
   bool ListedAcronym(std::string_view name) const;
-  void NoteQuestion(const SentenceContext& ctx, const Matches& m, State* st) const;
+  void NoteQuestion(const SentenceContext& ctx, State* st) const;
   const Lexicon::Entry* AnswersQuestion(const SentenceContext& ctx, const State& st, uint32_t qb, const std::string& unit,
                                         bool change = false) const;
   static bool OfTopic(std::string_view line);
@@ -428,6 +426,7 @@ class Metrics : public Module {
   // a currency declared ("in U.S. dollars"), an amount's mark ("$2", "EUR 5") or a number said with
   // its currency word ("two point one billion dollars"): built from the two currency lexicons
   std::unique_ptr<RE2> currency_marks_;
+  std::unique_ptr<RE2> asked_terms_;  // the vocabulary's terms, for what a question asks about (NoteQuestion)
   std::unordered_map<const Rule*, RuleInfo> info_;
   std::string error_;
 };

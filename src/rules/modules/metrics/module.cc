@@ -47,6 +47,12 @@ Metrics::Metrics(const Pack& p)
         R"(|(?:^|[^A-Za-z])()" + currencies_->Regex("") + R"()\s?\d)"
         R"(|(?i:\b(?:million|billion|trillion|thousand|hundred|\d)\s+()" + curwords_->Regex("") + R"()\b))");
   if (currency_marks_ && !currency_marks_->ok()) error_ = "currency lexicons: " + currency_marks_->error();
+  if (metrics_) {
+    RE2::Options o;
+    o.set_case_sensitive(false), o.set_max_mem(64 << 20);
+    asked_terms_ = std::make_unique<RE2>(R"(\b()" + metrics_->Regex() + R"()\b)", o);
+    if (!asked_terms_->ok()) error_ = "metrics.lex: " + asked_terms_->error();
+  }
 }
 
 void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Tags* out) const {
@@ -81,7 +87,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     if (ctx.turn.index != st.question_turn)
       NewQuestion(ctx.text, ctx.turn.index, &st.question_period, &st.question_turn), st.asked_metric.clear(), st.asked_two = false;
     if (auto p = QuestionPeriod(ctx.text, ctx.analysis.call)) st.question_period = *p;
-    if (m->searched) NoteQuestion(ctx, *m, &st);
+    if (ctx.text.find('?') != std::string_view::npos) NoteQuestion(ctx, &st);
   }
   if (ctx.role != Role::kAnalyst && ctx.turn.index == st.question_turn + 1 && st.answer_from < 0) st.answer_from = ctx.index;
   if (ctx.turn.index != st.question_turn + 1) st.answer_from = -1;
