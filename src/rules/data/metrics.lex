@@ -28,7 +28,7 @@
 revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|turnover|organic growth|revenue net of interest expense|revenues net of interest expense|total revenues net of interest expense|total income
 [class=money basis=yes]
 gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
-operating_income|operating income|operating profit|income from operations|earnings from operations|EBIT|segment profit|segment's profit|segment's operating profit|EBIT-adjusted
+operating_income|operating income|operating profit|income from operations|earnings from operations|EBIT|segment profit|segment's profit|segment's operating profit|EBIT-adjusted|EBITA|operational EBITA
 [class=money basis=yes bottom=1]
 net_income|net income|net earnings|earnings|net profit|core income|core net income|net profit after tax|NPAT|net profit after taxes|attributable profit|profit attributable to shareholders|profit attributable to equity holders|profit attributable to owners of the parent|net income attributable to owners of the parent|profit attributable to owners of parent
 pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings|EBT|EBT-adjusted
@@ -181,7 +181,7 @@ nco_rate|net charge-off rate|NCO rate|net charge-off ratio|charge-off rate|net c
 pcl_rate|PCL ratio|PCL rate|provision ratio|provision rate|provision for credit losses ratio|loan loss provision ratio
 [class=pct basis=yes]
 gross_margin|gross margin|gross margins|gross profit margin|gross profit margins|gross profit rate|gross margin rate|gross margin percentage|gross profit percentage
-operating_margin|operating margin|operating margins|segment margin|segment margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins|operating profit rate|operating margin rate|EBIT-adjusted margin|EBIT-adjusted margins
+operating_margin|operating margin|operating margins|segment margin|segment margins|operating profit margin|operating profit margins|operating income margin|EBIT margin|EBIT margins|operating profit rate|operating margin rate|EBIT-adjusted margin|EBIT-adjusted margins|EBITA margin|EBITA margins|operational EBITA margin
 net_margin|net margin|net margins|net profit margin|net income margin
 pretax_margin|pre-tax margin|pretax margin|pre-tax margins|pretax margins|pre-tax profit margin|pretax profit margin
 restaurant_margin|restaurant-level operating margin|restaurant-level margin|restaurant level operating margin|restaurant level margin|restaurant margin|restaurant-level profit margin|restaurant operating margin
