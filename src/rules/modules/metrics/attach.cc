@@ -964,8 +964,14 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin, &bare) ||
        (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMarginFirst) &&
         RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kMarginAfter, &bare))))
+  {
     for (const auto& [amount, rate] : bare[0] == 'c' || bare[0] == 'C' ? Rates(kConversions) : Rates(kMargins))
       if (rec->metric == amount) metric = metrics_->Find(rate), amount_segment = rec->segment, amount_basis = rec->basis;
+    // (a business's sales with margins of a rate: its operating margin, "Energy Solutions sales were
+    // $1.5 billion, with margins of 20.1%")
+    if (!metric && rec->metric == "revenue" && !rec->segment.empty() && (bare[0] == 'm' || bare[0] == 'M'))
+      metric = metrics_->Find("operating_margin"), amount_segment = rec->segment;
+  }
   // "Free cash flow was $388 million, or 102% of adjusted net income": its conversion
   static const RE2 kOfNetIncome(R"((?i)^\s+of\s+(?:our\s+)?(?:(?:adjusted|non-GAAP|GAAP)\s+)?net\s+(?:income|earnings)\b)");
   if (unit_q == "%" && rec && rec->sentence == ctx.index && rec->metric == "free_cash_flow" && IsCurrency(rec->unit) &&
@@ -1089,6 +1095,13 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (!metric && (!rec || rec->sentence != ctx.index))
     if (const Lexicon::Entry* asked = AnswersQuestion(ctx, st, qb, unit_q))
       metric = asked, answered = true, const_cast<State&>(st).asked_metric.clear();
+  // ("Automotive revenue was $1.92 billion, up 9%, Industrial was $1.1 billion": another line of the
+  // list, named in capitals as the subject of its own amount, is of the record's metric)
+  std::string list_line;
+  if (!metric && rec && rec->sentence == ctx.index && !rec->segment.empty() && IsCurrency(unit_q) && IsCurrency(rec->unit) &&
+      rec->end >= base && rec->end - base < qb)
+    list_line = LineInList(s.substr(rec->end - base, qb - (rec->end - base)), ctx.text);
+  if (!list_line.empty() && Lower(list_line) != Lower(rec->segment)) metric = metrics_->Find(rec->metric);
   if (!metric) {
     static const RE2 kOwnSubject(
         R"((?i),\s+(?:while|whereas|but|and)\s+(?:our\s+|the\s+|its\s+)?[\w\s&-]*?\b(?:was|were|is|are|stood|came\s+in|ended|finished|reached)\s+(?:at\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?$)");
@@ -1151,8 +1164,16 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
            });
   };
   if (rec && std::isnan(rec->value) && rec->metric == metric->Name() && !seg_between && (!mm || !metric_between || metric_between == mm) &&
-      !(share_of && unit == "%" && IsCurrency(rec->unit)) && !(mm && !mm->text.empty() && mm->text != rec->segment) &&
-      !(rec->sentence == ctx.index && rec->end >= base && ThenBetween(s, rec->end - base, qb)) && !other_basis_between()) {
+      !(share_of && unit == "%" && IsCurrency(rec->unit)) &&
+      // (a line's metric named before the record's change, by an earlier figure, is no other line:
+      // "Automotive revenue was $1.92 billion, and Mobile was down 14% to $410 million")
+      !(mm && !mm->text.empty() && mm->text != rec->segment &&
+        (rec->sentence != ctx.index || rec->start < base || mm->b + base >= rec->start)) &&
+      !(rec->sentence == ctx.index && rec->end >= base && ThenBetween(s, rec->end - base, qb)) && !other_basis_between() &&
+      // (nor a change on a basis, then the level of the metric named again: "delivered organic growth
+      // of 8%, with sales of $1.8 billion" is a reported level)
+      !(rec->sentence == ctx.index && !rec->basis.empty() && mm && mm->b + base >= rec->end && mm->e <= qb &&
+        s.substr(mm->e, qb - mm->e).starts_with(" of "))) {
     SetLevel(rec, *level, *metric, Before(s, qb), s.substr(qe)), rec->approx = q.approx, rec->unit = unit;
     rec->start = q.start, rec->end = q.end;
     if (const Mention* per = PeriodAfter(ctx, st, qe, next)) rec->period = per->text;  // "... to 22% in 2020"
@@ -1223,6 +1244,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       !walk.seg_after)
     r.segment = rec->segment;
   if (r.segment.empty() && !seg_between) r.segment = amount_segment;
+  if (!list_line.empty()) r.segment = list_line;
   if (r.basis.empty()) r.basis = amount_basis;
   if (answered && !st.question_period.empty() &&
       std::none_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kPeriod; }))
@@ -1451,6 +1473,18 @@ void Metrics::Flat(const SentenceContext& ctx, const State& st, Tags* out) const
     Comparison c;
     c.type = "change", c.value = 0, c.unit = r->unit == "%" ? "pp" : "%";
     CompareKind(ctx, st, f.b, from, next == ctx.quantities.end() ? static_cast<uint32_t>(ctx.text.size()) : next->start - base, &c);
+    // ("sales were $1.5 billion, flat on an organic basis": a change on a basis of its own is a record
+    // of its own, as "up 3% on an organic basis" is)
+    auto basis_after = std::find_if(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
+      return x.in->kind == Kind::kBasis && !x.text.empty() && x.text != r->basis && x.b >= f.e && x.b - f.e <= 1;
+    });
+    if (!at && basis_after != st.ms.end()) {
+      Metric own = *r;
+      own.value = own.low = own.high = NAN, own.approx = false, own.basis = basis_after->text;
+      own.comparisons = {std::move(c)};
+      out->metrics.push_back(std::move(own));
+      continue;
+    }
     r->comparisons.push_back(std::move(c));
   }
 }
@@ -1491,6 +1525,22 @@ const Lexicon::Entry* Metrics::AnswersQuestion(const SentenceContext& ctx, const
   // (a change in percent of any metric; in points, of a rate's)
   if (change) return unit == "%" || ((unit == "bp" || unit == "pp") && e->Attr("class").find("pct") != std::string::npos) ? e : nullptr;
   return !Fits(*e, unit, false).empty() ? e : nullptr;
+}
+
+// The business a list's next clause names in capitals as the subject of an amount, the text
+// between the record's figure and the amount being `gap` (", and Industrial Systems was "); "" if
+// none, or a word that names no business ("and Q3 was", "and Revenue was").
+std::string Metrics::LineInList(std::string_view gap, std::string_view sentence) const {
+  static const RE2 kLine(
+      R"((?:,|\band)\s+(?:(?i:the|our)\s+)?((?-i:[A-Z][\w&.'-]*)(?:\s+(?-i:[A-Z&][\w&.'-]*)){0,4})\s+(?i:was|were|came\s+in\s+at|totaled|totalled|reached)\s+(?i:about\s+|approximately\s+|roughly\s+|nearly\s+)?$)");
+  re2::StringPiece name;
+  if (gap.size() > 120 || !RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), kLine, &name)) return {};
+  const std::string_view n(name.data(), name.size());
+  static const RE2 kPeriodWord(R"((?i)^(?:Q[1-4]|H[12]|FY\S*|(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b)");
+  if ((notnames_ && notnames_->Find(n.substr(0, n.find(' ')))) || metrics_->Find(n) ||
+      metrics_->Find(n.substr(n.find_last_of(' ') + 1)) || RE2::PartialMatch(name, kPeriodWord))
+    return {};
+  return Segment(n, sentence);
 }
 
 }  // namespace callscope::rules::metrics_detail

@@ -281,6 +281,7 @@ class Metrics : public Module {
   static bool ReviewHeading(std::string_view text);
   static void TopicLine(std::string_view text, std::string_view metric, std::string* segment);
   bool ListedAcronym(std::string_view name) const;
+  std::string LineInList(std::string_view gap, std::string_view sentence) const;
   void NoteQuestion(const SentenceContext& ctx, State* st) const;
   const Lexicon::Entry* AnswersQuestion(const SentenceContext& ctx, const State& st, uint32_t qb, const std::string& unit,
                                         bool change = false) const;
