@@ -8,13 +8,14 @@
 
 #include "callscope/callscope.h"
 #include "rules/engine.h"
+#include "rules/modules/guidance.h"
 #include "rules/modules/phrases.h"
 
 namespace callscope::rules {
 namespace {
 
 // The metrics of a short call whose Q&A is `qa` ("Name: text" lines after an analyst's question).
-std::vector<std::string> QaMetrics(const std::string& qa) {
+std::vector<std::string> QaMetrics(const std::string& qa, bool guidance = false) {
   const std::string call =
       "Operator: Welcome to the Tallgrass third quarter 2025 earnings call. I will now hand over to Jane Smith.\n"
       "Jane Smith: Thank you. Revenue was $1.2 billion in the quarter.\n"
@@ -26,6 +27,10 @@ std::vector<std::string> QaMetrics(const std::string& qa) {
   REQUIRE_MESSAGE(r.ok(), r.status().message());
   REQUIRE(r->call.fiscal_period == "Q3 2025");
   std::vector<std::string> got;
+  if (guidance) {
+    for (const auto& g : r->tags.guidance) got.push_back(Describe(g));
+    return got;
+  }
   for (const auto& m : r->tags.metrics) got.push_back(Describe(m));
   return got;
 }
@@ -110,6 +115,25 @@ TEST_CASE("QuestionPeriod: the one period still to come a question names") {
   CHECK(QuestionPeriod("What happened in the September quarter?", c) == std::optional<std::string>(""));
   CHECK(QuestionPeriod("And the year-over-year growth?", c) == std::nullopt);
   CHECK(QuestionPeriod("How about the fourth quarter and next year?", c) == std::optional<std::string>(""));
+  CHECK(QuestionPeriod("What's the margin today, and how fast can it grow in 2026?", c) == std::optional<std::string>(""));
+}
+
+TEST_CASE("an answer to a question about a period still to come gives its guidance") {
+  CHECK(QaMetrics("Bob Lee: Can you give us the gross margin for the fourth quarter?\n"
+                  "Jane Smith: About 57.5%.\n"
+                  "Bob Lee: And OpEx?\n"
+                  "Jane Smith: Roughly $1.38 billion.\n",
+                  true) == std::vector<std::string>{"guidance gross_margin = ~57.5 %; period Q4 2025; qualifier approximately",
+                                                    "guidance operating_expenses = ~1380000000 USD; period Q4 2025; qualifier approximately"});
+  // negative: a result said in the past; a question about the present and the future
+  CHECK(QaMetrics("Bob Lee: And OpEx for the fourth quarter?\n"
+                  "Jane Smith: OpEx was $1.3 billion this quarter.\n",
+                  true)
+            .empty());
+  CHECK(QaMetrics("Bob Lee: What's the gross margin today, and how fast can it grow next year?\n"
+                  "Jane Smith: About 57.5%.\n",
+                  true)
+            .empty());
 }
 
 }  // namespace callscope::rules

@@ -68,20 +68,23 @@ inline std::optional<int> MonthQuarterShift(std::string_view month, const std::s
 }
 
 // "And on the fourth quarter?", "How are you thinking about 2026?", "What does that mean for next
-// year?", "And free cash flow for the year?", "the December quarter?": the one period still to come a question's sentence names, for the answer's forecasts
-// that name none (a quarter after the call's, or two or more before it: "the first quarter" on a
-// third quarter's call is next year's; a year not past; the next year). "" when it names two, or
-// one already past; nullopt when it names none.
+// year?", "And free cash flow for the year?", "the December quarter?": the one period still to
+// come a question's sentence names, for the answer's forecasts that name none (a quarter after the
+// call's, or two or more before it: "the first quarter" on a third quarter's call is next year's; a
+// year not past; the next year). "" when it names two, one already past or the present ("today");
+// nullopt when it names none.
 inline std::optional<std::string> QuestionPeriod(std::string_view text, const Call& call) {
   if (!call.fiscal_year || !call.fiscal_quarter) return std::nullopt;
   static const RE2 kPeriod(
       R"((?i)\b(?:(?:the\s+)?(first|second|third|fourth)\s+quarter|(?-i:Q)([1-4])|(next)\s+(?:fiscal\s+)?year|(?:fiscal\s+|calendar\s+)?(20\d\d))\b)"
       R"(|(?i)\b(?:the|this)\s+(?:full[\s-]|fiscal\s+)?(year)(?:$|[^-\w]))"
-      R"(|(?i)\bthe\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+quarter\b)");
+      R"(|(?i)\bthe\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+quarter\b)"
+      R"(|(?i)\b(today|currently|right\s+now|at\s+present)\b)");
   re2::StringPiece in(text.data(), text.size());
-  std::string word, digit, next, year, this_year, month;
+  std::string word, digit, next, year, this_year, month, now;
   std::optional<std::string> found;
-  while (RE2::FindAndConsume(&in, kPeriod, &word, &digit, &next, &year, &this_year, &month)) {
+  while (RE2::FindAndConsume(&in, kPeriod, &word, &digit, &next, &year, &this_year, &month, &now)) {
+    if (!now.empty()) return "";  // ("what's the margin today, and how fast can it grow in 2025?": the present too)
     if (!this_year.empty()) year = std::to_string(call.fiscal_year);  // ("for the year?": the call's, still to come before Q4)
     if (!month.empty()) {  // ("the December quarter?": the next quarter, if that month is still ahead)
       const std::optional<int> shift = MonthQuarterShift(month, call.date);

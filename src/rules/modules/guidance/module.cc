@@ -52,7 +52,9 @@ void GuidanceModule::Run(const SentenceContext& ctx, ModuleState* state, Matches
     st.last_sentence = -1, st.last_begin = st.last_end = out->guidance.size();
     // (an answer right after a question that named one period to come looks ahead to it: "And on
     // the fourth quarter?")
-    if (ctx.role != Role::kAnalyst && ctx.turn.index == st.question_turn + 1) st.period = st.question_period;
+    // (and its sentences with no verb in the past are forecasts: "And OpEx?" - "Roughly $1.38 billion.")
+    if (ctx.role != Role::kAnalyst && ctx.turn.index == st.question_turn + 1)
+      st.period = st.question_period, st.outlook = !st.question_period.empty();
   }
   if (ctx.role == Role::kAnalyst) {  // (a later sentence of the question wins)
     if (ctx.turn.index != st.question_turn) NewQuestion(ctx.text, ctx.turn.index, &st.question_period, &st.question_turn);
