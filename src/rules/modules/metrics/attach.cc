@@ -717,10 +717,7 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       if (!rec && !seg_between && role == kChange)
         if (const Lexicon::Entry* asked = AnswersQuestion(ctx, st, qb, c.unit, true); asked && open_named(asked->Name(), "")) {
           const_cast<State&>(st).asked_metric.clear();
-          if (!st.question_period.empty() && std::none_of(st.ms.begin(), st.ms.end(), [](const Mention& x) {
-                return x.in->kind == Kind::kPeriod && !x.comparative;
-              }))
-            rec->period = st.question_period;
+          AnswerPeriod(st, rec);
           return;
         }
       if (!rec || !seg_between) return;  // a change of nothing named
@@ -963,8 +960,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
       (!metric || metric->Name() == rec->metric) &&
       (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMargin, &bare) ||
        (RE2::PartialMatch(re2::StringPiece(s.data(), qb), kBareMarginFirst) &&
-        RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kMarginAfter, &bare))))
-  {
+        RE2::PartialMatch(re2::StringPiece(s.data() + qe, s.size() - qe), kMarginAfter, &bare)))) {
     for (const auto& [amount, rate] : bare[0] == 'c' || bare[0] == 'C' ? Rates(kConversions) : Rates(kMargins))
       if (rec->metric == amount) metric = metrics_->Find(rate), amount_segment = rec->segment, amount_basis = rec->basis;
     // (a business's sales with margins of a rate: its operating margin, "Energy Solutions sales were
@@ -1246,9 +1242,7 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
   if (r.segment.empty() && !seg_between) r.segment = amount_segment;
   if (!list_line.empty()) r.segment = list_line;
   if (r.basis.empty()) r.basis = amount_basis;
-  if (answered && !st.question_period.empty() &&
-      std::none_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kPeriod; }))
-    r.period = st.question_period;
+  if (answered) AnswerPeriod(st, &r);
   r.start = q.start, r.end = q.end;
   out->metrics.push_back(std::move(r));
   // (a metric named after the number is the record's too: "$2.1 billion in revenue, a 12% increase")
@@ -1489,43 +1483,6 @@ void Metrics::Flat(const SentenceContext& ctx, const State& st, Tags* out) const
   }
 }
 
-
-// "And free cash flow for the year?" - "We'd say $650 million to $700 million.": the figure an
-// answer opens on, in its first two sentences, said with no metric, is of the one metric the
-// question named (not a question that named two; not a figure said after other words: "We had
-// about $50 million of one-time costs")
-// (the vocabulary's terms in a sentence that asks, read with one search: the pack's rules do not run
-// on analysts' sentences)
-void Metrics::NoteQuestion(const SentenceContext& ctx, State* st) const {
-  if (st->asked_two || !asked_terms_) return;
-  re2::StringPiece in(ctx.text.data(), ctx.text.size()), term;
-  while (RE2::FindAndConsume(&in, *asked_terms_, &term)) {
-    const Lexicon::Entry* e = metrics_->Find(std::string_view(term.data(), term.size()));
-    if (!e || IsNone(*e)) continue;
-    if (st->asked_metric.empty()) st->asked_metric = e->Name();
-    else if (st->asked_metric != e->Name()) return st->asked_metric.clear(), void(st->asked_two = true);
-  }
-}
-
-const Lexicon::Entry* Metrics::AnswersQuestion(const SentenceContext& ctx, const State& st, uint32_t qb,
-                                              const std::string& unit, bool change) const {
-  if (st.asked_metric.empty() || ctx.role == Role::kAnalyst || ctx.role == Role::kOperator || st.answer_from < 0 ||
-      ctx.index - st.answer_from > 1 || qb > 120)
-    return nullptr;
-  if (std::any_of(st.ms.begin(), st.ms.end(), [](const Mention& x) { return x.in->kind == Kind::kMetric; })) return nullptr;
-  static const RE2 kAnswer(
-      R"((?i)^\W*(?:(?:yes|yeah|sure|so|well|okay|ok|right|look|great|good\s+question)\W+)*)"
-      R"((?:(?:we|I)(?:'d|\s+would|'re|\s+are|\s+will|'ll)?\s+(?:(?:still|now|currently)\s+)?(?:say|expect|think|see|guide|guiding|estimate|assume|assuming|model|project|plan|target|targeting|at|looking\s+at)\b)"
-      R"(|(?:it|that)(?:'s|\s+is|\s+was|'ll|\s+will|\s+should|\s+would|'d)\b)"
-      R"(|(?:about|around|roughly|approximately|call\s+it|probably|somewhere)\b))"
-      R"([^.;?]*$)");
-  if (!RE2::FullMatch(re2::StringPiece(ctx.text.data(), qb), kAnswer)) return nullptr;
-  const Lexicon::Entry* e = metrics_->Find(st.asked_metric);
-  if (!e) return nullptr;
-  // (a change in percent of any metric; in points, of a rate's)
-  if (change) return unit == "%" || ((unit == "bp" || unit == "pp") && e->Attr("class").find("pct") != std::string::npos) ? e : nullptr;
-  return !Fits(*e, unit, false).empty() ? e : nullptr;
-}
 
 // The business a list's next clause names in capitals as the subject of an amount, the text
 // between the record's figure and the amount being `gap` (", and Industrial Systems was "); "" if

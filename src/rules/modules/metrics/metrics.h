@@ -282,7 +282,9 @@ class Metrics : public Module {
   static void TopicLine(std::string_view text, std::string_view metric, std::string* segment);
   bool ListedAcronym(std::string_view name) const;
   std::string LineInList(std::string_view gap, std::string_view sentence) const;
+  // answers.cc: what a question asks about, and the figure an answer opens on
   void NoteQuestion(const SentenceContext& ctx, State* st) const;
+  static void AnswerPeriod(const State& st, Metric* r);
   const Lexicon::Entry* AnswersQuestion(const SentenceContext& ctx, const State& st, uint32_t qb, const std::string& unit,
                                         bool change = false) const;
   static bool OfTopic(std::string_view line);
