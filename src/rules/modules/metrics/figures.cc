@@ -919,14 +919,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // (of=: a basis only of the metrics it lists, "on an organic basis" of the top line's, not of
     // "with margins of 20.1%" after it)
     auto not_of = [&](const Mention& x) {
-      const std::string of = x.m->rule->Attr("of");
-      if (of.empty()) return false;
-      for (size_t at = 0; at <= of.size();) {
-        const size_t comma = std::min(of.find(',', at), of.size());
-        if (std::string_view(of).substr(at, comma - at) == metric->Name()) return false;
-        at = comma + 1;
-      }
-      return true;
+      return !x.in->of.empty() && std::find(x.in->of.begin(), x.in->of.end(), metric->Name()) == x.in->of.end();
     };
     for (const Mention& x : st.ms)
       if (x.in->kind == Kind::kBasis && !own_of_other(x) && !of_earlier_metric(x) && !not_of(x) && (!x.in->right_after || opens_clause(x)) &&

@@ -69,8 +69,9 @@ void Metrics::Collect(const SentenceContext& ctx, const Matches& m, State* st) c
   static const RE2 kShareOfWhat(R"((?i)\bas\s+an?\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+|our\s+|the\s+)?(?:[a-z]+\s+)?$)");
   std::erase_if(kept, [&](const Mention& x) {
     const uint32_t at = std::max(x.b, x.name_at), from = at > 40 ? at - 40 : 0;
-    return x.in->kind == Kind::kMetric && at > 0 && x.metric && x.metric->Name() != "revenue" && ctx.text.substr(from, at - from).find(" of") != std::string_view::npos &&
-           RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kShareOfWhat);
+    // (the byte test first: this runs over every metric mention of every sentence)
+    return x.in->kind == Kind::kMetric && at > 0 && x.metric && ctx.text.substr(from, at - from).find(" of") != std::string_view::npos &&
+           x.metric->Name() != "revenue" && RE2::PartialMatch(re2::StringPiece(ctx.text.data() + from, at - from), kShareOfWhat);
   });
   // ("Looking to 2026, we expect ... and full year margin expansion of 40 to 60 basis points": "full
   // year" said without its year after a year still to come is that year)

@@ -37,7 +37,13 @@ Metrics::Metrics(const Pack& p)
                       r->Attr("subject") == "1", r->Attr("names") == "checked", std::atoi(r->Attr("opens", "-1").c_str()),
                       r->Attr("ref") == "1", r->Attr("own") == "1", r->Attr("named") == "after",
                       (k->second == Kind::kBasis || k->second == Kind::kSegment) && r->Attr("after") == "1", r->Attr("when") == "1",
-                      r->Attr("known") == "1"};
+                      r->Attr("known") == "1", {}};
+    const std::string of_attr = r->Attr("of");
+    for (std::string_view of = of_attr; !of.empty();) {  // (read once: figures test it for every basis)
+      const size_t comma = std::min(of.find(','), of.size());
+      info_[r.get()].of.emplace_back(of.substr(0, comma));
+      of.remove_prefix(std::min(comma + 1, of.size()));
+    }
   }
   // (the marks and words come from currencies.lex and currency_words.lex, case-sensitive marks
   // after no letter: not "EPS$0.27")
