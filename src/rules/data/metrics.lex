@@ -39,7 +39,7 @@ ptpp|pre-provision profit|PTPP|pre-tax pre-provision profit|pre-tax, pre-provisi
 operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs|expenses|expense|adjusted expense|adjusted expenses|noninterest expense|non-interest expense|noninterest expenses|non-interest expenses|total expenses|total expense|reported expenses|reported expense
 [class=money basis=yes bottom=1 better=lower]
 r_and_d|R&D|R&D expenses|R&D expense|research and development|research and development expenses|research and development expense|R&D spending|research and development spending|technology and development|technology and development expense|technology and development expenses
-s_and_m|sales and marketing|advertising, promotional and selling expenses|advertising, promotional and selling expense|advertising, promotion and selling expenses|advertising and promotional expenses|advertising and promotion expenses|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses|selling expense|selling expenses|selling and marketing|selling and marketing expense|selling and marketing expenses
+s_and_m|sales and marketing|advertising, promotional and selling expenses|advertising, promotional and selling expense|advertising, promotion and selling expenses|advertising and promotional expenses|advertising and promotional expense|advertising and promotion expenses|advertising and promotion expense|sales and marketing expenses|S&M|sales and marketing expense|marketing expense|marketing expenses|selling expense|selling expenses|selling and marketing|selling and marketing expense|selling and marketing expenses
 fulfillment_expense|fulfillment expense|fulfillment expenses|fulfillment costs|fulfillment cost
 technology_and_content|technology and content|tech and content|technology and content expense|technology and content expenses
 g_and_a|G&A|general and administrative|G&A expenses|general and administrative expenses|G&A expense|general and administrative expense
@@ -209,7 +209,7 @@ net_revenue_retention|net revenue retention|dollar-based net revenue retention|n
 [class=pct basis=no better=lower]
 attrition|attrition|revenue attrition|attrition rate|churn|churn rate|revenue churn|customer churn|gross churn
 [class=days level=company better=lower]
-dso|DSO|DSOs|days sales outstanding|days of sales outstanding
+dso|DSO|DSOs|days sales outstanding|days of sales outstanding|days services outstanding|days service outstanding
 dio|DIO|days inventory outstanding|days of inventory outstanding|days of inventory|inventory days|days in inventory
 [class=days level=company]
 dpo|DPO|days payable outstanding|days payables outstanding|accounts payable days|payable days|payables days

@@ -11,14 +11,14 @@ South America
 EMEA|Europe, Middle East and Africa|Europe, the Middle East and Africa
 APAC|Asia Pacific, Japan and China|Asia Pacific Japan China|Asia Pacific, Japan, and China|Asia Pacific|Asia-Pacific|Asia|APJ|APJC
 Europe|Western Europe|Eastern Europe
-US|United States|U.S.|domestic
-International|outside the US|outside the U.S.|outside of the U.S.|outside of the US|outside the United States|ex-U.S.|ex-US|non-U.S.|non-US
+US|United States|U.S.|U.S|domestic
+International|outside the US|outside the U.S.|outside the U.S|outside of the U.S.|outside of the U.S|outside of the US|outside the United States|ex-U.S.|ex-U.S|ex-US|non-U.S.|non-U.S|non-US
 Japan
 China|Greater China
 India
 Canada
 Middle East
-UK|United Kingdom|U.K.
+UK|United Kingdom|U.K.|U.K
 # countries a call may report by
 Germany
 France

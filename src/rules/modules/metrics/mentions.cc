@@ -481,6 +481,13 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       if (x->m->rule->name == "region" && (!e || e->Attr("kind") != "region")) return false;
       std::string topic;
       if (ListedAcronym(seg)) return false;  // ("cash on hand for M&A")
+      // "Advertising and promotion expense was $152 million": a name that, with the words after it in
+      // the match, is a metric's name the vocabulary holds whole (s_and_m's, not an "Advertising and
+      // promotion" segment's "expense")
+      if (size_t at = static_cast<size_t>(seg.data() - ctx.text.data()), end = std::min<size_t>(x->e, ctx.text.size());
+          x->in->checked_names && at < end)
+        for (size_t k = at + seg.size() + 1; k <= end; ++k)
+          if ((k == end || ctx.text[k] == ' ') && metrics_->Find(ctx.text.substr(at, k - at))) return false;
       if (x->in->checked_names && notnames_) {
         // "In Printers, ODM Plus revenue fell 6%": a topic, then one of its lines; a line named by an
         // acronym is the topic's ("Printers ODM Plus"), a name is a brand of its own ("In Cloud, Azure
