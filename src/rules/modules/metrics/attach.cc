@@ -1215,7 +1215,9 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
     if (!x.in->ref && !own.empty() && mm->e <= qb && qb - mm->e <= 8 && RE2::FullMatch(gap, kQualifies)) r.period = own;
     else if (!x.text.empty() && RE2::FullMatch(gap, kWhenThen)) r.period = x.text;
   }
-  if (share_of && metric->Attr("class").find("money") != std::string::npos) r.share_of = "revenue";
+  // (of what: revenue, or what the share's rule names, "4.9% of gross bookings": of=bookings)
+  if (share_of && metric->Attr("class").find("money") != std::string::npos)
+    r.share_of = share_mention && !share_mention->in->of.empty() ? share_mention->in->of.front() : "revenue";
   // (the line's share; the line's name is the record's)
   if (metric->Name() == "revenue" && !share_line.empty()) r.segment = share_line;
   else line_end = 0;

@@ -48,7 +48,7 @@ struct RuleInfo {
   bool right_after = false;  // basis, segment: of the figure it follows, said right after the number (after=1)
   bool when = false;  // period: an earlier one named in full, when the figure happened unless a cue makes it a reference (when=1)
   bool known = false;  // segment: only a name the call gave a figure to before (known=1)
-  std::vector<std::string> of;  // basis: only of these metrics (of=NAME,NAME), else of any
+  std::vector<std::string> of;  // basis: only of these metrics (of=NAME,NAME), else of any; share_of: of what
 };
 
 struct Mention {
