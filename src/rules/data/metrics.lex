@@ -168,7 +168,7 @@ occupancy|occupancy rate|average occupancy|hotel occupancy|hotel occupancy rate
 load_factor|load factor|load factors
 [class=pct basis=no better=lower]
 combined_ratio|combined ratio|accident year combined ratio
-loss_ratio|loss ratio|loss and LAE ratio|loss and loss adjustment expense ratio|medical loss ratio|medical care ratio|MLR|medical benefit ratio|medical benefits ratio|MBR|medical cost ratio
+loss_ratio|loss ratio|benefit ratio|benefits ratio|loss and LAE ratio|loss and loss adjustment expense ratio|medical loss ratio|medical care ratio|MLR|medical benefit ratio|medical benefits ratio|MBR|medical cost ratio
 expense_ratio|expense ratio|underwriting expense ratio|general operating expense ratio|GOE ratio|operating cost ratio|adjusted operating cost ratio|operating expense ratio
 [class=pct basis=no level=company]
 cet1_ratio|CET1 ratio|CET 1 ratio|CET1|CET 1|common equity tier 1 ratio|common equity tier 1|CET1 capital ratio|common equity Tier 1 capital ratio

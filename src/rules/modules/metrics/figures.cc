@@ -489,10 +489,11 @@ bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, ui
     if (k.in->attr == "words") return k.b >= qe && (k.b - qe <= 2 || WordsBetween(st, s, qe, k));
     // after it, unless a clause of cause comes between: "down $210 million, or 3%, driven by the
     // impact of", "improved 120 basis points reflecting the benefit of", "down 6%, including a $0.03
-    // headwind")
+    // headwind"; nor past "and a/the/our", which opens the next item: "$3.44 per share and an
+    // annualized return on equity of 21.4%", not "$450 million in cash and forward equity")
     // (or the amount's own metric, said right after it: "$284 million of cash and total liquidity
     // of $713 million")
-    static const RE2 kCause(R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of|including)\b)");
+    static const RE2 kCause(R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of|including|and\s+(?:an?|the|our|its))\b)");
     auto own_metric_between = [&] {
       return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
         return x.in->kind == Kind::kMetric && !IsNone(*x.metric) && x.b >= qe && x.e + 1 < k.b && x.name_at - qe <= 4 &&

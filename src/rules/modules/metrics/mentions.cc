@@ -309,7 +309,8 @@ size_t Metrics::LowerPairHead(std::string_view text, size_t from) const {
       "strong", "stronger", "higher", "lower", "solid", "continued", "good", "record", "robust", "healthy",
       "weak", "weaker", "better", "increased", "our", "the", "its", "their", "in", "of", "for", "and", "with", "from",
       "by", "on", "to", "at", "both", "all", "core", "new", "growing", "strength", "growth", "saw", "see", "sees",
-      "had", "has", "have", "drove", "drive", "drives", "grew", "grow", "grows", "posted", "was", "were", "is", "are"};
+      "had", "has", "have", "drove", "drive", "drives", "grew", "grow", "grows", "posted", "was", "were", "is", "are",
+      "expect", "expects", "anticipate", "anticipates", "estimate", "estimates", "project", "projects", "forecast"};
   re2::StringPiece before, line;
   if (!RE2::PartialMatch(re2::StringPiece(text.data(), from), kPair, &before, &line)) return from;
   const Lexicon::Entry* e = segments_->Find(std::string_view(line.data(), line.size()));
