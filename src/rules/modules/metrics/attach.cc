@@ -708,10 +708,14 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // sentence as the subject of a change, no metric named, is revenue's when the business before
       // it was given revenue; not after its orders: "Orders in Flow Control grew 11%. Automation
       // Solutions grew 4%." says nothing of which)
-      if (!rec && seg_between && role == kChange && st.business_metric == "revenue" && ctx.index - st.business_at == 1 &&
+      // (or after a sentence that gave the whole company's revenue: "Worldwide revenue was $8.4
+      // billion, up 5%. Our Cardiovascular portfolio grew 9%.")
+      const bool after_revenue = (st.business_metric == "revenue" && ctx.index - st.business_at == 1) ||
+                                 (st.said_metric == "revenue" && ctx.index - st.said_at == 1 && st.business_at != st.said_at);
+      if (!rec && seg_between && role == kChange && after_revenue &&
           !IsRegion(seg_between->text) && seg_between->name_at <= 4 && seg_between->e <= qb &&
           RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
-        if (open_named(st.business_metric, seg_between->text)) return;
+        if (open_named("revenue", seg_between->text)) return;
       // ("What's your NII outlook for the fourth quarter?" - "We think it'll be up about 1% to 2%": the
       // change an answer opens on is of the metric its question named, AnswersQuestion)
       if (!rec && !seg_between && role == kChange)
@@ -724,7 +728,10 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       // (not another thing's change said of the region: "Europe was steady against shipments that were down 4%")
       static const RE2 kOthersClause(R"((?i)\b[a-z]+\s+(?:that|which)\s+(?:was|were|is|are)\s+(?:up|down)\b)");
       if (seg_between->e <= qb && RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kOthersClause)) return;
-      again(InRegion(seg_between->text, rec->segment), rec->basis);  // "the US, also growing at 39%"
+      // "the US, also growing at 39%"; on a basis said right after its number, "while Wireless grew
+      // 11% organically", else the record's
+      const Mention* own = RightAfter(st, qb, qe);
+      again(InRegion(seg_between->text, rec->segment), own ? own->text : rec->basis);
     } else {
       // "the tax rate was a benefit of 12% against an expense of 21%": an earlier level
       // in a unit the metric cannot hold is not its own (a money line's is money, or a share);
