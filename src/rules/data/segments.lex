@@ -96,6 +96,7 @@ Fixed Income|fixed income|fixed income markets|FICC
 Equities|equities|equity markets
 Investment Banking|investment banking
 pharmacy
+front-end|front end|front store
 server|servers
 streaming
 consulting
@@ -114,6 +115,11 @@ immunology
 neuroscience
 vaccines
 transaction-based|transactional
+# an airline's and a cruise line's ("cargo revenue fell 4%", "ticket revenue growth of 8%")
+passenger
+cargo
+ticket
+onboard
 [kind=not]
 GAAP|IFRS|CER|Statutory|Underlying|Systemwide|System-wide|Companywide|Company-wide|EPS|CEO|CFO|SEC|IR|FX|FY|Q&A|OK|I|A|IT|MRR|ARR|NRR|YTD|LTM|TTM|QTD|YoY|QoQ|PCL|CET1|RWA|APTI
 The|Its|Their|Your|We|They|This|That|These|Those|He|She|You|Our|Firm|the Firm|Company|the Company|Group|Bank|Management|Board|Slide|Page|Total|Overall|Consolidated|Moreover|Additionally|Finally|Again|So|And|But|Then|Now|Next|Also|Here

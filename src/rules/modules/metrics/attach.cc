@@ -166,9 +166,10 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
           break;  // as above
         }
     // "up 4% from a year ago, with a value of $1.9 billion": a figure said again as a value after
-    // the period is a level (the orders' value), not the year-ago figure
+    // the period is a level (the orders' value), not the year-ago figure; nor is what a change
+    // came on ("down 6% from last year, on 5,840 homes delivered")
     static const RE2 kValueAfter(
-        R"((?i)^\s*,\s*(?:with\s+an?\s+(?:\w+\s+)?value\s+of|valued\s+at|worth)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
+        R"((?i)^\s*,\s*(?:with\s+an?\s+(?:\w+\s+)?value\s+of|valued\s+at|worth|on|driven\s+by|led\s+by)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
     if (cue && cue->in->kind == Kind::kFrom)
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kPeriod && x.b >= cue->e && x.b - cue->e <= 5 && x.e <= qb &&
@@ -319,6 +320,11 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     // "earnings were $5.7 billion, and production averaged 4.77 million barrels per day, up 0.2
     // million barrels per day": a change counted in things is no change of an amount of money
     if (role == kChange && rec && !metric_between && c.unit == "count" && IsCurrency(rec->unit)) return;
+    // "sales were $4.6 billion, and we shipped 3.1 million tons, a 4% increase": the change right
+    // after a count that made no record is the count's
+    if (role == kChange && rec && !metric_between && i > 0 && ctx.quantities[i - 1].unit == "count" &&
+        ctx.quantities[i - 1].end - base > rec_end && ctx.quantities[i - 1].end - base <= qb && qb - (ctx.quantities[i - 1].end - base) <= 40)
+      return;
     // "fees were $2.6 billion, up 42%, driven by advisory, which rose 60%": the change of a driver
     // said in a "which" clause is the driver's, no metric's (a business so named: its own)
     static const RE2 kDriverWhich(
@@ -363,6 +369,8 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     // "a 10% increase in the quarter", "in local currency")
     // (nor of a thing the vocabulary knows is no metric: "with a 2.5% decline in transactions")
     if (noun && (!named || IsNone(*named->metric)) && OtherThingAfter(s, noun->e)) return;
+    // (nor "revenue increased 7% on 5% volume growth": the growth of such a thing said before it)
+    if (!noun && named && IsNone(*named->metric)) return;
     // A new record for this change of the record's metric, of another segment or basis.
     auto again = [&](std::string segment, std::string basis) {
       Metric r = *rec;

@@ -17,6 +17,7 @@ std::string Metrics::Fits(const Lexicon::Entry& metric, const std::string& unit,
   if (has("pct") && unit == "%") return unit;
   if (has("days") && (unit == "days" || unit == "number")) return "days";
   if (has("count") && (unit == "count" || unit == "number")) return "count";
+  if (has("units") && unit == "count") return "count";
   if (has("shares") && unit == "shares") return unit;
   if (has("ratio") && (unit == "number" || unit == "x")) return unit;
   return "";

@@ -10,13 +10,14 @@ namespace callscope::rules::metrics_detail {
 // not "full-year revenue is expected at $5 billion", nor "For the full year we see a tax rate
 // near 14%, ... and we expect EPS of $3.10", a period opening the sentence).
 // So is one said after a result's verb and figure, the cue only after it ("Capital expenditures
-// were $1.1 billion for the year, and we expect 2026 capital expenditures of ...").
+// were $1.1 billion for the year, and we expect 2026 capital expenditures of ...", "sales grew 14% this
+// year, and we expect double-digit growth again").
 bool Metrics::SaidBeforeCue(const SentenceContext& ctx, const std::vector<Mention>& ms, const Mention& x) {
   if (x.in->kind != Kind::kPeriod) return false;
   auto cue_before = [&](uint32_t at) {
     return std::any_of(ms.begin(), ms.end(), [&](const Mention& f) { return f.in->kind == Kind::kForward && f.b < at; });
   };
-  static const RE2 kResultBefore(R"((?i)\b(?:was|were|came\s+in\s+at|totaled|totalled)\s+\S*\d[^,;]{0,30}$)");
+  static const RE2 kResultBefore(R"((?i)\b(?:was|were|came\s+in\s+at|totaled|totalled|grew|rose|fell|declined|increased|decreased|improved|expanded)\s+(?:by\s+)?\S*\d[^,;]{0,30}$)");
   if (x.b <= ctx.text.size() && RE2::PartialMatch(re2::StringPiece(ctx.text.data(), x.b), kResultBefore) && !cue_before(x.b))
     return true;
   if (std::none_of(ms.begin(), ms.end(), [&](const Mention& k) { return k.in->kind == Kind::kMetric && k.b >= x.e && k.b <= x.e + 1; }))

@@ -125,10 +125,12 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
       static const char* kSoFar[] = {"", "Q1", "H1", "9M", "FY"};
       return y ? fmt::format("{} {}", kSoFar[n], y) : kSoFar[n];
     }
-    std::string_view months = !m.Group(x, "m").empty() ? m.Group(x, "m") : m.Group(x, "mm");  // ("six-month")
+    // ("six-month", "for the six months ended": mm, mm2)
+    std::string_view mm = !m.Group(x, "mm").empty() ? m.Group(x, "mm") : m.Group(x, "mm2");
+    std::string_view months = !m.Group(x, "m").empty() ? m.Group(x, "m") : mm;
     char mo = months.empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(months[0])));
     // (a six-month figure on a fourth quarter's call is the second half's)
-    std::string p = mo == 's' && !m.Group(x, "mm").empty() && cq == 4 ? "H2"
+    std::string p = mo == 's' && !mm.empty() && cq == 4 ? "H2"
                     : !m.Group(x, "h").empty() || mo == 's'           ? "H1"
                     : mo == 'n'                                       ? "9M"
                     : mo == 't'                                       ? "Q1"
