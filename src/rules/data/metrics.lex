@@ -35,7 +35,7 @@ operating_income|operating income|operating profit|income from operations|earnin
 net_income|net income|net earnings|earnings|net profit|core income|core net income|net profit after tax|NPAT|net profit after taxes|attributable profit|profit attributable to shareholders|profit attributable to equity holders|profit attributable to owners of the parent|net income attributable to owners of the parent|profit attributable to owners of parent
 pretax_income|pre-tax income|pretax income|pre-tax profit|pretax profit|profit before tax|profit before taxes|income before taxes|income before income taxes|earnings before taxes|earnings before income taxes|PBT|pre-tax earnings|pretax earnings|EBT|EBT-adjusted
 [class=money basis=yes]
-ebitda|EBITDA|adjusted EBITDA|EBITDAR|adjusted EBITDAR|EBITDAC|adjusted EBITDAC|EBITDAaL|adjusted EBITDAaL|property EBITDA|adjusted property EBITDA|property EBITDAR|adjusted property EBITDAR
+ebitda|EBITDA|adjusted EBITDA|OIBDA|adjusted OIBDA|EBITDAR|adjusted EBITDAR|EBITDAC|adjusted EBITDAC|EBITDAaL|adjusted EBITDAaL|property EBITDA|adjusted property EBITDA|property EBITDAR|adjusted property EBITDAR
 ptpp|pre-provision profit|PTPP|pre-tax pre-provision profit|pre-tax, pre-provision profit|pre-provision net revenue|PPNR|pre-tax pre-provision earnings
 [class=money basis=yes bottom=1 better=lower]
 operating_expenses|operating expenses|operating expense|opex|total operating expenses|operating costs|expenses|expense|adjusted expense|adjusted expenses|noninterest expense|non-interest expense|noninterest expenses|non-interest expenses|total expenses|total expense|reported expenses|reported expense
