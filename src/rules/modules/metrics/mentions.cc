@@ -11,13 +11,13 @@ namespace callscope::rules::metrics_detail {
 // near 14%, ... and we expect EPS of $3.10", a period opening the sentence).
 // So is one said after a result's verb and figure, the cue only after it ("Capital expenditures
 // were $1.1 billion for the year, and we expect 2026 capital expenditures of ...", "sales grew 14% this
-// year, and we expect double-digit growth again").
+// year, and we expect double-digit growth again", "sales were up 8% in September, and we expect ...").
 bool Metrics::SaidBeforeCue(const SentenceContext& ctx, const std::vector<Mention>& ms, const Mention& x) {
   if (x.in->kind != Kind::kPeriod) return false;
   auto cue_before = [&](uint32_t at) {
     return std::any_of(ms.begin(), ms.end(), [&](const Mention& f) { return f.in->kind == Kind::kForward && f.b < at; });
   };
-  static const RE2 kResultBefore(R"((?i)\b(?:was|were|came\s+in\s+at|totaled|totalled|grew|rose|fell|declined|increased|decreased|improved|expanded)\s+(?:by\s+)?\S*\d[^,;]{0,30}$)");
+  static const RE2 kResultBefore(R"((?i)\b(?:(?:was|were)(?:\s+(?:up|down))?|came\s+in\s+at|totaled|totalled|grew|rose|fell|declined|increased|decreased|improved|expanded)\s+(?:by\s+)?\S*\d[^,;]{0,30}$)");
   if (x.b <= ctx.text.size() && RE2::PartialMatch(re2::StringPiece(ctx.text.data(), x.b), kResultBefore) && !cue_before(x.b))
     return true;
   if (std::none_of(ms.begin(), ms.end(), [&](const Mention& k) { return k.in->kind == Kind::kMetric && k.b >= x.e && k.b <= x.e + 1; }))
