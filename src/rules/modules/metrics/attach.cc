@@ -167,9 +167,10 @@ void Metrics::Roles(const SentenceContext& ctx, const State& st) const {
         }
     // "up 4% from a year ago, with a value of $1.9 billion": a figure said again as a value after
     // the period is a level (the orders' value), not the year-ago figure; nor is what a change
-    // came on ("down 6% from last year, on 5,840 homes delivered")
+    // came on ("down 6% from last year, on 5,840 homes delivered", "flat versus last year, as 4%
+    // higher pricing offset lower volumes")
     static const RE2 kValueAfter(
-        R"((?i)^\s*,\s*(?:with\s+an?\s+(?:\w+\s+)?value\s+of|valued\s+at|worth|on|driven\s+by|led\s+by)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
+        R"((?i)^\s*,\s*(?:with\s+an?\s+(?:\w+\s+)?value\s+of|valued\s+at|worth|on|as|driven\s+by|led\s+by)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+)?$)");
     if (cue && cue->in->kind == Kind::kFrom)
       for (const Mention& x : st.ms)
         if (x.in->kind == Kind::kPeriod && x.b >= cue->e && x.b - cue->e <= 5 && x.e <= qb &&
