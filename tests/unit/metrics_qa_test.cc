@@ -80,6 +80,13 @@ TEST_CASE("the figure an answer opens on, with no metric, is of the one metric i
                   "Jane Smith: Good question. Let me think. It's been a strong year. We'd say $650 million.\n") == quarter);
   CHECK(QaMetrics("Bob Lee: And free cash flow for the year?\n"
                   "Jane Smith: We'd say 12 months from now it will be clearer.\n") == quarter);
+  // what the company did, spent or generated: "Capex?" - "We spent $190 million in the quarter"
+  CHECK(QaMetrics("Bob Lee: Capex?\n"
+                  "Jane Smith: We spent $190 million in the quarter.\n")
+            .back() == "metric capex = 190000000 USD; period Q3 2025");
+  CHECK(QaMetrics("Bob Lee: And gross margin?\n"
+                  "Jane Smith: Yeah, so we did 58.2% this quarter. That was up about 110 basis points sequentially.\n")
+            .back() == "metric gross_margin = 58.2 %; period Q3 2025; qoq change 110 bp");
 }
 
 TEST_CASE("an answer's opening change, a follow-up's period, an answer given as where the figure is") {

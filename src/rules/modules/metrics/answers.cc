@@ -7,7 +7,8 @@ namespace callscope::rules::metrics_detail {
 // "And free cash flow for the year?" - "We'd say $650 million to $700 million.": the figure an
 // answer opens on, in its first two sentences, said with no metric, is of the one metric the
 // question named (not a question that named two; not a figure said after other words: "We had
-// about $50 million of one-time costs")
+// about $50 million of one-time costs"); "Capex?" - "We spent $190 million in the quarter"; "Gross
+// margin?" - "So we did 58.2% this quarter"
 // (the vocabulary's terms in a sentence that asks, read with one search: the pack's rules do not run
 // on analysts' sentences)
 void Metrics::NoteQuestion(const SentenceContext& ctx, State* st) const {
@@ -30,6 +31,7 @@ const Lexicon::Entry* Metrics::AnswersQuestion(const SentenceContext& ctx, const
   static const RE2 kAnswer(
       R"((?i)^\W*(?:(?:yes|yeah|sure|so|well|okay|ok|right|look|great|good\s+question)\W+)*)"
       R"((?:(?:we|I)(?:'d|\s+would|'re|\s+are|\s+will|'ll)?\s+(?:(?:still|now|currently)\s+)?(?:say|expect|think|see|guide|guiding|estimate|assume|assuming|model|project|plan|target|targeting|at|looking\s+at)\b)"
+      R"(|(?:we|I)\s+(?:did|spent|generated|delivered|came\s+in\s+at)\b)"
       R"(|(?:it|that)(?:'s|\s+is|\s+was|'ll|\s+will|\s+should|\s+would|'d)\b)"
       R"(|(?:about|around|roughly|approximately|call\s+it|probably|somewhere)\b))"
       R"([^.;?]*$)");

@@ -725,6 +725,24 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
           !IsRegion(seg_between->text) && seg_between->name_at <= 4 && seg_between->e <= qb &&
           RE2::PartialMatch(re2::StringPiece(s.data() + seg_between->e, qb - seg_between->e), kRegionChanged))
         if (open_named("revenue", seg_between->text)) return;
+      // ("Revenue was $5 billion. That was up 10% year over year.": a change a sentence opens on with
+      // "that" or "it" is of the figure the sentence before it, in the same turn, ended on: a change
+      // in percent of any, in points of a rate's, in money of an amount's)
+      static const RE2 kThatWas(
+          R"((?i)^\W*(?:(?:and|so|now)\s+)?(?:that|it)(?:'s|\s+is|\s+was|\s+has\s+been)\s+(?:also\s+)?(?:up|down)\s+(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+)?$)");
+      if (!rec && !seg_between && role == kChange && !out->metrics.empty() &&
+          RE2::FullMatch(re2::StringPiece(s.data(), qb), kThatWas)) {
+        Metric& last = out->metrics.back();
+        const bool fits = c.unit == "%" ? last.share_of.empty()
+                          : c.unit == "bp" || c.unit == "pp" ? last.unit == "%"
+                                                               : IsCurrency(c.unit) && last.unit == c.unit;
+        if (last.sentence + 1 == ctx.index && last.turn == ctx.turn.index && fits) {
+          InUnitOf(&c, last.unit, guessed);
+          last.comparisons.push_back(std::move(c));
+          rec = &last, rec_end = qe;
+          return;
+        }
+      }
       // ("What's your NII outlook for the fourth quarter?" - "We think it'll be up about 1% to 2%": the
       // change an answer opens on is of the metric its question named, AnswersQuestion)
       if (!rec && !seg_between && role == kChange)
