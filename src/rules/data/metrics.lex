@@ -93,7 +93,7 @@ bookings|bookings|orders|order intake
 backlog|backlog|backlogs|remaining performance obligations|remaining performance obligation|future revenue under contract|revenue under contract|RPO|current remaining performance obligation|current remaining performance obligations|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
 [class=money basis=no level=company]
 debt|total debt|long-term debt|borrowings
-net_debt|net debt|net indebtedness|net financial debt
+net_debt|net debt|net indebtedness|net financial debt|net interest-bearing debt|net interest bearing debt
 # (net cash, the cash left after the debt: net debt, negative; not the cash flows of a statement)
 [class=money basis=no level=company as=net_debt sign=-1]
 net_cash|net cash|net cash position|net cash balance

@@ -938,18 +938,19 @@ void Metrics::AttachLevel(const SentenceContext& ctx, const State& st, Figure& f
         return i > 0 && ctx.quantities[i - 1].unit == "shares" && IsCurrency(q.unit) && pe <= qb &&
                RE2::FullMatch(re2::StringPiece(s.data() + pe, qb - pe), kFor);
       };
+      // ("Cost of sales, including traffic acquisition costs, which ..., was $4.2 billion": not a line named
+      // in an aside after the metric, even one its own figure used: "Total revenue, including
+      // collaboration revenue of $21 million, was $205 million")
+      static const RE2 kIncluding(R"((?i),\s*including\s+(?:the\s+|our\s+)?$)");
+      if (mm && !inside && s.substr(x.e, qb - x.e).find(',') != std::string_view::npos &&
+          RE2::PartialMatch(re2::StringPiece(s.data(), x.b), kIncluding))
+        continue;
       if (!restated && !share_of && std::find(used.begin(), used.end(), &x) != used.end() && !reached() && !priced()) {
         mm = nullptr;  // "$2 billion in cash, and generating $2 million": one level per mention
         continue;
       }
       if (share_mention && x.b >= share_mention->b && x.e <= share_mention->e) continue;
       if (InShareOf(st, x)) continue;
-      // ("Cost of sales, including traffic acquisition costs, which ..., was $4.2 billion": not a line named
-      // in an aside after the metric)
-      static const RE2 kIncluding(R"((?i),\s*including\s+(?:the\s+|our\s+)?$)");
-      if (mm && !inside && s.substr(x.e, qb - x.e).find(',') != std::string_view::npos &&
-          RE2::PartialMatch(re2::StringPiece(s.data(), x.b), kIncluding))
-        continue;
       // (nor one named in a relative clause after it: "Backlog, which we convert to revenue over two
       // years, was $5 billion")
       if (mm && !inside && mm->e <= x.b && InAside(s.substr(mm->e), x.b - mm->e, x.e - mm->e, qb - mm->e))
