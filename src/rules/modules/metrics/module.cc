@@ -160,8 +160,9 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
       return k.in->kind == Kind::kMetric && k.e <= x.b && x.b - k.e <= 8 &&
              RE2::FullMatch(re2::StringPiece(ctx.text.data() + k.e, x.b - k.e), kOnA);
     });
-    // (nor one said right after a figure: "Gross margin was 76.2% on a non-GAAP basis")
-    static const RE2 kOfFigure(R"((?i)(?:\d%?|percent|million|billion|points)\s+on\s+an?\s*$)");
+    // (nor one said right after a figure: "Gross margin was 76.2% on a non-GAAP basis", "one dollar
+    // and twelve cents on a non-GAAP basis", "$1.12 per share on a non-GAAP basis")
+    static const RE2 kOfFigure(R"((?i)(?:\d%?|percent|million|billion|points|cents|dollars|share)\s+on\s+an?\s*$)");
     const bool of_figure = RE2::PartialMatch(before, kOfFigure);
     return (RE2::PartialMatch(after, kBasisTerms) && !of_figure && (!of_metric || RE2::PartialMatch(before, kPresents))) ||
            (RE2::PartialMatch(after, kResults) && RE2::PartialMatch(before, kPresents));
