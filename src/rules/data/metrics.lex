@@ -28,7 +28,7 @@
 [class=money basis=stated]
 revenue|revenues|total revenue|total revenues|net revenue|net revenues|sales|net sales|total sales|top line|home sales revenue|home sales revenues|turnover|organic growth|revenue net of interest expense|revenues net of interest expense|total revenues net of interest expense|total income
 [class=money basis=yes]
-gross_profit|gross profit|gross margin dollars|gross margin dollar|gross profit dollars
+gross_profit|gross profit|gross profits|gross margin dollars|gross margin dollar|gross profit dollars
 transaction_margin|transaction margin dollars|transaction margin dollar
 operating_income|operating income|operating profit|income from operations|earnings from operations|EBIT|segment profit|segment's profit|segment's operating profit|EBIT-adjusted|EBITA|operational EBITA
 [class=money basis=yes bottom=1]

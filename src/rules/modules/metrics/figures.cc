@@ -743,9 +743,16 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // of 8%, and our laser business to grow 15%" sets the whole against it; nor across a paragraph
     // break after a paragraph of more than one sentence: "In the Electronics segment, ... In the
     // Water segment, net sales were $1.0 billion." then "For the fourth quarter, we expect net
-    // sales of approximately $2.9 billion" is the company's)
+    // sales of approximately $2.9 billion" is the company's; nor an amount over twelve times the
+    // business's: "Animal health sales grew 6% to $1.5 billion. We now expect full-year sales between
+    // $64.5 billion and $65.0 billion"; twelve: four quarters at three times the pace, more than any
+    // one business's forecast after its quarter)
+    const Quantity* own = nullptr;
+    for (const Quantity& q : ctx.quantities)
+      if (q.start - ctx.sentence.begin == qb) own = &q;
+    const bool outgrows = own && std::isfinite(st.business_value) && st.business_value > 0 && own->value > 12 * st.business_value;
     if (r.segment.empty() && !own_level && st.business_at == ctx.index - 1 && st.business_metric == r.metric &&
-        !named_later(st.business) && (!ctx.paragraph_start || st.para_before) &&
+        !named_later(st.business) && (!ctx.paragraph_start || st.para_before) && !outgrows &&
         (period_lead ||
          std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward && x.e <= qb; })))
       r.segment = st.business;

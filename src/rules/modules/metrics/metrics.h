@@ -152,6 +152,7 @@ struct State : ModuleState {
   // the last segment not a region that a figure of the turn was given, and its sentence
   // ("Regionally, ..." after it speaks of that business's regions)
   std::string business, business_metric;  // ... and that figure's metric
+  double business_value = NAN;             // ... and its value, if it had one
   int business_at = -1;
   bool businesses = false;  // that sentence gave figures to several such (channels listed: no one business)
   // the metric of the turn's last figure, its basis and its sentence ("By geography, ..." after it

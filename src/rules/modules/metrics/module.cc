@@ -137,7 +137,8 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     st.known.insert(Lower(seg));
     if (!IsRegion(seg)) {
       st.businesses = st.business_at == static_cast<int>(ctx.index) && (st.businesses || st.business != seg);
-      st.business = seg, st.business_at = ctx.index, st.business_metric = out->metrics[i].metric;
+      st.business = seg, st.business_at = ctx.index, st.business_metric = out->metrics[i].metric,
+      st.business_value = out->metrics[i].value;
     }
     else if (st.regional_metric == out->metrics[i].metric || OpensRegionally(ctx.text) || TurnedToRegions(ctx, st))
       st.regional_metric = out->metrics[i].metric, st.regional_at = ctx.index;
