@@ -323,8 +323,9 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
     if (role == kChange && rec && !metric_between && c.unit == "count" && IsCurrency(rec->unit)) return;
     // "sales were $4.6 billion, and we shipped 3.1 million tons, a 4% increase": the change right
     // after a count that made no record is the count's
-    if (role == kChange && rec && !metric_between && i > 0 && ctx.quantities[i - 1].unit == "count" &&
-        ctx.quantities[i - 1].end - base > rec_end && ctx.quantities[i - 1].end - base <= qb && qb - (ctx.quantities[i - 1].end - base) <= 40)
+    if (const uint32_t pe = i > 0 ? ctx.quantities[i - 1].end - base : 0;
+        role == kChange && rec && !metric_between && i > 0 && ctx.quantities[i - 1].unit == "count" && pe > rec_end && pe <= qb &&
+        qb - pe <= 40)
       return;
     // "fees were $2.6 billion, up 42%, driven by advisory, which rose 60%": the change of a driver
     // said in a "which" clause is the driver's, no metric's (a business so named: its own)

@@ -747,14 +747,17 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
     // business's: "Animal health sales grew 6% to $1.5 billion. We now expect full-year sales between
     // $64.5 billion and $65.0 billion"; twelve: four quarters at three times the pace, more than any
     // one business's forecast after its quarter)
-    const Quantity* own = nullptr;
-    for (const Quantity& q : ctx.quantities)
-      if (q.start - ctx.sentence.begin == qb) own = &q;
-    const bool outgrows = own && std::isfinite(st.business_value) && st.business_value > 0 && own->value > 12 * st.business_value;
+    auto outgrows = [&] {
+      return std::isfinite(st.business_value) && st.business_value > 0 &&
+             std::any_of(ctx.quantities.begin(), ctx.quantities.end(), [&](const Quantity& q) {
+               return q.start - ctx.sentence.begin == qb && q.value > 12 * st.business_value;
+             });
+    };
     if (r.segment.empty() && !own_level && st.business_at == ctx.index - 1 && st.business_metric == r.metric &&
-        !named_later(st.business) && (!ctx.paragraph_start || st.para_before) && !outgrows &&
+        !named_later(st.business) && (!ctx.paragraph_start || st.para_before) &&
         (period_lead ||
-         std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward && x.e <= qb; })))
+         std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) { return x.in->kind == Kind::kForward && x.e <= qb; })) &&
+        !outgrows())
       r.segment = st.business;
     // (not of another level: "Outside the Americas", "Together", "total company"; "Excluding
     // one-offs, expenses fell" is the section's, and so are "Together, these lines", the lines
