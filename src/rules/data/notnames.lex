@@ -9,7 +9,7 @@ Strong|Cash|Capital|Deferred|Average|Sequential|Sequentially|Last|Year|Quarter|F
 Third|Fourth|In|On|For|As|With|By|Through|Via|From|To|At|Of|Both|Combined|Segment|Business|Higher|Lower|Good|Solid
 Normalized|Pro|Pretax|Pre-tax|After-tax|Aftertax|Total|Overall|Consolidated|Company|Group|Firm|So|And|But|Now|Also|Accrued|Cash-basis
 Ending|Beginning|Opening|Closing|Period-end|Year-end|Quarter-end
-COGS|FX|Pricing|Volume|Volumes|Unit|Units|Shipment|Shipments|Demand|Inflation|Headcount|Vessel|Vessels|Fleet|Ship|Ships|Rig|Rigs|Salaries|Wages|Rent|Depreciation|Amortization|M&A|FIFO|LIFO
+COGS|O&M|FX|Pricing|Volume|Volumes|Unit|Units|Shipment|Shipments|Demand|Inflation|Headcount|Vessel|Vessels|Fleet|Ship|Ships|Rig|Rigs|Salaries|Wages|Rent|Depreciation|Amortization|M&A|FIFO|LIFO
 While|When|If|Although|Though|Because|Since|After|Before|During|Excluding|Including|Despite|Meanwhile|However|Where|Which|Whose|Whereas|There|Here|Then
 Thanks|Thank|Yes|Yeah|Okay|OK|Sure|Well|Great|Right|Finally|Lastly|Next|Again|Frankly|Honestly|Clearly|Obviously|Importantly|Similarly|Likewise|Hi|Hello|Sorry|Absolutely|Perfect|Correct|Exactly|Indeed|Certainly|Look|Listen
 Worldwide|Global|Attributable|Weather-normalized|Weather-adjusted|Whole|Entire|Own|Existing|New|Base|Enterprise-wide|Companywide|Company-wide|Firmwide|Firm-wide|Aggregate

@@ -494,7 +494,10 @@ bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, ui
     // annualized return on equity of 21.4%", not "$450 million in cash and forward equity")
     // (or the amount's own metric, said right after it: "$284 million of cash and total liquidity
     // of $713 million")
-    static const RE2 kCause(R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of|including|and\s+(?:an?|the|our|its))\b)");
+    // nor past another number or ", which", whose figure it is: "$0.74 per share, or $2.96
+    // annualized", "$0.74 per share, which is an annualized rate of $2.96")
+    static const RE2 kCause(
+        R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of|including|which|and\s+(?:an?|the|our|its))\b|\d)");
     auto own_metric_between = [&] {
       return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
         return x.in->kind == Kind::kMetric && !IsNone(*x.metric) && x.b >= qe && x.e + 1 < k.b && x.name_at - qe <= 4 &&

@@ -237,8 +237,10 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     // segment that opens a sentence speaks for the next kOpenerReach sentences too
     // (a subject, or a name before a financial metric: not "Aggregates shipments rose 4%")
     // (its name opening the sentence: not "We expect Harbor revenue to rise 2%")
+    // (not one given as a share of the whole: "China was 13% of revenue. We expect revenue of ...")
     if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.in->opens != 0 && x.name_at <= 4 &&
-        (x.in->subject || FinancialAfter(st, x)))
+        (x.in->subject || FinancialAfter(st, x)) &&
+        std::none_of(st.ms.begin(), st.ms.end(), [](const Mention& k) { return k.in->kind == Kind::kShareOf; }))
       st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
       st.opener_line = !x.in->subject && RevenueAfter(st, x);
     // ("In our Consumer segment, sales rose 6%. Operating income for the segment was ...": a
