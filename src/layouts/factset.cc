@@ -84,6 +84,8 @@ class FactSet : public Layout {
       std::string_view t = Trim(raw);
       if (t.empty()) continue;
       if (IsPageNumber(t) || IsFooter(t) || (page_top <= 6 && header_lines.count(t))) {
+        // (text that lost its form feeds: the footer opens the next page's header zone)
+        if (IsFooter(t)) page_top = 0, page_break = true;
         b.Break();
         continue;
       }

@@ -2,6 +2,7 @@
 // a wrong specific one), participants and roles, turns with speakers and sections, and exchanges.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -255,4 +256,23 @@ TEST_CASE("regression: a running header is furniture on the first page too, and 
     joined |= t.text.find("we've seen delinquencies rise") != std::string::npos;
   }
   CHECK(joined);
+}
+
+TEST_CASE("regression: FactSet text that lost its form feeds still drops the running header after a footer") {
+  // (the header zone was counted from form feeds only: without them the page's header lines
+  // stayed inside the turn the page break fell in)
+  std::ifstream f("corpora/factset_keystone_q1_2024.txt", std::ios::binary);
+  REQUIRE(f);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::string text = ss.str();
+  text.erase(std::remove(text.begin(), text.end(), '\f'), text.end());
+  REQUIRE(text.size() < ss.str().size());
+  const Analysis a = Analyzed(text, "factset_keystone_q1_2024.txt");
+  CHECK(a.source.layout == "factset");
+  for (const auto& t : a.turns) {
+    CHECK_MESSAGE(t.text.find("Corrected Transcript") == std::string::npos, t.text);
+    CHECK_MESSAGE(t.text.find("25-Apr-2024") == std::string::npos, t.text);
+  }
+  CHECK(a.turns.size() == Analyzed(ss.str(), "factset_keystone_q1_2024.txt").turns.size());
 }
