@@ -495,9 +495,10 @@ bool Metrics::Blocked(const State& st, std::string_view s, uint32_t prev_end, ui
     // (or the amount's own metric, said right after it: "$284 million of cash and total liquidity
     // of $713 million")
     // nor past another number or ", which", whose figure it is: "$0.74 per share, or $2.96
-    // annualized", "$0.74 per share, which is an annualized rate of $2.96")
+    // annualized", "$0.74 per share, which is an annualized rate of $2.96"; nor past ", as": "down
+    // 40 basis points, as currency was a headwind of about 30 basis points")
     static const RE2 kCause(
-        R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of|including|which|and\s+(?:an?|the|our|its))\b|\d)");
+        R"((?i)(?:,\s*|\s)(?:driven\s+by|due\s+to|reflecting|because\s+of|including|which|and\s+(?:an?|the|our|its))\b|,\s*as\b|\d)");
     auto own_metric_between = [&] {
       return std::any_of(st.ms.begin(), st.ms.end(), [&](const Mention& x) {
         return x.in->kind == Kind::kMetric && !IsNone(*x.metric) && x.b >= qe && x.e + 1 < k.b && x.name_at - qe <= 4 &&
@@ -843,9 +844,13 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
                                        std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {
                                          return f.in->kind == Kind::kForward && f.b < qb;
                                        }));
-  const bool carried = !st.period.empty() && !(!forward && Ahead(st.period, ctx.analysis.call) &&
-                                               (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult) ||
-                                                TurnsTo(ctx.text)));
+  // (nor is a period a forecast named, the year's too, that of a deed said after it in the past: "For
+  // the full year, we still expect organic growth of around 6%. We repurchased 1.1 million shares")
+  static const RE2 kDone(R"((?i)\b(?:repurchased|bought\s+back|returned|paid|spent|issued|redeemed|repaid)\b)");
+  const bool carried = !st.period.empty() &&
+                       !(!forward && Ahead(st.period, ctx.analysis.call) &&
+                         (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult) || TurnsTo(ctx.text))) &&
+                       !(!forward && st.period_forward && RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kDone));
   // (a forward sentence after a result: the period still to come that the turn looked ahead
   // to, not the quarter just reported: "Selling expenses were 9.1% in the third quarter. We now expect ...")
   const bool looks_ahead = forward && !st.forward_period.empty();

@@ -117,6 +117,7 @@ struct State : ModuleState {
   bool asked_two = false;  // the question named two metrics: none is asked
   int answer_from = -1;
   int period_at = 0;  // the sentence that named `period`
+  bool period_forward = false;  // ... a sentence that looked ahead
   int basis_at = 0;   // ... and `basis`
   bool period_heading = false;  // ... a heading, no figures in it
   std::string opener;  // the segment that opened a recent sentence of the paragraph

@@ -224,7 +224,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
       st.period = !st.forward && JustBegun(x.text, ctx.analysis.call) ? ctx.analysis.call.fiscal_period : x.text;
       // (and so does a sentence that opens on the half just closed: "For the first half of fiscal
       // 2025, revenue was JPY 6.2 trillion" frames the next paragraphs' figures too)
-      st.period_at = ctx.index,
+      st.period_at = ctx.index, st.period_forward = st.forward,
       st.period_heading = (ctx.quantities.empty() && !st.forward && ReviewHeading(ctx.text)) ||
                           (!st.forward && x.b <= 16 && HalfJustEnded(x, ctx.analysis.call));
       if (st.forward && Ahead(x.text, ctx.analysis.call)) st.forward_period = x.text;
