@@ -266,8 +266,9 @@ void Metrics::AttachChange(const SentenceContext& ctx, const Matches& m, const S
       c.value = -std::fabs(q.value);
     if (!std::isnan(q.low) && q.low != q.high) {  // "to grow 5% to 7%": the range, in the value's sign
       bool flip = (c.value < 0) != (q.value < 0);
-      // (one across zero or from it is as said: "growth of -2% to +1%", "flat to down 3%")
-      if (role == kChange && q.low <= 0 && q.high >= 0) flip = sign < 0, c.value = flip ? -q.value : q.value;
+      // (one across zero or from it is as said: "growth of -2% to +1%", "flat to down 3%", "to
+      // decline, in the range of negative 1% to flat": a range below zero is signed already)
+      if (role == kChange && q.low <= 0 && q.high >= 0) flip = sign < 0 && q.low == 0, c.value = flip ? -q.value : q.value;
       c.low = flip ? -q.high : q.low, c.high = flip ? -q.low : q.high;
     }
     c.unit = unit_q;
