@@ -846,7 +846,7 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
                                        }));
   // (nor is a period a forecast named, the year's too, that of a deed said after it in the past: "For
   // the full year, we still expect organic growth of around 6%. We repurchased 1.1 million shares")
-  static const RE2 kDone(R"((?i)\b(?:repurchased|bought\s+back|returned|paid|spent|issued|redeemed|repaid)\b)");
+  static const RE2 kDone(R"((?i)\b(?:repurchased|bought\s+back|returned|paid|spent|issued|redeemed|repaid|declared|approved)\b)");
   const bool carried = !st.period.empty() &&
                        !(!forward && Ahead(st.period, ctx.analysis.call) &&
                          (RE2::PartialMatch(re2::StringPiece(ctx.text.data(), ctx.text.size()), kResult) || TurnsTo(ctx.text))) &&

@@ -130,7 +130,9 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
     std::string_view months = !m.Group(x, "m").empty() ? m.Group(x, "m") : mm;
     char mo = months.empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(months[0])));
     // (a six-month figure on a fourth quarter's call is the second half's)
-    std::string p = mo == 's' && !mm.empty() && cq == 4 ? "H2"
+    // ("for the half": the half the call closes, its second on a fourth quarter's call)
+    std::string p = (mo == 's' && !mm.empty() && cq == 4) || (!m.Group(x, "hh").empty() && cq == 4) ? "H2"
+                    : !m.Group(x, "hh").empty()                                                   ? "H1"
                     : !m.Group(x, "h").empty() || mo == 's'           ? "H1"
                     : mo == 'n'                                       ? "9M"
                     : mo == 't'                                       ? "Q1"
