@@ -218,6 +218,17 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     st.framed = frames || kept;
     st.basis = x.text, st.basis_at = ctx.index;
   }
+  // (a sentence that names several businesses, "North America fell 6%, while Asia Pacific grew
+  // 4%", opens none of them: the sentences after it are no more the first's than the others')
+  const bool several = [&] {
+    const std::string* first = nullptr;
+    for (const Mention& x : st.ms)
+      if ((x.in->kind == Kind::kSegment || x.in->kind == Kind::kMetric) && !x.text.empty()) {
+        if (!first) first = &x.text;
+        else if (Lower(x.text) != Lower(*first)) return true;
+      }
+    return false;
+  }();
   for (const Mention& x : st.ms) {
     if (x.in->kind == Kind::kPeriod && !x.comparative && (Carries(x) || (!st.forward && HalfJustEnded(x, ctx.analysis.call))) &&
         !Stale(x.text, ctx.analysis.call)) {
@@ -239,7 +250,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     // (its name opening the sentence: not "We expect Harbor revenue to rise 2%")
     // (not one given as a share of the whole: "China was 13% of revenue. We expect revenue of ...")
     if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.in->opens != 0 && x.name_at <= 4 &&
-        (x.in->subject || FinancialAfter(st, x)) &&
+        (x.in->subject || FinancialAfter(st, x)) && !several &&
         std::none_of(st.ms.begin(), st.ms.end(), [](const Mention& k) { return k.in->kind == Kind::kShareOf; }))
       st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
       st.opener_line = !x.in->subject && RevenueAfter(st, x);
