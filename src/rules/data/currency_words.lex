@@ -1,6 +1,6 @@
 # Currency words written AFTER the amount ("nine hundred forty seven million dollars").
 # Canonical: the ISO 4217 code.
-USD|dollars|dollar|US dollars|U.S. dollars
+USD|dollars|dollar|US dollars|U.S. dollars|bucks|buck
 EUR|euros|euro
 GBP|pounds|pounds sterling|sterling
 JPY|yen
