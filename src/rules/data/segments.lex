@@ -54,6 +54,7 @@ enterprise
 hardware
 software
 subscription|subscriptions
+client funds interest|interest on client funds|client fund interest
 license|licenses|licensing
 maintenance
 cloud
