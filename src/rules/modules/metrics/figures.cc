@@ -838,7 +838,9 @@ Metric Metrics::New(const SentenceContext& ctx, const State& st, const Lexicon::
   // (a figure a result's verb gives before the sentence's cue of the future is a result too: "Our
   // effective tax rate was 25.3%, and we expect 24.5% to 25.5% for the year" after "We now expect
   // net capex for the full year of ...")
-  static const RE2 kResultRightBefore(R"((?i)\b(?:was|were|came\s+in\s+at|totaled|totalled)\s+(?:about\s+|approximately\s+)?$)");
+  // ("inventory ended the year down $1.3 billion ..., and we expect ... next year")
+  static const RE2 kResultRightBefore(
+      R"((?i)\b(?:was|were|came\s+in\s+at|totaled|totalled|(?:ended|finished|closed)\s+(?:the\s+(?:year|quarter)\s+)?(?:at|down|up))\s+(?:about\s+|approximately\s+)?$)");
   const bool forward = st.forward && !(qb <= ctx.text.size() &&
                                        RE2::PartialMatch(re2::StringPiece(ctx.text.data(), qb), kResultRightBefore) &&
                                        std::none_of(st.ms.begin(), st.ms.end(), [&](const Mention& f) {

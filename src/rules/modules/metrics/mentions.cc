@@ -560,8 +560,12 @@ bool Metrics::Fill(const SentenceContext& ctx, const Matches& m, bool forward, M
       // ("the free cash flow this year was about $1.4 billion, and we'd expect ... next year": a
       // period said of a result, its verb in the past right after it, is not the future's)
       static const RE2 kWasAfter(R"((?i)^\s+(?:was|were|came\s+in|totaled|totalled|grew|rose|fell|declined|increased|decreased|ended|finished)\b)");
+      // (nor one a result's verb ends, right before it: "inventory ended the year down $1.3 billion,
+      // and we expect ... next year")
+      static const RE2 kEndedBefore(R"((?i)\b(?:ended|finished|closed|exited)\s+$)");
       const bool result = forward && x->e <= ctx.text.size() &&
-                          RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x->e, ctx.text.size() - x->e), kWasAfter);
+                          (RE2::PartialMatch(re2::StringPiece(ctx.text.data() + x->e, ctx.text.size() - x->e), kWasAfter) ||
+                           RE2::PartialMatch(re2::StringPiece(ctx.text.data(), x->b), kEndedBefore));
       x->text = x->in->attr == "ended" ? Ended(ctx, m, *x->m)
                                        : Period(m, *x->m, x->in->attr, call, forward && !result, !forward && LastBefore(ctx.text, x->b));
       // (no year before earnings calls were held: a speech-to-text "19 ... 33 cents" is no 1933)
