@@ -90,7 +90,7 @@ deferred_revenue|deferred revenue|deferred revenues|unearned revenue
 # (orders and backlog in units too: a homebuilder's "net new orders rose 4% to 6,115 homes")
 [class=money,units basis=no]
 bookings|bookings|orders|order intake|new business bookings
-backlog|backlog|backlogs|remaining performance obligations|remaining performance obligation|future revenue under contract|revenue under contract|RPO|current remaining performance obligation|current remaining performance obligations|cRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
+backlog|backlog|backlogs|remaining performance obligations|remaining performance obligation|future revenue under contract|revenue under contract|RPO|current remaining performance obligation|current remaining performance obligations|cRPO|current RPO|CRPO|contracted-not-recognized revenue|contracted not recognized revenue|commercial remaining performance obligation
 [class=money basis=no level=company]
 debt|total debt|long-term debt|borrowings
 net_debt|net debt|net indebtedness|net financial debt|net interest-bearing debt|net interest bearing debt
