@@ -70,7 +70,7 @@ arr|annual recurring revenue|annualized recurring revenue|ARR
 net_new_arr|net new ARR|net new annual recurring revenue|net-new ARR
 billings|billings|total billings|calculated billings
 [class=money basis=no level=company]
-capex|capital expenditures|capex|cap ex|capital expenditure|capital spending|cash paid for PP&E|cash paid for property and equipment|purchases of property and equipment|purchases of property, plant and equipment|additions to property and equipment|capital budget|capex budget|capital expenditure budget|capital investment|capital investments|facility investment|facilities investment|capital and exploration expenditure|capital and exploration expenditures|capital and exploratory expenditure
+capex|capital expenditures|capex|cap ex|capital expenditure|capital spending|cash paid for PP&E|cash paid for property and equipment|purchases of property and equipment|purchases of property, plant and equipment|additions to property and equipment|capital budget|capex budget|capital expenditure budget|capital investment|capital investments|facility investment|facilities investment|capital and exploration expenditure|capital and exploration expenditures|capital and exploratory expenditure|capital and exploratory expenditures
 maintenance_capex|maintenance capex|maintenance capital expenditures|maintenance cap ex|recurring capex|recurring capital expenditures
 [class=money basis=no]
 d_and_a|depreciation and amortization|D&A|depreciation and amortization expense

@@ -1418,6 +1418,7 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
   }
   Flat(ctx, st, out);
   SentencePairs(ctx, out);
+  BasisPairs(ctx, out);
   // A sequential change is a quarter's: "Imaging revenue was $0.8 billion, down 6% sequentially"
   // after a paragraph about the fiscal year is the call's quarter, unless the sentence names a period.
   const std::string& fp = ctx.analysis.call.fiscal_period;
@@ -1437,7 +1438,10 @@ void Metrics::Attach(const SentenceContext& ctx, const Matches& m, const State& 
 // margin said in a "with" clause right after a business's figure is the business's.
 void Metrics::SentencePairs(const SentenceContext& ctx, Tags* out) {
   static const RE2 kOr(R"(^\s*,?\s*(?:or|\(|,)\s*(?:approximately\s+|about\s+)?$)");
-  static const RE2 kWith(R"((?i)^\s*,?\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:about\s+|approximately\s+|roughly\s+)?$)");
+  // (a change of the level's may come between: "International segment revenue was $4.6 billion,
+  // up 1.9%, with an operating margin of 12.9%")
+  static const RE2 kWith(
+      R"((?i)^(?:\s*,\s*(?:up|down)\s+[\d.]+\s*%(?:\s+(?:year[\s-]+over[\s-]+year|sequentially))?)?\s*,?\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){1,4}?(?:of|at)\s+(?:about\s+|approximately\s+|roughly\s+)?$)");
   const uint32_t base = ctx.sentence.begin;
   for (size_t k = out->metrics.size(); k-- > 1;) {
     Metric& b = out->metrics[k];
@@ -1451,6 +1455,43 @@ void Metrics::SentencePairs(const SentenceContext& ctx, Tags* out) {
         if (c.type == "change" && c.unit == "%") a.comparisons.push_back(c);
     if (b.segment.empty() && !a.segment.empty() && b.unit == "%" && b.metric.ends_with("margin") && RE2::FullMatch(between, kWith))
       b.segment = a.segment;
+  }
+}
+
+// "GAAP and adjusted EPS were $1.78 and $1.80, respectively": two bases named before one metric and
+// two figures after it: the first figure is the first basis's, the second a record of the second's.
+void Metrics::BasisPairs(const SentenceContext& ctx, Tags* out) {
+  const std::string_view s = ctx.text;
+  if (s.find("respectively") == std::string_view::npos) return;
+  static const RE2 kPair(
+      R"((?i)\b(GAAP|non-GAAP|adjusted|reported)\s+and\s+(GAAP|non-GAAP|adjusted|reported)\s+(?:[\w-]+\s+){1,4}?(?:were|was|of|came\s+in\s+at|totaled)\s+$)");
+  static const RE2 kRespectively(R"((?i)^\s*(?:per\s+(?:diluted\s+)?share\s*)?,?\s*respectively\b)");
+  auto canon = [](std::string b) {
+    std::transform(b.begin(), b.end(), b.begin(), [](unsigned char c) { return std::tolower(c); });
+    return b == "gaap" ? std::string("GAAP") : b == "non-gaap" ? std::string("non-GAAP") : b == "reported" ? std::string() : b;
+  };
+  const uint32_t base = ctx.sentence.begin;
+  const auto& qs = ctx.quantities;
+  for (size_t i = 0; i + 1 < qs.size(); ++i) {
+    const Quantity &a = qs[i], &b = qs[i + 1];
+    const uint32_t ab = a.start - base, ae = a.end - base, bb = b.start - base, be = b.end - base;
+    std::string b1, b2;
+    if (a.unit != b.unit || s.substr(ae, bb - ae) != " and " ||
+        !RE2::PartialMatch(re2::StringPiece(s.data() + be, s.size() - be), kRespectively) ||
+        !RE2::PartialMatch(re2::StringPiece(s.data(), ab), kPair, &b1, &b2) || canon(b1) == canon(b2))
+      continue;
+    auto of = [&](const Quantity& q) {
+      return std::find_if(out->metrics.begin(), out->metrics.end(),
+                          [&](const Metric& r) { return r.sentence == ctx.index && r.turn == ctx.turn.index && r.start == q.start; });
+    };
+    auto r = of(a);
+    if (r == out->metrics.end() || of(b) != out->metrics.end()) continue;
+    Metric second = *r;
+    second.value = b.value, second.approx = b.approx;
+    second.low = b.range ? b.low : NAN, second.high = b.range ? b.high : NAN;
+    second.start = b.start, second.end = b.end, second.comparisons.clear();
+    r->basis = canon(b1), second.basis = canon(b2);
+    out->metrics.insert(r + 1, std::move(second));
   }
 }
 

@@ -354,6 +354,7 @@ class Metrics : public Module {
   // attach.cc: the walk over a sentence's quantities
   static bool PriorRange(const SentenceContext& ctx, Metric* rec, size_t i);
   static void SentencePairs(const SentenceContext& ctx, Tags* out);
+  static void BasisPairs(const SentenceContext& ctx, Tags* out);
   void Roles(const SentenceContext& ctx, const State& st) const;
   void AttachChange(const SentenceContext& ctx, const Matches& m, const State& st, Figure& f, Walk& walk, Tags* out) const;
   void AttachLevel(const SentenceContext& ctx, const State& st, Figure& f, Walk& walk, Tags* out) const;
