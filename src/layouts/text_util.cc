@@ -144,7 +144,9 @@ void FillFromTitle(std::string_view title, Call* call) {
     RE2::Replace(&company, kYearPrefix, "");
     static const RE2 kTicker(R"( \([A-Z.:\s]{1,20}\)$)");  // "Ridgecrest Outdoor (RDGO)"
     RE2::Replace(&company, kTicker, "");
-    call->company = company;
+    // (not a title with no company in it: "Q2 2025 Earnings Conference Call" names none)
+    static const RE2 kNoCompany(R"((?i)^(?:earnings|financial|results|conference|quarterly|investor|preliminary)$)");
+    if (!RE2::FullMatch(company, kNoCompany)) call->company = company;
   }
 }
 

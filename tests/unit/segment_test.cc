@@ -118,6 +118,10 @@ TEST_CASE("call titles give company and fiscal period; dates parse") {
   layouts::FillFromTitle("Fiscal 2022 results conference call", &f);
   CHECK(f.fiscal_period == "FY 2022");
   CHECK(f.fiscal_quarter == 4);
+  Call n;  // a title that names no company names none (it had named "Earnings")
+  layouts::FillFromTitle("Q2 2025 Earnings Conference Call", &n);
+  CHECK(n.company.empty());
+  CHECK(n.fiscal_period == "Q2 2025");
   CHECK(layouts::ParseDate("Oct. 23. 2008 / 4:45PM") == "2008-10-23");
   CHECK(layouts::ParseDate("JULY 26, 2012") == "2012-07-26");
   CHECK(layouts::ParseDate("no date") == "");

@@ -138,7 +138,7 @@ operating_loss|operating loss|operating losses|loss from operations
 [class=per_share basis=yes as=eps sign=-1 level=company]
 loss_per_share|loss per share|net loss per share|loss per diluted share|net loss per diluted share|diluted loss per share|diluted net loss per share
 [class=money basis=stated]
-comparable_sales|comparable sales|comparable store sales|comparable-store sales|same-store sales|same store sales|same-store revenue|same store revenue|same-store revenues|same store revenues|comp sales|comp store sales|like-for-like sales|same-restaurant sales|comparable restaurant sales|comps|identical sales|identical store sales|identical-store sales
+comparable_sales|comparable sales|comparable store sales|comparable-store sales|same-store sales|same store sales|same-store revenue|same store revenue|same-store revenues|same store revenues|comp sales|comp store sales|like-for-like sales|like-for-likes|LFL sales|same-restaurant sales|comparable restaurant sales|comps|identical sales|identical store sales|identical-store sales
 [class=money basis=yes better=lower]
 cost_of_revenue|cost of revenue|cost of revenues|cost of sales|cost of goods sold|COGS
 traffic_acquisition_costs|traffic acquisition costs|traffic acquisition cost
