@@ -60,6 +60,11 @@ bool Metrics::OtherSubject(std::string_view s, uint32_t from, uint32_t qb) {
   re2::StringPiece subject;
   if (from > qb || !RE2::PartialMatch(re2::StringPiece(s.data() + from, qb - from), kAndSubject, &subject)) return false;
   std::string_view sub(subject.data(), subject.size());
+  // (nor the last of a list of what a measure leaves out: "CASM excluding fuel and special items
+  // rose 2.6%")
+  static const RE2 kLeftOutList(R"((?i)\b(?:excluding|ex|before|without)\s+(?:[a-z][\w-]*\s+){1,3}and\s+$)");
+  const size_t sub_at = static_cast<size_t>(subject.data() - s.data());
+  if (sub_at > from && RE2::PartialMatch(re2::StringPiece(s.data() + from, sub_at - from), kLeftOutList)) return false;
   std::string_view first = sub.substr(0, sub.find(' ')), last = sub.substr(sub.rfind(' ') + 1);
   // (a verb's auxiliary ends no subject: "capex for construction and upgrades is increasing by")
   static const std::set<std::string, std::less<>> kAux = {"is", "are", "will", "be", "been", "has", "have", "had", "would", "should"};
