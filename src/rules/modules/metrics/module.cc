@@ -220,7 +220,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
   }
   // (a sentence that names several businesses, "North America fell 6%, while Asia Pacific grew
   // 4%", opens none of them: the sentences after it are no more the first's than the others')
-  const bool several = [&] {
+  auto several = [&] {
     const std::string* first = nullptr;
     for (const Mention& x : st.ms)
       if ((x.in->kind == Kind::kSegment || x.in->kind == Kind::kMetric) && !x.text.empty()) {
@@ -228,7 +228,7 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
         else if (Lower(x.text) != Lower(*first)) return true;
       }
     return false;
-  }();
+  };
   for (const Mention& x : st.ms) {
     if (x.in->kind == Kind::kPeriod && !x.comparative && (Carries(x) || (!st.forward && HalfJustEnded(x, ctx.analysis.call))) &&
         !Stale(x.text, ctx.analysis.call)) {
@@ -250,8 +250,9 @@ void Metrics::Run(const SentenceContext& ctx, ModuleState* state, Matches* m, Ta
     // (its name opening the sentence: not "We expect Harbor revenue to rise 2%")
     // (not one given as a share of the whole: "China was 13% of revenue. We expect revenue of ...")
     if (x.in->kind == Kind::kSegment && x.in->attr == "sentence" && x.in->opens != 0 && x.name_at <= 4 &&
-        (x.in->subject || FinancialAfter(st, x)) && !several &&
-        std::none_of(st.ms.begin(), st.ms.end(), [](const Mention& k) { return k.in->kind == Kind::kShareOf; }))
+        (x.in->subject || FinancialAfter(st, x)) &&
+        std::none_of(st.ms.begin(), st.ms.end(), [](const Mention& k) { return k.in->kind == Kind::kShareOf; }) &&
+        !several())
       st.opener = x.text, st.opener_until = ctx.index + kOpenerReach,
       st.opener_line = !x.in->subject && RevenueAfter(st, x);
     // ("In our Consumer segment, sales rose 6%. Operating income for the segment was ...": a

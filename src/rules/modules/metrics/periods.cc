@@ -131,12 +131,12 @@ std::string Metrics::Period(const Matches& m, const Match& x, const std::string&
     char mo = months.empty() ? 0 : static_cast<char>(std::tolower(static_cast<unsigned char>(months[0])));
     // (a six-month figure on a fourth quarter's call is the second half's)
     // ("for the half": the half the call closes, its second on a fourth quarter's call)
-    std::string p = (mo == 's' && !mm.empty() && cq == 4) || (!m.Group(x, "hh").empty() && cq == 4) ? "H2"
-                    : !m.Group(x, "hh").empty()                                                   ? "H1"
-                    : !m.Group(x, "h").empty() || mo == 's'           ? "H1"
-                    : mo == 'n'                                       ? "9M"
-                    : mo == 't'                                       ? "Q1"
-                                                                      : "YTD";
+    const bool half = !m.Group(x, "hh").empty();
+    std::string p = ((mo == 's' && !mm.empty()) || half) && cq == 4 ? "H2"
+                    : half || !m.Group(x, "h").empty() || mo == 's' ? "H1"
+                    : mo == 'n'                                     ? "9M"
+                    : mo == 't'                                     ? "Q1"
+                                                                    : "YTD";
     return y ? fmt::format("{} {}", p, y) : p;
   }
   if (rel == "month") {  // "in the month of January": Jan 2024, the last January by the call's date
